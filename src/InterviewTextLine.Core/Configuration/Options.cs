@@ -1,0 +1,167 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace InterviewTextLine.Core.Configuration;
+
+/// <summary>Twilio webhook settings (section <c>Twilio</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class TwilioOptions
+{
+    public const string SectionName = "Twilio";
+
+    [Required, Secret]
+    [Description("Auth token of the Twilio account; signs every webhook request.")]
+    public string AuthToken { get; set; } = "";
+
+    [Required, Url]
+    [Description("Public base URL Twilio calls, e.g. https://func-abc.azurewebsites.net. Signatures are checked against it, not against the URL the host sees.")]
+    public string WebhookBaseUrl { get; set; } = "";
+}
+
+/// <summary>Table Storage settings (section <c>Storage</c>). One of the two connection settings is required.</summary>
+[SettingsSection(SectionName)]
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    [LocalOnly]
+    [Description("Connection string for local runs; UseDevelopmentStorage=true means Azurite. Leave empty in Azure.")]
+    public string? ConnectionString { get; set; }
+
+    [RequiredInAzure]
+    [Description("Table service URI, e.g. https://stabc.table.core.windows.net; used with the managed identity.")]
+    public string? TableServiceUri { get; set; }
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    [Description("Table holding one partition per texter: state, choices and reply records.")]
+    public string ConversationsTable { get; set; } = "conversations";
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    [Description("Table indexing pending follow-up emails by due time.")]
+    public string FollowUpsTable { get; set; } = "followups";
+
+    /// <summary>True when either connection setting is present.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(TableServiceUri);
+}
+
+/// <summary>Privacy settings (section <c>Privacy</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class PrivacyOptions
+{
+    public const string SectionName = "Privacy";
+
+    [Required, Secret, MinLength(32)]
+    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters; changing it orphans stored conversations.")]
+    public string PhoneHashKey { get; set; } = "";
+
+    [Range(1, 3650)]
+    [Description("Conversations idle for longer than this many days are deleted.")]
+    public int RetentionDays { get; set; } = 30;
+
+    [Required]
+    [Description("NCRONTAB schedule (with seconds) of the retention sweep.")]
+    public string RetentionSchedule { get; set; } = "0 30 3 * * *";
+}
+
+/// <summary>The operator's program, named in replies and emails (section <c>Program</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class ProgramOptions
+{
+    public const string SectionName = "Program";
+
+    /// <summary>Longest program name; the script's segment budgets are checked with a name this long.</summary>
+    public const int MaxNameLength = 40;
+    public const int MaxHelpContactLength = 40;
+    public const int MaxUrlLength = 60;
+
+    [Required, RequiredInAzure, MaxLength(MaxNameLength), GsmText]
+    [Description("Name of the career-services program running the line.")]
+    public string Name { get; set; } = "";
+
+    [Required, RequiredInAzure, MaxLength(MaxHelpContactLength), GsmText]
+    [Description("How to reach a person: a phone number or email address, shown in HELP and emails.")]
+    public string HelpContact { get; set; } = "";
+
+    [Required, RequiredInAzure, Url, MaxLength(MaxUrlLength), GsmText]
+    [Description("Link to the program's page, shown in the closing text and emails.")]
+    public string Url { get; set; } = "";
+
+    [Required, RegularExpression("^[0-9]{2,6}$")]
+    [Description("Emergency number named in the HELP safety line.")]
+    public string EmergencyNumber { get; set; } = "911";
+}
+
+/// <summary>Conversation settings (section <c>Conversation</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversation";
+
+    [Range(1, 168)]
+    [Description("Hours without a text after which a conversation starts again at the welcome.")]
+    public int ExpiryHours { get; set; } = 12;
+}
+
+/// <summary>Follow-up email settings (section <c>FollowUp</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class FollowUpOptions
+{
+    public const string SectionName = "FollowUp";
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [Description("How long after the texter's last text the summary is sent.")]
+    public TimeSpan Delay { get; set; } = TimeSpan.FromHours(2);
+
+    [Required]
+    [Description("NCRONTAB schedule (with seconds) of the follow-up sweep.")]
+    public string Schedule { get; set; } = "0 */5 * * * *";
+
+    [Range(1, 20)]
+    [Description("Send attempts (5xx or time-outs) before a follow-up is recorded as failed.")]
+    public int MaxAttempts { get; set; } = 5;
+
+    [Range(1, 32)]
+    [Description("Emails sent at once during a sweep.")]
+    public int MaxConcurrency { get; set; } = 4;
+
+    [Range(typeof(TimeSpan), "00:00:05", "00:09:00")]
+    [Description("Time a sweep may run before it stops cleanly and leaves the rest to the next run.")]
+    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(4);
+}
+
+/// <summary>Follow-up email identity (section <c>Email</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class EmailOptions
+{
+    public const string SectionName = "Email";
+
+    [Required, RequiredInAzure, EmailAddress]
+    [Description("Verified SendGrid sender address of the follow-up emails.")]
+    public string FromAddress { get; set; } = "";
+
+    [Description("Display name of the sender; defaults to the program name.")]
+    public string? FromName { get; set; }
+
+    [LocalOnly]
+    [Description("Folder the local outbox writes .eml and .html files to when no SendGrid key is set.")]
+    public string OutboxFolder { get; set; } = "outbox";
+}
+
+/// <summary>SendGrid settings (section <c>SendGrid</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class SendGridOptions
+{
+    public const string SectionName = "SendGrid";
+
+    [Secret, RequiredInAzure]
+    [Description("SendGrid API key with Mail Send permission. Without it, local runs write emails to the outbox folder.")]
+    public string? ApiKey { get; set; }
+
+    [LocalOnly, Url]
+    [Description("SendGrid API base URL; only changed to point at a stand-in server in tests.")]
+    public string? Host { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    [Description("Time-out of one SendGrid request.")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+}

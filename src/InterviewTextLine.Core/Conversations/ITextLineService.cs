@@ -1,0 +1,27 @@
+namespace InterviewTextLine.Core.Conversations;
+
+/// <summary>
+/// The line's one application service: every edge (the Functions webhook, the local serve host, the
+/// chat command) hands it an inbound text and sends back what it returns.
+/// </summary>
+public interface ITextLineService
+{
+    Task<LineReply> HandleAsync(InboundText text, CancellationToken cancellationToken);
+}
+
+/// <summary>An inbound SMS as the line needs it.</summary>
+/// <param name="From">The texter's number (E.164). Hashed before it reaches storage; never logged.</param>
+/// <param name="To">The line's number (E.164).</param>
+/// <param name="Body">The message text; may be empty (for example a picture without text).</param>
+/// <param name="MessageId">The provider's message id (Twilio's MessageSid), the idempotency key.</param>
+/// <param name="MediaCount">How many media items (pictures) came with the message.</param>
+public sealed record InboundText(string From, string To, string? Body, string MessageId, int MediaCount = 0);
+
+/// <summary>What the line sends back: one SMS text, or nothing.</summary>
+public sealed record LineReply(string? Text)
+{
+    /// <summary>Say nothing (for example after STOP, when the carrier confirms the opt-out itself).</summary>
+    public static LineReply None { get; } = new((string?)null);
+
+    public bool IsSilent => Text is null;
+}

@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Core.Privacy;
+
+/// <summary>
+/// Turns a texter's number (and the line's number) into a storage key with HMAC-SHA256, so that
+/// storage never holds a phone number and a leaked table cannot be reversed without the key.
+/// </summary>
+public sealed class PhoneHasher
+{
+    private readonly byte[] _key;
+
+    public PhoneHasher(IOptions<PrivacyOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = Encoding.UTF8.GetBytes(options.Value.PhoneHashKey);
+    }
+
+    /// <summary>The texter's key on one line. Several lines sharing an app keep separate conversations.</summary>
+    public TexterId Texter(string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var message = Encoding.UTF8.GetBytes(Normalize(from) + "|" + Normalize(to));
+        return new TexterId(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
+    }
+
+    /// <summary>A short, non-reversible tag for log lines, so that one texter's events can be correlated.</summary>
+    public static string LogTag(TexterId texter) => texter.Value[..12];
+
+    private static string Normalize(string number) => number.Trim();
+}

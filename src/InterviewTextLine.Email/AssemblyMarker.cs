@@ -1,0 +1,2 @@
+namespace InterviewTextLine.Email;
+internal static class AssemblyMarker;

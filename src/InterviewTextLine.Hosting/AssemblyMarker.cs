@@ -1,0 +1,2 @@
+namespace InterviewTextLine.Hosting;
+internal static class AssemblyMarker;

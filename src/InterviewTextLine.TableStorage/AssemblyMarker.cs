@@ -1,0 +1,2 @@
+namespace InterviewTextLine.TableStorage;
+internal static class AssemblyMarker;

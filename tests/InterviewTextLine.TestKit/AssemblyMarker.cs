@@ -1,0 +1,2 @@
+namespace InterviewTextLine.TestKit;
+internal static class AssemblyMarker;
