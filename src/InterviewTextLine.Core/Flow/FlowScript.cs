@@ -1,0 +1,160 @@
+using System.Text.Json.Serialization;
+
+namespace InterviewTextLine.Core.Flow;
+
+/// <summary>
+/// The conversation as data: states, texts, options, synonyms and free-text cues, loaded from the
+/// versioned <c>script.json</c> that ships with the app and validated before use
+/// (see <see cref="FlowValidator"/>).
+/// </summary>
+public sealed record FlowScript
+{
+    /// <summary>The script's version, shown by <c>textline lint</c>; bump it when the wording changes.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The state a new (or expired) conversation starts in: the welcome menu.</summary>
+    public required string Start { get; init; }
+
+    /// <summary>The state DONE leads to.</summary>
+    public required string Done { get; init; }
+
+    /// <summary>The four situations, keyed by id.</summary>
+    public required IReadOnlyDictionary<string, Situation> Situations { get; init; }
+
+    public required IReadOnlyList<FlowState> States { get; init; }
+
+    /// <summary>Free-text phrases that point to a situation ("he was so rude").</summary>
+    public IReadOnlyList<Cue> Cues { get; init; } = [];
+
+    /// <summary>The texts of the global keywords and of bad input, keyed by <see cref="MessageKeys"/>.</summary>
+    public required IReadOnlyDictionary<string, string> Messages { get; init; }
+
+    /// <summary>The state with <paramref name="id"/>; throws for an unknown id (a validated script has none).</summary>
+    public FlowState State(string id) =>
+        States.FirstOrDefault(state => state.Id == id) ?? throw new KeyNotFoundException($"The flow has no state '{id}'.");
+
+    public bool HasState(string id) => States.Any(state => state.Id == id);
+
+    public string Message(string key) =>
+        Messages.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"The flow has no message '{key}'.");
+}
+
+/// <summary>One of the four situations the line gives advice for.</summary>
+public sealed record Situation
+{
+    /// <summary>The number the welcome menu gives it (1-4).</summary>
+    public required int Number { get; init; }
+
+    /// <summary>A short title, used in the email summary and the diagram.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The state its guidance starts in.</summary>
+    public required string Entry { get; init; }
+
+    /// <summary>Words and phrases that pick this situation anywhere in the flow ("rude", "deal breaker").</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Long-form content of the follow-up email for this situation.</summary>
+    public required SituationEmail Email { get; init; }
+}
+
+/// <summary>What the follow-up email adds for a situation beyond the SMS texts.</summary>
+public sealed record SituationEmail
+{
+    /// <summary>One paragraph describing the situation as the texter reported it.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>The guidance in a few sentences.</summary>
+    public required IReadOnlyList<string> Guidance { get; init; }
+
+    /// <summary>Subject of the short courteous email the texter can adapt and send the employer.</summary>
+    public required string TemplateSubject { get; init; }
+
+    /// <summary>Body of that email, with placeholders such as <c>[Interviewer name]</c> for the texter to fill.</summary>
+    public required string TemplateBody { get; init; }
+
+    /// <summary>Two or three questions to reflect on.</summary>
+    public required IReadOnlyList<string> Prompts { get; init; }
+}
+
+/// <summary>What a state is for; it sets the segment budget of its text.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StateKind>))]
+public enum StateKind
+{
+    /// <summary>A numbered list of choices (2 segments).</summary>
+    Menu,
+
+    /// <summary>Advice for a situation (3 segments).</summary>
+    Guidance,
+
+    /// <summary>The closing after DONE (2 segments).</summary>
+    Closing,
+}
+
+/// <summary>A state of the conversation.</summary>
+public sealed record FlowState
+{
+    public required string Id { get; init; }
+
+    public required StateKind Kind { get; init; }
+
+    /// <summary>The situation this state belongs to, if any; WORDS and the email use it.</summary>
+    public string? Situation { get; init; }
+
+    /// <summary>The text sent on entering the state.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The exact lines to say, sent on WORDS.</summary>
+    public string? Words { get; init; }
+
+    /// <summary>What to send next, appended to the reply to input the state does not understand.</summary>
+    public required string Hint { get; init; }
+
+    /// <summary>The replies this state understands and where each leads.</summary>
+    public IReadOnlyList<FlowOption> Options { get; init; } = [];
+}
+
+/// <summary>A reply a state understands.</summary>
+public sealed record FlowOption
+{
+    /// <summary>The canonical reply the text asks for ("YES", "1"); shown on the diagram.</summary>
+    public required string Reply { get; init; }
+
+    /// <summary>Other ways to say it ("yeah", "they did").</summary>
+    public IReadOnlyList<string> Synonyms { get; init; } = [];
+
+    /// <summary>The state it leads to.</summary>
+    public required string Goto { get; init; }
+}
+
+/// <summary>Free-text phrases that point to a situation.</summary>
+public sealed record Cue
+{
+    public required string Situation { get; init; }
+
+    /// <summary>
+    /// Phrases matched as whole words, in order; a word ending in <c>*</c> matches any word it starts
+    /// ("insult*" matches "insulted").
+    /// </summary>
+    public required IReadOnlyList<string> Phrases { get; init; }
+}
+
+/// <summary>The keys of <see cref="FlowScript.Messages"/> the engine uses.</summary>
+public static class MessageKeys
+{
+    public const string Help = "help";
+    public const string Unknown = "unknown";
+    public const string WordsNeedSituation = "wordsNeedSituation";
+    public const string EmailSaved = "emailSaved";
+    public const string EmailMissing = "emailMissing";
+    public const string EmailInvalid = "emailInvalid";
+    public const string EmailCancelled = "emailCancelled";
+    public const string NoEmailPending = "noEmailPending";
+    public const string Forgotten = "forgotten";
+    public const string Empty = "empty";
+    public const string MediaOnly = "mediaOnly";
+    public const string TooLong = "tooLong";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Help, Unknown, WordsNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong];
+}
