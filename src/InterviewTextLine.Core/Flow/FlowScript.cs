@@ -5,7 +5,7 @@ namespace InterviewTextLine.Core.Flow;
 /// <summary>
 /// The conversation as data: states, texts, options, synonyms and free-text cues, loaded from the
 /// versioned <c>script.json</c> that ships with the app and validated before use
-/// (see <see cref="FlowValidator"/>).
+/// (see <c>FlowValidator</c>).
 /// </summary>
 public sealed record FlowScript
 {
