@@ -38,6 +38,16 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void An_unresolved_key_vault_reference_stops_startup()
+    {
+        var settings = Valid();
+        settings["Privacy:PhoneHashKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/phone-hash-key)";
+        var exception = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        Assert.Contains("Privacy__PhoneHashKey", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Key Vault reference did not resolve", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_required_setting_is_named()
     {
         var settings = Valid();
