@@ -65,3 +65,17 @@ public sealed class OptionsValidationTests
         Assert.Contains(SettingsCatalog.All, s => s is { Name: "FollowUp__Delay", Default: "02:00:00" });
     }
 }
+
+public sealed class ReadmeConfigurationTableTests
+{
+    [Fact]
+    public async Task The_readme_table_lists_every_setting_with_its_default()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Cli.CliTests.RepositoryRoot(), "README.md"), TestContext.Current.CancellationToken);
+        foreach (var setting in SettingsCatalog.All)
+        {
+            var expected = $"| `{setting.Name}` | {(setting.Default is null ? "-" : $"`{setting.Default}`")} |";
+            Assert.Contains(expected, readme, StringComparison.Ordinal);
+        }
+    }
+}
