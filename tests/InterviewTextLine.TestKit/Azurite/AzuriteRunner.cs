@@ -221,7 +221,6 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
         {
             "--tableHost", "127.0.0.1",
             "--tablePort", Port.ToString(CultureInfo.InvariantCulture),
-            "--location", _workspace,
             "--inMemoryPersistence",
             "--skipApiVersionCheck",
             "--disableTelemetry",

@@ -421,7 +421,8 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var cutoff = Epoch.AddDays(30);
         var (idle, active, exactlyAtCutoff) = (NewTexter(), NewTexter(), NewTexter());
-        await Store.SaveAsync(idle, AConversation().LastMessageAt(cutoff.AddTicks(-1)), null, NewReceipt(), Cancellation);
+        // A second apart, not a tick: Azurite compares times in query filters to the millisecond.
+        await Store.SaveAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
         await Store.SaveAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
         await Store.SaveAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
 
