@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Azure;
@@ -23,14 +24,11 @@ public static class TableStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations()
+        services.AddValidatedOptions<StorageOptions>(configuration)
             .Validate(
                 options => options.IsConfigured,
-                $"Set {StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)} (local runs, e.g. UseDevelopmentStorage=true) "
-                + $"or {StorageOptions.SectionName}:{nameof(StorageOptions.TableServiceUri)} (Azure, with a managed identity).")
-            .ValidateOnStart();
+                "Storage: set Storage:ConnectionString (app setting Storage__ConnectionString; UseDevelopmentStorage=true means Azurite) "
+                + "or Storage:TableServiceUri (app setting Storage__TableServiceUri, used with the managed identity).");
 
         services.AddAzureClients(clients =>
         {

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using InterviewTextLine.Integration.Tests;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
-using Xunit;
 
 [assembly: AssemblyFixture(typeof(AzuriteAssemblyFixture))]
 

@@ -8,7 +8,6 @@ using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Options;
-using Xunit;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Storage;
-using Xunit;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
 
