@@ -152,22 +152,24 @@ public sealed partial class TableConversationStore : IConversationStore
         var partitionKey = StorageKeys.PartitionKey(texter);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
         var rows = new List<string>();
-        var indexed = new HashSet<DateTimeOffset>();
         await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: DeleteColumns, cancellationToken: cancellationToken))
         {
             rows.Add(entity.RowKey);
-            if (entity.RowKey == StorageKeys.ConversationRow)
-            {
-                // The conversation knows where its index entry is; a moved due time may have left
-                // another one at DueAt. Entries this misses are stale and the sweep drops them.
-                AddIfNotNull(indexed, entity.GetDateTimeOffset(ConversationEntity.FollowUpIndexedAt));
-                AddIfNotNull(indexed, entity.GetDateTimeOffset(ConversationEntity.FollowUpDueAt));
-            }
         }
 
-        foreach (var dueAt in indexed)
+        // Forgetting must leave nothing behind, including index entries an interrupted sweep may have
+        // orphaned. The index partition holds only pending follow-ups, so filtering it is cheap, and
+        // FORGET and retention are rare.
+        var indexFilter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.DuePartition} and Texter eq {texter.Value}");
+        var indexed = new List<string>();
+        await foreach (var entry in _followUps.QueryAsync<TableEntity>(indexFilter, select: KeyColumns, cancellationToken: cancellationToken))
         {
-            await DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, StorageKeys.DueRow(dueAt, texter), cancellationToken);
+            indexed.Add(entry.RowKey);
+        }
+
+        foreach (var row in indexed)
+        {
+            await DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, row, cancellationToken);
         }
 
         foreach (var chunk in rows.Chunk(MaxTransactionActions))
@@ -267,13 +269,6 @@ public sealed partial class TableConversationStore : IConversationStore
     private static bool IsConflict(RequestFailedException ex) =>
         ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound;
 
-    private static void AddIfNotNull(HashSet<DateTimeOffset> set, DateTimeOffset? value)
-    {
-        if (value is { } v)
-        {
-            set.Add(v.ToUniversalTime());
-        }
-    }
 
     // Log lines carry no texter id: a conflict or a deletion is worth counting, not tracing to a person.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation save lost a race (status {Status}, duplicate message {Duplicate})")]
