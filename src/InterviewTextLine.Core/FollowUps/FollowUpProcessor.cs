@@ -17,8 +17,9 @@ namespace InterviewTextLine.Core.FollowUps;
 /// marked sent after it; if the process dies in between, the claim stays behind. A later sweep that
 /// finds a claim older than <see cref="ClaimTimeout"/> records it as <see cref="FollowUpStatus.Failed"/>
 /// with <c>LastError = "unconfirmed"</c> and does not send it again: the texter may get no email, never
-/// two. Sends that fail with an answer (5xx, a time-out, 429) are retried on later sweeps; a time-out
-/// the provider in fact completed is the one case that can produce a second copy.
+/// two. A sender that throws instead of answering is settled the same way at once. Sends that fail
+/// with an answer (5xx, a time-out, 429) are retried on later sweeps; a time-out the provider in fact
+/// completed is the one case that can produce a second copy.
 /// </para>
 /// <para>
 /// The check that the texter has not opted out or been forgotten is the claim itself: the claim is
@@ -204,7 +205,11 @@ public sealed partial class FollowUpProcessor(
         }
         catch (Exception exception)
         {
-            result = new EmailSendResult.Transient("exception-" + exception.GetType().Name);
+            // A sender reports every answer it understood as a result; an exception means nobody knows
+            // whether the provider took the message, so it is settled like a lost claim: never resent.
+            LogSenderError(logger, texter, email.Id, exception);
+            await FailAsync(entry, new StoredConversation(texter, claimedConversation, etag), claim, Unconfirmed, CancellationToken.None);
+            return Outcome.Failed;
         }
 
         var claimed = new StoredConversation(texter, claimedConversation, etag);
@@ -412,6 +417,9 @@ public sealed partial class FollowUpProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep stopped while sending email {EmailId} for texter {TexterTag}; its outcome is unknown and it will not be resent")]
     private static partial void LogSendAbandoned(ILogger logger, TexterTag texterTag, string emailId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending email {EmailId} for texter {TexterTag} threw; its outcome is unknown and it will not be resent")]
+    private static partial void LogSenderError(ILogger logger, TexterTag texterTag, string emailId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped follow-up index entry of texter {TexterTag}: {Reason}")]
     private static partial void LogDropped(ILogger logger, TexterTag texterTag, string reason);
