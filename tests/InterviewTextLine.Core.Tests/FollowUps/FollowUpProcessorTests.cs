@@ -335,27 +335,22 @@ public sealed class FollowUpProcessorTests
         var inFlight = 0;
         var started = 0;
         var maxInFlight = 0;
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fullSet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         bed.Sender.OnSend = async (_, token) =>
         {
-            TaskCompletionSource toWait;
             lock (gate)
             {
                 inFlight++;
                 started++;
                 maxInFlight = Math.Max(maxInFlight, inFlight);
-                toWait = release;
-
-                // Open the gate once a full set is in flight (or the last ones are), so a sweep that
-                // ignored the bound would have pushed maxInFlight past it before anyone finished.
-                if (inFlight == bed.Options.MaxConcurrency || started == due)
+                if (started == bed.Options.MaxConcurrency)
                 {
-                    release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    toWait.SetResult();
+                    fullSet.TrySetResult();
                 }
             }
 
-            await toWait.Task.WaitAsync(TimeSpan.FromSeconds(10), token);
+            await open.Task.WaitAsync(TimeSpan.FromSeconds(10), token);
             lock (gate)
             {
                 inFlight--;
@@ -363,7 +358,17 @@ public sealed class FollowUpProcessorTests
         };
 
         bed.Time.Advance(bed.Options.Delay);
-        var result = await bed.RunAsync();
+        var run = bed.RunAsync();
+        await fullSet.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // Every send is held: a sweep that ignored the bound would have started all of them by now.
+        lock (gate)
+        {
+            Assert.Equal(bed.Options.MaxConcurrency, started);
+        }
+
+        open.SetResult();
+        var result = await run;
 
         Assert.Equal(due, result.Sent.Count);
         Assert.Equal(bed.Options.MaxConcurrency, maxInFlight);
