@@ -1,3 +1,4 @@
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Retention;
@@ -19,14 +20,8 @@ public static class FollowUpServiceCollectionExtensions
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EmailOptions>()
-            .Bind(configuration.GetSection(EmailOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<SendGridOptions>()
-            .Bind(configuration.GetSection(SendGridOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<EmailOptions>(configuration);
+        services.AddValidatedOptions<SendGridOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFollowUpRenderer, FluidFollowUpRenderer>();

@@ -1,4 +1,3 @@
-using System.Text;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
@@ -102,12 +101,13 @@ public sealed class FollowUpComposer(
     private string Fill(string text)
     {
         var options = program.Value;
-        return new StringBuilder(text)
-            .Replace("{ProgramName}", options.Name)
-            .Replace("{HelpContact}", options.HelpContact)
-            .Replace("{Url}", options.Url)
-            .Replace("{EmergencyNumber}", options.EmergencyNumber)
-            .ToString();
+        return Placeholders.Fill(text, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Placeholders.ProgramName] = options.Name,
+            [Placeholders.HelpContact] = options.HelpContact,
+            [Placeholders.ProgramUrl] = options.Url,
+            [Placeholders.EmergencyNumber] = options.EmergencyNumber,
+        });
     }
 
     private static List<string> Paragraphs(string body) =>

@@ -3,7 +3,6 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 
@@ -94,5 +93,40 @@ public sealed class FollowUpComposerTests
 
         Assert.Equal("The interviewer was rude", summary.Situation?.Title);
         Assert.Equal(["I do not see a future here. Thank you."], summary.Situation?.Words);
+    }
+}
+
+public sealed class FollowUpComposerScriptTests
+{
+    public static TheoryData<string> SituationIds => [.. InterviewTextLine.Core.Flow.FlowLoader.LoadEmbedded().Situations.Keys];
+
+    [Theory]
+    [MemberData(nameof(SituationIds))]
+    public void Every_situation_of_the_shipped_script_makes_a_complete_email_with_no_placeholders_left(string situationId)
+    {
+        var script = InterviewTextLine.Core.Flow.FlowLoader.LoadEmbedded();
+        var situation = script.Situations[situationId];
+        var composer = new FollowUpComposer(
+            script,
+            new FluidFollowUpRenderer(),
+            Options.Create(new ProgramOptions { Name = "Career Hub", HelpContact = "555-0100", Url = "https://careers.example.edu" }),
+            Options.Create(new EmailOptions { FromAddress = "line@example.edu" }));
+        var conversation = Conversation.Start(script.Start, DateTimeOffset.UnixEpoch) with
+        {
+            Situation = situationId,
+            Path = [script.Start, situation.Entry, script.Done],
+            StateId = script.Done,
+        };
+
+        var summary = composer.Summarize(conversation);
+        var email = composer.Compose(conversation, "ann@example.com");
+
+        Assert.Equal(situation.Title, summary.Situation?.Title);
+        Assert.InRange(summary.Situation!.Prompts.Count, 2, 3);
+        Assert.NotEmpty(summary.Situation.Words);
+        Assert.NotEmpty(summary.Situation.TemplateParagraphs);
+        Assert.DoesNotMatch(@"\{[A-Za-z]+\}", email.Html);
+        Assert.DoesNotMatch(@"\{[A-Za-z]+\}", email.Text);
+        Assert.Contains("Career Hub", email.Text, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,6 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
-using Xunit;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

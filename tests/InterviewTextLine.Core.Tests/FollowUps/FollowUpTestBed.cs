@@ -5,7 +5,6 @@ using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

@@ -1,7 +1,6 @@
 using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

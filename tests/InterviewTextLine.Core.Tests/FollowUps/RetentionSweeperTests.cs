@@ -2,7 +2,6 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Retention;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

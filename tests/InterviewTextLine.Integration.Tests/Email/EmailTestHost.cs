@@ -8,7 +8,6 @@ using InterviewTextLine.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Email;
 

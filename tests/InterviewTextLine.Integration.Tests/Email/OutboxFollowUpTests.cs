@@ -2,7 +2,6 @@ using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Email;
 

@@ -4,7 +4,6 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Email;
 
