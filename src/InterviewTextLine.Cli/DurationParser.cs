@@ -13,7 +13,7 @@ internal static partial class DurationParser
         var matches = Part().Matches(normalized);
         if (matches.Count == 0 || !string.Equals(string.Concat(matches.Select(m => m.Value)), normalized, StringComparison.Ordinal))
         {
-            return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
+            return false;
         }
 
         foreach (Match match in matches)

@@ -1,9 +1,9 @@
 namespace InterviewTextLine.Cli;
 
 /// <summary>The real clock, plus however far <c>/wait</c> has moved it, so a follow-up can be seen without waiting hours.</summary>
-internal sealed class ShiftableTimeProvider(TimeProvider inner) : TimeProvider
+internal sealed class ShiftableTimeProvider(TimeProvider inner, TimeSpan offset = default) : TimeProvider
 {
-    private TimeSpan _offset;
+    private TimeSpan _offset = offset;
 
     public TimeSpan Offset => _offset;
 

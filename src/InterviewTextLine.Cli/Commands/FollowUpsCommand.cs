@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
@@ -8,7 +7,7 @@ using InterviewTextLine.Core.Storage;
 namespace InterviewTextLine.Cli.Commands;
 
 /// <summary><c>textline followups [--at &lt;time&gt;] [--send]</c>: lists due follow-ups, and sends them.</summary>
-public static partial class FollowUpsCommand
+public static class FollowUpsCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="buildServices">
@@ -39,7 +38,7 @@ public static partial class FollowUpsCommand
                     return 1;
                 }
 
-                time = new ShiftedTimeProvider(pretend - realNow);
+                time = new ShiftableTimeProvider(TimeProvider.System, pretend - realNow);
             }
 
             var services = buildServices(time);
@@ -73,17 +72,10 @@ public static partial class FollowUpsCommand
     public static bool TryParseTime(string text, DateTimeOffset now, out DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var offset = OffsetPattern().Match(text.Trim());
-        if (offset.Success)
+        var trimmed = text.Trim();
+        if (DurationParser.TryParse(trimmed.TrimStart('+'), out var offset))
         {
-            var amount = double.Parse(offset.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            time = now + offset.Groups["unit"].Value switch
-            {
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
+            time = now + offset;
             return true;
         }
 
@@ -142,15 +134,4 @@ public static partial class FollowUpsCommand
 
     private static string Format(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^\+?(?<amount>\d+(\.\d+)?)(?<unit>[smhd])$", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetPattern();
-
-    /// <summary>The system clock moved by a fixed offset, so the whole app sees the pretended time.</summary>
-    private sealed class ShiftedTimeProvider(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-
-        public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
-    }
 }
