@@ -1,2 +1,0 @@
-namespace InterviewTextLine.Hosting;
-internal static class AssemblyMarker;
