@@ -36,7 +36,6 @@ public static class ServeHost
         ArgumentNullException.ThrowIfNull(options);
         var urls = ResolveUrls(options.Urls);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls(urls);
 
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
@@ -65,6 +64,8 @@ public static class ServeHost
             configuration.AddInMemoryCollection([new(baseUrlKey, PublicBaseUrl(urls))]);
         }
 
+        // After the sources are replaced: UseUrls stores the addresses in configuration.
+        builder.WebHost.UseUrls(urls);
         builder.Services.AddTextLineHost(configuration);
         configureServices?.Invoke(builder.Services);
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
