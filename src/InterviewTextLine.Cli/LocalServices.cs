@@ -1,0 +1,37 @@
+using InterviewTextLine.Core;
+using InterviewTextLine.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Cli;
+
+/// <summary>Builds the same services the function app runs, on the embedded defaults, for the local commands.</summary>
+internal static class LocalServices
+{
+    public static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalDefaults.Values)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? [])
+            .Build();
+
+    public static ServiceProvider Build(IConfiguration configuration, TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(time);
+        services.AddSingleton(configuration);
+        services.AddTextLineCore(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        ValidateOptions(provider);
+        return provider;
+    }
+
+    /// <summary>Resolves every validated options type now, as a host's ValidateOnStart would, so a bad setting stops the command at once.</summary>
+    private static void ValidateOptions(ServiceProvider provider)
+    {
+        foreach (var validator in provider.GetServices<IStartupValidator>())
+        {
+            validator.Validate();
+        }
+    }
+}

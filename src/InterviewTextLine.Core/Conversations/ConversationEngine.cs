@@ -1,0 +1,292 @@
+using System.Globalization;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Flow;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Core.Conversations;
+
+/// <summary>
+/// The keyword-driven state machine. It is a pure function of the stored conversation, the text and
+/// the time: it reads the flow script and returns a <see cref="Decision"/>; it never touches storage,
+/// so it is rebuilt for nothing and shared by every request.
+/// </summary>
+/// <remarks>
+/// Order of precedence: opted-out silence; unusable input (empty, picture only, too long); the exact
+/// global keywords; EMAIL with an address; the current state's replies; forgiven typos of the line's
+/// own commands; a situation's number, keyword or free-text cue; and finally a reply that fits the
+/// state and says what to send next. Nothing the texter sends is ever echoed back, so every reply is
+/// a script text and stays GSM-7 within its budget.
+/// </remarks>
+public sealed class ConversationEngine
+{
+    /// <summary>The longest body the line reads; Twilio's own limit for one message.</summary>
+    public const int MaxBodyLength = 1600;
+
+    private readonly FlowScript _script;
+    private readonly Dictionary<string, string> _values;
+    private readonly TimeSpan _expiry;
+    private readonly TimeSpan _followUpDelay;
+    private readonly SituationMatcher _situations;
+
+    public ConversationEngine(FlowScript script, IOptions<ProgramOptions> program, IOptions<ConversationOptions> conversation, IOptions<FollowUpOptions> followUp)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(followUp);
+        _script = FlowValidator.EnsureValid(script);
+        _expiry = TimeSpan.FromHours(conversation.Value.ExpiryHours);
+        _followUpDelay = followUp.Value.Delay;
+        _situations = new SituationMatcher(script);
+        _values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Placeholders.ProgramName] = program.Value.Name,
+            [Placeholders.HelpContact] = program.Value.HelpContact,
+            [Placeholders.ProgramUrl] = program.Value.Url,
+            [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
+            [Placeholders.Delay] = DescribeDelay(_followUpDelay),
+        };
+    }
+
+    public FlowScript Script => _script;
+
+    /// <summary>Decides what to do with one inbound text.</summary>
+    /// <param name="stored">The stored conversation, or null for a new texter.</param>
+    /// <param name="body">The message text, possibly empty.</param>
+    /// <param name="mediaCount">How many pictures or files came with it.</param>
+    /// <param name="now">The current time.</param>
+    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now)
+    {
+        var fresh = stored is null || now - stored.LastMessageAt > _expiry;
+        var current = stored is null
+            ? Conversation.Start(_script.Start, now)
+            : fresh
+                // After a long silence the texter starts again at the welcome, but an opt-out, an email
+                // address and a pending follow-up are not theirs to lose by waiting.
+                ? stored with { StateId = _script.Start, Situation = null, StartedAt = now }
+                : stored;
+        var state = _script.State(current.StateId);
+        var word = TextMatcher.SingleWord(body);
+
+        if (current.OptedOut)
+        {
+            return Keywords.Classify(word, optedOut: true) == Keyword.OptIn
+                ? Save(Enter(current with { OptedOut = false }, _script.Start, now), now)
+                : new Decision(DecisionKind.Ignore, null, null);
+        }
+
+        if (Unusable(body, mediaCount) is { } problem)
+        {
+            return new Decision(DecisionKind.ReplyOnly, null, Message(problem, state.Hint));
+        }
+
+        switch (Keywords.Classify(word, optedOut: false))
+        {
+            case Keyword.OptOut:
+                // The carrier (or Twilio) confirms an opt-out itself, and anything sent now would fail.
+                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp) }, now, reply: null);
+            case Keyword.OptIn:
+            case Keyword.Menu:
+                return Save(Enter(current, _script.Start, now), now);
+            case Keyword.Help:
+                return Save(current, now, Message(MessageKeys.Help));
+            case Keyword.NoEmail:
+                return Save(
+                    current with { Email = null, FollowUp = Cancel(current.FollowUp) },
+                    now,
+                    Message(current.FollowUp is { Status: FollowUpStatus.Scheduled } ? MessageKeys.EmailCancelled : MessageKeys.NoEmailPending));
+            case Keyword.Forget:
+                return new Decision(DecisionKind.Forget, null, Message(MessageKeys.Forgotten));
+            case Keyword.Email:
+                return Save(current, now, Message(MessageKeys.EmailMissing));
+            case Keyword.Words:
+                return Save(current, now, Words(current, state));
+            case Keyword.Done:
+                return Save(Enter(current, _script.Done, now), now);
+        }
+
+        var words = TextMatcher.Words(body);
+        if (words is ["email", ..] && EmailArgument(body) is { } candidate)
+        {
+            return RequestEmail(current, candidate, now);
+        }
+
+        if (MatchOption(state, words) is { } target)
+        {
+            return Save(Enter(current, target, now), now);
+        }
+
+        switch (Keywords.Classify(word, optedOut: false, forgiveTypos: true))
+        {
+            case Keyword.Help:
+                return Save(current, now, Message(MessageKeys.Help));
+            case Keyword.Menu:
+                return Save(Enter(current, _script.Start, now), now);
+            case Keyword.Words:
+                return Save(current, now, Words(current, state));
+            case Keyword.Done:
+                return Save(Enter(current, _script.Done, now), now);
+        }
+
+        if (_situations.Match(words) is { } situation)
+        {
+            return Save(Enter(current, _script.Situations[situation].Entry, now), now);
+        }
+
+        // A first text that says nothing the line understands ("hi") gets the welcome, which explains
+        // what the line is; later ones get a short reply that fits where the texter is.
+        return fresh
+            ? Save(Enter(current, _script.Start, now), now)
+            : Save(current, now, Message(MessageKeys.Unknown, state.Hint));
+    }
+
+    /// <summary>Renders a state's text with the configured values, as the engine would send it.</summary>
+    public string Render(string text, string? hint = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (hint is null)
+        {
+            return Placeholders.Fill(text, _values);
+        }
+
+        var values = new Dictionary<string, string>(_values, StringComparer.Ordinal) { [Placeholders.Hint] = Placeholders.Fill(hint, _values) };
+        return Placeholders.Fill(text, values);
+    }
+
+    private static string? Unusable(string? body, int mediaCount)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return mediaCount > 0 ? MessageKeys.MediaOnly : MessageKeys.Empty;
+        }
+
+        return body.Length > MaxBodyLength ? MessageKeys.TooLong : null;
+    }
+
+    private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
+    {
+        var problem = EmailAddressCheck.Check(candidate, out var address);
+        if (problem != EmailAddressProblem.None)
+        {
+            var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
+            {
+                [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
+            };
+            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
+        }
+
+        var due = now + _followUpDelay;
+        // A follow-up that is still scheduled keeps its index entry: the sweep that finds the earlier
+        // entry moves it to the new due time. Otherwise this is a new follow-up and needs an entry.
+        var keepIndex = current.FollowUp is { Status: FollowUpStatus.Scheduled, IndexedAt: not null };
+        var followUp = new FollowUp
+        {
+            Status = FollowUpStatus.Scheduled,
+            DueAt = due,
+            IndexedAt = keepIndex ? current.FollowUp!.IndexedAt : due,
+        };
+        var next = current with { Email = address, FollowUp = followUp, LastMessageAt = now };
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), keepIndex ? null : due);
+    }
+
+    /// <summary>The address after "EMAIL" ("EMAIL me@x.com", "email: me@x.com"), or null when nothing follows.</summary>
+    private static string? EmailArgument(string? body)
+    {
+        var text = body!.Trim();
+        if (text.Length <= 5 || !(char.IsWhiteSpace(text[5]) || text[5] is ':' or '-'))
+        {
+            return null;
+        }
+
+        var rest = text[5..].TrimStart(' ', ':', '-', '\t').Trim();
+        return rest.Length > 0 ? rest : null;
+    }
+
+    private static string? MatchOption(Flow.FlowState state, IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || state.Options.Count == 0)
+        {
+            return null;
+        }
+
+        var phrase = string.Join(' ', words);
+        foreach (var option in state.Options)
+        {
+            foreach (var candidate in option.Synonyms.Prepend(option.Reply))
+            {
+                if (TextMatcher.Normalize(candidate) == phrase)
+                {
+                    return option.Goto;
+                }
+            }
+        }
+
+        if (words.Count == 1)
+        {
+            foreach (var option in state.Options)
+            {
+                if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
+                {
+                    return option.Goto;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private string Words(Conversation current, Flow.FlowState state)
+    {
+        if (state.Words is not null)
+        {
+            return Render(state.Words);
+        }
+
+        // In the welcome or the closing, WORDS means the situation the texter was last in.
+        return current.Situation is { } situation
+            ? Render(_script.State(_script.Situations[situation].Entry).Words!)
+            : Message(MessageKeys.WordsNeedSituation, state.Hint);
+    }
+
+    private Conversation Enter(Conversation current, string stateId, DateTimeOffset now)
+    {
+        var target = _script.State(stateId);
+        return current with
+        {
+            StateId = stateId,
+            Situation = target.Situation ?? current.Situation,
+            Path = current.Path.Count > 0 && current.Path[^1] == stateId ? current.Path : Trim(current.Path.Add(stateId)),
+            LastMessageAt = now,
+        };
+    }
+
+    /// <summary>The path feeds the email summary; a texter bouncing around for hours must not grow it without bound.</summary>
+    private static System.Collections.Immutable.ImmutableList<string> Trim(System.Collections.Immutable.ImmutableList<string> path) =>
+        path.Count > 32 ? path.RemoveRange(0, path.Count - 32) : path;
+
+    private Decision Save(Conversation next, DateTimeOffset now) => Save(next, now, Render(_script.State(next.StateId).Text));
+
+    private Decision Save(Conversation next, DateTimeOffset now, string? reply)
+    {
+        // Every text from the texter pushes a scheduled summary back, so it arrives after they're done.
+        var followUp = next.FollowUp is { Status: FollowUpStatus.Scheduled } scheduled
+            ? scheduled with { DueAt = now + _followUpDelay }
+            : next.FollowUp;
+        return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp }, reply);
+    }
+
+    private static FollowUp? Cancel(FollowUp? followUp) =>
+        followUp is { Status: FollowUpStatus.Scheduled } ? followUp with { Status = FollowUpStatus.Cancelled } : followUp;
+
+    private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
+
+    private static string DescribeDelay(TimeSpan delay) => delay switch
+    {
+        { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), "minute"),
+        { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), "hour"),
+        _ => Plural((int)Math.Round(delay.TotalDays), "day"),
+    };
+
+    private static string Plural(int count, string unit) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
+}

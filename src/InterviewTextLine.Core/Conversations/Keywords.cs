@@ -1,0 +1,106 @@
+namespace InterviewTextLine.Core.Conversations;
+
+/// <summary>The global keywords, checked before the current state.</summary>
+public enum Keyword
+{
+    None,
+    OptOut,
+    OptIn,
+    Help,
+    Menu,
+    Email,
+    NoEmail,
+    Forget,
+    Words,
+    Done,
+}
+
+/// <summary>
+/// Which single words are global keywords. The opt-out and opt-in words are the carriers' and
+/// Twilio's, matched exactly as Twilio matches them; the line's own commands forgive a typo.
+/// </summary>
+public static class Keywords
+{
+    public static IReadOnlySet<string> OptOut { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" };
+
+    /// <summary>START and UNSTOP always opt in; YES only while opted out (elsewhere it answers a question).</summary>
+    public static IReadOnlySet<string> OptIn { get; } = new HashSet<string>(StringComparer.Ordinal) { "START", "UNSTOP" };
+
+    public const string OptInWhileOptedOut = "YES";
+
+    private static readonly Dictionary<string, Keyword> Exact = new(StringComparer.Ordinal)
+    {
+        ["HELP"] = Keyword.Help,
+        ["INFO"] = Keyword.Help,
+        ["MENU"] = Keyword.Menu,
+        ["RESTART"] = Keyword.Menu,
+        ["RESET"] = Keyword.Menu,
+        ["EMAIL"] = Keyword.Email,
+        ["NOEMAIL"] = Keyword.NoEmail,
+        ["FORGET"] = Keyword.Forget,
+        ["DELETE"] = Keyword.Forget,
+        ["WORDS"] = Keyword.Words,
+        ["DONE"] = Keyword.Done,
+    };
+
+    /// <summary>Commands that are safe to guess from a typo: a wrong guess costs one extra text, never data.</summary>
+    private static readonly Dictionary<string, Keyword> Forgiving = new(StringComparer.Ordinal)
+    {
+        ["HELP"] = Keyword.Help,
+        ["MENU"] = Keyword.Menu,
+        ["WORDS"] = Keyword.Words,
+        ["DONE"] = Keyword.Done,
+    };
+
+    /// <summary>
+    /// The keyword a single upper-case word stands for, given whether the texter has opted out. Typos are
+    /// considered only when <paramref name="forgiveTypos"/> is set, which the engine does after the current
+    /// state had its chance: "none" answers "did they offer something?" before it is taken for DONE.
+    /// </summary>
+    public static Keyword Classify(string? word, bool optedOut, bool forgiveTypos = false)
+    {
+        if (word is null)
+        {
+            return Keyword.None;
+        }
+
+        if (OptOut.Contains(word))
+        {
+            return Keyword.OptOut;
+        }
+
+        if (OptIn.Contains(word) || (optedOut && word == OptInWhileOptedOut))
+        {
+            return Keyword.OptIn;
+        }
+
+        if (Exact.TryGetValue(word, out var keyword))
+        {
+            return keyword;
+        }
+
+        if (!forgiveTypos)
+        {
+            return Keyword.None;
+        }
+
+        foreach (var (name, forgiven) in Forgiving)
+        {
+            if (TextMatcher.IsCloseTo(word, name))
+            {
+                return forgiven;
+            }
+        }
+
+        return Keyword.None;
+    }
+
+    /// <summary>True when a normalized (lower-case) phrase would be taken as a global keyword in any state.</summary>
+    public static bool IsGlobal(string normalizedPhrase)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedPhrase);
+        var upper = normalizedPhrase.ToUpperInvariant();
+        return !upper.Contains(' ', StringComparison.Ordinal) && Classify(upper, optedOut: false) != Keyword.None;
+    }
+}

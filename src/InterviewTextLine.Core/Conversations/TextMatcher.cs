@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using InterviewTextLine.Core.Sms;
+
+namespace InterviewTextLine.Core.Conversations;
+
+/// <summary>
+/// Turns what people actually type (mixed case, curly quotes, emoji, stray punctuation) into words the
+/// flow can match, and measures typos.
+/// </summary>
+public static class TextMatcher
+{
+    /// <summary>Typos are forgiven only in words this long; shorter words collide too easily.</summary>
+    public const int TypoMinLength = 4;
+
+    /// <summary>
+    /// Lower-case words separated by single spaces; apostrophes inside words are dropped ("don't" becomes
+    /// "dont"), everything that is not a letter or digit separates words.
+    /// </summary>
+    public static string Normalize(string? text) => string.Join(' ', Words(text));
+
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var rune in SmsNormalizer.ToGsm7(text).EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                word.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else if (rune.Value == '\'' && word.Length > 0)
+            {
+                // "don't" and "dont" are the same word to a texter in a hurry.
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The message as a single keyword, when it is one word with only whitespace, punctuation or
+    /// symbols around it ("Stop!", " help "); otherwise null.
+    /// </summary>
+    public static string? SingleWord(string? text)
+    {
+        var words = Words(text);
+        if (words.Count != 1)
+        {
+            return null;
+        }
+
+        // A word split by an inner symbol ("st0p-it") is not a keyword; Words would have split it.
+        return words[0].ToUpperInvariant();
+    }
+
+    /// <summary>True when <paramref name="typed"/> is <paramref name="expected"/> or one edit away and long enough to forgive.</summary>
+    public static bool IsCloseTo(string typed, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (string.Equals(typed, expected, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return typed.Length >= TypoMinLength && expected.Length >= TypoMinLength && IsOneEditAway(typed, expected);
+    }
+
+    /// <summary>
+    /// One insertion, deletion, substitution or swap of neighbours (optimal string alignment distance 1):
+    /// "wrods" is one slip away from "words".
+    /// </summary>
+    public static bool IsOneEditAway(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            // Substitution, or a swap of two neighbours.
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)) ||
+                (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
+        }
+
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
+    }
+
+    /// <summary>Parses "1", "#1", "1.", "one" or "option 1" into a number, or null.</summary>
+    public static int? Number(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var candidate = words switch
+        {
+            [var only] => only,
+            ["option" or "number" or "no", var second] => second,
+            _ => null,
+        };
+        return candidate switch
+        {
+            null => null,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            _ when candidate.Length <= 2 && int.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            _ => null,
+        };
+    }
+}

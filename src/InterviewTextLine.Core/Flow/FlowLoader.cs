@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace InterviewTextLine.Core.Flow;
+
+/// <summary>Reads a flow script from JSON: the one shipped inside the app, or a file being edited.</summary>
+public static class FlowLoader
+{
+    private const string EmbeddedName = "InterviewTextLine.Core.Flow.script.json";
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The script that ships with the app.</summary>
+    public static FlowScript LoadEmbedded()
+    {
+        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(EmbeddedName)
+            ?? throw new InvalidOperationException($"The embedded flow script '{EmbeddedName}' is missing.");
+        return Load(stream);
+    }
+
+    public static FlowScript LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Parses a script. Malformed JSON or a missing required member throws <see cref="FlowScriptException"/>.</summary>
+    public static FlowScript Load(Stream json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<FlowScript>(json, SerializerOptions)
+                ?? throw new FlowScriptException(["The script is empty."]);
+        }
+        catch (JsonException exception)
+        {
+            throw new FlowScriptException([$"The script is not valid: {exception.Message}"], exception);
+        }
+    }
+}
+
+/// <summary>A flow script that cannot be used, with every problem found.</summary>
+public sealed class FlowScriptException : Exception
+{
+    public FlowScriptException(IReadOnlyList<string> problems)
+        : base(Describe(problems)) => Problems = problems;
+
+    public FlowScriptException(IReadOnlyList<string> problems, Exception innerException)
+        : base(Describe(problems), innerException) => Problems = problems;
+
+    public FlowScriptException()
+        : this(["The flow script is not valid."])
+    {
+    }
+
+    public FlowScriptException(string message)
+        : this([message])
+    {
+    }
+
+    public FlowScriptException(string message, Exception innerException)
+        : this([message], innerException)
+    {
+    }
+
+    public IReadOnlyList<string> Problems { get; }
+
+    private static string Describe(IReadOnlyList<string> problems) =>
+        "The flow script is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p));
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Sms;
+
+namespace InterviewTextLine.Core.Flow;
+
+/// <summary>
+/// Checks a flow script before the line uses it: every state reachable, no dead ends, no dangling
+/// references, only known placeholders, and every text GSM-7 and within its SMS segment budget even
+/// with the longest configurable values filled in.
+/// </summary>
+public static class FlowValidator
+{
+    /// <summary>Segment budgets: a menu or prompt fits in 2 segments, guidance in 3.</summary>
+    public const int PromptSegments = 2;
+    public const int GuidanceSegments = 3;
+
+    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.WordsNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
+
+    /// <summary>Returns every problem found; an empty list means the script is usable.</summary>
+    public static IReadOnlyList<string> Validate(FlowScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var problems = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var state in script.States)
+        {
+            if (string.IsNullOrWhiteSpace(state.Id))
+            {
+                problems.Add("A state has no id.");
+            }
+            else if (!ids.Add(state.Id))
+            {
+                problems.Add($"State '{state.Id}' is defined twice.");
+            }
+        }
+
+        CheckReferences(script, ids, problems);
+        CheckReachability(script, ids, problems);
+        CheckWayOut(script, problems);
+        CheckOptions(script, problems);
+        CheckTexts(script, problems);
+        return problems;
+    }
+
+    /// <summary>Validates and throws <see cref="FlowScriptException"/> listing every problem.</summary>
+    public static FlowScript EnsureValid(FlowScript script)
+    {
+        var problems = Validate(script);
+        return problems.Count == 0 ? script : throw new FlowScriptException(problems);
+    }
+
+    private static void CheckReferences(FlowScript script, HashSet<string> ids, List<string> problems)
+    {
+        if (!ids.Contains(script.Start))
+        {
+            problems.Add($"The start state '{script.Start}' does not exist.");
+        }
+
+        if (!ids.Contains(script.Done))
+        {
+            problems.Add($"The done state '{script.Done}' does not exist.");
+        }
+
+        var numbers = new HashSet<int>();
+        foreach (var (id, situation) in script.Situations)
+        {
+            if (!ids.Contains(situation.Entry))
+            {
+                problems.Add($"Situation '{id}' starts in state '{situation.Entry}', which does not exist.");
+            }
+
+            if (situation.Number is < 1 or > 9 || !numbers.Add(situation.Number))
+            {
+                problems.Add($"Situation '{id}' has number {situation.Number}; numbers must be distinct, from 1 to 9.");
+            }
+
+            if (situation.Email.Prompts.Count is < 2 or > 3)
+            {
+                problems.Add($"Situation '{id}' has {situation.Email.Prompts.Count} reflection prompts; the email needs two or three.");
+            }
+        }
+
+        foreach (var state in script.States)
+        {
+            if (state.Situation is not null && !script.Situations.ContainsKey(state.Situation))
+            {
+                problems.Add($"State '{state.Id}' names situation '{state.Situation}', which does not exist.");
+            }
+
+            foreach (var option in state.Options.Where(option => !ids.Contains(option.Goto)))
+            {
+                problems.Add($"State '{state.Id}' option {option.Reply} goes to '{option.Goto}', which does not exist.");
+            }
+        }
+
+        foreach (var cue in script.Cues.Where(cue => !script.Situations.ContainsKey(cue.Situation)))
+        {
+            problems.Add($"A cue names situation '{cue.Situation}', which does not exist.");
+        }
+
+        foreach (var key in MessageKeys.All.Where(key => !script.Messages.ContainsKey(key)))
+        {
+            problems.Add($"Message '{key}' is missing.");
+        }
+
+        foreach (var reason in Enum.GetValues<EmailAddressProblem>().Where(r => r != EmailAddressProblem.None))
+        {
+            if (!script.Messages.ContainsKey(EmailAddressCheck.MessageKey(reason)))
+            {
+                problems.Add($"Message '{EmailAddressCheck.MessageKey(reason)}' is missing.");
+            }
+        }
+    }
+
+    private static void CheckReachability(FlowScript script, HashSet<string> ids, List<string> problems)
+    {
+        if (!ids.Contains(script.Start))
+        {
+            return;
+        }
+
+        // Edges a texter can take: a state's options, a situation's number or keywords from any
+        // state, and DONE from any state.
+        var reached = new HashSet<string>(StringComparer.Ordinal) { script.Start };
+        var queue = new Queue<string>([script.Start]);
+        while (queue.TryDequeue(out var id))
+        {
+            var state = script.States.First(s => s.Id == id);
+            var next = state.Options.Select(option => option.Goto)
+                .Concat(script.Situations.Values.Select(situation => situation.Entry))
+                .Append(script.Done);
+            foreach (var target in next.Where(ids.Contains))
+            {
+                if (reached.Add(target))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        foreach (var state in script.States.Where(state => !reached.Contains(state.Id)))
+        {
+            problems.Add($"State '{state.Id}' cannot be reached from '{script.Start}'.");
+        }
+    }
+
+    /// <summary>
+    /// No dead ends: every state's text or hint names a reply that works there, and names every
+    /// option the state offers, so the texter always knows what to send next.
+    /// </summary>
+    private static void CheckWayOut(FlowScript script, List<string> problems)
+    {
+        foreach (var state in script.States)
+        {
+            var shown = state.Text + " " + state.Hint;
+            var accepted = state.Options.Select(option => option.Reply)
+                .Concat(["MENU", "DONE", "HELP", "EMAIL"])
+                .Concat(state.Words is null ? [] : ["WORDS"])
+                .Concat(state.Id == script.Start ? script.Situations.Values.Select(s => s.Number.ToString(CultureInfo.InvariantCulture)) : []);
+            if (!accepted.Any(reply => Mentions(shown, reply)))
+            {
+                problems.Add($"State '{state.Id}' is a dead end: its text and hint name no reply that works there.");
+            }
+
+            foreach (var option in state.Options.Where(option => !Mentions(shown, option.Reply)))
+            {
+                problems.Add($"State '{state.Id}' offers {option.Reply} but its text and hint never mention it.");
+            }
+
+            if (state.Kind == StateKind.Guidance && state.Words is null)
+            {
+                problems.Add($"Guidance state '{state.Id}' has no words to say.");
+            }
+        }
+    }
+
+    private static void CheckOptions(FlowScript script, List<string> problems)
+    {
+        foreach (var state in script.States)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var option in state.Options)
+            {
+                foreach (var phrase in option.Synonyms.Prepend(option.Reply))
+                {
+                    var normalized = TextMatcher.Normalize(phrase);
+                    if (Keywords.IsGlobal(normalized))
+                    {
+                        problems.Add($"State '{state.Id}' option '{phrase}' is a global keyword and would never be reached.");
+                    }
+
+                    if (seen.TryGetValue(normalized, out var other) && other != option.Goto)
+                    {
+                        problems.Add($"State '{state.Id}' uses '{phrase}' for two options.");
+                    }
+
+                    seen[normalized] = option.Goto;
+                }
+            }
+        }
+    }
+
+    private static void CheckTexts(FlowScript script, List<string> problems)
+    {
+        var longestHint = script.States.Select(state => Fill(state.Hint, null, null)).DefaultIfEmpty("").MaxBy(hint => hint.Length)!;
+        var longestReason = Enum.GetValues<EmailAddressProblem>()
+            .Where(reason => reason != EmailAddressProblem.None)
+            .Select(reason => script.Messages.GetValueOrDefault(EmailAddressCheck.MessageKey(reason), ""))
+            .DefaultIfEmpty("")
+            .MaxBy(text => text.Length)!;
+
+        foreach (var state in script.States)
+        {
+            var budget = state.Kind == StateKind.Guidance ? GuidanceSegments : PromptSegments;
+            CheckText($"State '{state.Id}' text", state.Text, budget, allowed: [], longestHint, longestReason, problems);
+            CheckText($"State '{state.Id}' hint", state.Hint, PromptSegments, allowed: [], longestHint, longestReason, problems);
+            if (state.Words is not null)
+            {
+                CheckText($"State '{state.Id}' words", state.Words, GuidanceSegments, allowed: [], longestHint, longestReason, problems);
+            }
+        }
+
+        foreach (var (key, text) in script.Messages)
+        {
+            string[] allowed = key switch
+            {
+                MessageKeys.EmailSaved => [Placeholders.Delay],
+                MessageKeys.EmailInvalid => [Placeholders.Reason],
+                _ when HintMessages.Contains(key) => [Placeholders.Hint],
+                _ => [],
+            };
+            CheckText($"Message '{key}'", text, PromptSegments, allowed, longestHint, longestReason, problems);
+        }
+
+        // The follow-up state texts are what the texter reads aloud, but the email carries them too;
+        // they only need to be non-empty there.
+        foreach (var (id, situation) in script.Situations)
+        {
+            if (situation.Email.Guidance.Count == 0 || string.IsNullOrWhiteSpace(situation.Email.TemplateBody))
+            {
+                problems.Add($"Situation '{id}' email needs guidance and a template.");
+            }
+        }
+    }
+
+    private static void CheckText(string what, string text, int segments, string[] allowed, string longestHint, string longestReason, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add($"{what} is empty.");
+            return;
+        }
+
+        var nonGsm = GsmAlphabet.NonGsmCharacters(text);
+        if (nonGsm.Count > 0)
+        {
+            var shown = string.Join(", ", nonGsm.Select(c => $"'{c}' (U+{(int)c:X4})"));
+            problems.Add($"{what} has characters outside GSM-7, which would make every SMS cost more than twice as much: {shown}.");
+        }
+
+        foreach (var name in Placeholders.Names(text).Distinct())
+        {
+            if (!Placeholders.MaxLengths.ContainsKey(name) && !Placeholders.Contextual.Contains(name))
+            {
+                problems.Add($"{what} uses an unknown placeholder {{{name}}}.");
+            }
+            else if (Placeholders.Contextual.Contains(name) && !allowed.Contains(name))
+            {
+                problems.Add($"{what} uses {{{name}}}, which is not available there.");
+            }
+        }
+
+        if (nonGsm.Count == 0)
+        {
+            var filled = Fill(text, longestHint, longestReason);
+            var count = SmsSegments.Of(filled);
+            if (count.Count > segments)
+            {
+                problems.Add($"{what} takes {count.Count} SMS segments ({count.Units} characters with the longest settings); the budget is {segments} ({SmsSegments.Gsm7Capacity(segments)} characters).");
+            }
+        }
+    }
+
+    /// <summary>Fills every placeholder with its longest possible value.</summary>
+    private static string Fill(string text, string? hint, string? reason)
+    {
+        var values = Placeholders.MaxLengths.ToDictionary(pair => pair.Key, pair => new string('x', pair.Value));
+        values[Placeholders.Hint] = hint ?? "";
+        values[Placeholders.Reason] = reason ?? "";
+        return Placeholders.Fill(text, values);
+    }
+
+    /// <summary>Replies are shown in capitals ("Reply YES or NO"), so a mention is an exact, whole-word match.</summary>
+    private static bool Mentions(string text, string reply) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(reply)}(?![A-Za-z0-9])");
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace InterviewTextLine.Core.Flow;
+
+/// <summary>Draws the flow as a Mermaid state diagram, for the README and <c>textline flow</c>.</summary>
+public static class MermaidWriter
+{
+    public static string Write(FlowScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var builder = new StringBuilder();
+        builder.AppendLine("stateDiagram-v2");
+        foreach (var state in script.States)
+        {
+            builder.AppendLine($"    state \"{Label(script, state)}\" as {state.Id}");
+        }
+
+        builder.AppendLine($"    [*] --> {script.Start}");
+        foreach (var (_, situation) in script.Situations.OrderBy(pair => pair.Value.Number))
+        {
+            builder.AppendLine($"    {script.Start} --> {situation.Entry} : {situation.Number} or cue");
+        }
+
+        foreach (var state in script.States)
+        {
+            foreach (var option in state.Options)
+            {
+                builder.AppendLine($"    {state.Id} --> {option.Goto} : {option.Reply}");
+            }
+        }
+
+        foreach (var state in script.States.Where(state => state.Kind == StateKind.Guidance && state.Options.Count == 0))
+        {
+            builder.AppendLine($"    {state.Id} --> {script.Done} : DONE");
+        }
+
+        builder.AppendLine($"    {script.Done} --> {script.Start} : MENU");
+        builder.AppendLine($"    note right of {script.Start}");
+        builder.AppendLine("        From any state: STOP opts out, START opts in, HELP, MENU, WORDS, DONE,");
+        builder.AppendLine("        EMAIL address, NOEMAIL, FORGET; a number 1-4 or a cue picks a situation.");
+        builder.AppendLine("    end note");
+        return builder.ToString();
+    }
+
+    private static string Label(FlowScript script, FlowState state) => state switch
+    {
+        { Id: var id } when id == script.Start => "Welcome menu",
+        { Id: var id } when id == script.Done => "Closing, offers EMAIL",
+        { Situation: { } situation } when script.Situations[situation].Entry == state.Id => script.Situations[situation].Title,
+        _ => state.Id.Replace('_', ' '),
+    };
+}

@@ -1,0 +1,54 @@
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the conversation core: validated options, the flow script (validated at startup), the
+    /// engine, the phone hasher, the application service, the system clock and, unless a real store is
+    /// registered, the in-memory store.
+    /// </summary>
+    public static IServiceCollection AddTextLineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<ProgramOptions>(configuration);
+        services.AddValidatedOptions<ConversationOptions>(configuration);
+        services.AddValidatedOptions<PrivacyOptions>(configuration);
+        services.AddValidatedOptions<FollowUpOptions>(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => FlowValidator.EnsureValid(FlowLoader.LoadEmbedded()));
+        services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton<PhoneHasher>();
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<ITextLineService, TextLineService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> to its <see cref="SettingsSectionAttribute"/> section and
+    /// validates its data annotations when the host starts, so a bad setting stops startup with a
+    /// message that names it.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = typeof(TOptions).GetCustomAttributes(typeof(SettingsSectionAttribute), false) is [SettingsSectionAttribute attribute]
+            ? attribute.Name
+            : throw new InvalidOperationException($"{typeof(TOptions).Name} has no [SettingsSection].");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section)));
+        return services.AddOptions<TOptions>()
+            .Bind(configuration.GetSection(section))
+            .ValidateOnStart();
+    }
+}

@@ -1,0 +1,78 @@
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.Core.Storage;
+using InterviewTextLine.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InterviewTextLine.Core.Tests;
+
+/// <summary>The line as the webhook runs it (application service, engine, in-memory store) on a fake clock.</summary>
+internal sealed class LineHarness : IAsyncDisposable
+{
+    public const string Texter = "+15555550100";
+    public const string LineNumber = "+15555550199";
+
+    private readonly ServiceProvider _services;
+    private int _messages;
+
+    private LineHarness(ServiceProvider services)
+    {
+        _services = services;
+        Time = services.GetRequiredService<FakeTimeProvider>();
+        Store = (InMemoryConversationStore)services.GetRequiredService<IConversationStore>();
+        Service = services.GetRequiredService<ITextLineService>();
+        Engine = services.GetRequiredService<ConversationEngine>();
+        Hasher = services.GetRequiredService<PhoneHasher>();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public InMemoryConversationStore Store { get; }
+
+    public ITextLineService Service { get; }
+
+    public ConversationEngine Engine { get; }
+
+    public PhoneHasher Hasher { get; }
+
+    public FlowScript Script => Engine.Script;
+
+    public static LineHarness Create(IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalDefaults.Values)
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+        services.AddSingleton(time);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddTextLineCore(configuration);
+        return new LineHarness(services.BuildServiceProvider(validateScopes: true));
+    }
+
+    /// <summary>Sends a text and returns the reply text (null when the line says nothing).</summary>
+    public async Task<string?> Text(string? body, string from = Texter, int media = 0, string? messageId = null)
+    {
+        var id = messageId ?? $"SM{Interlocked.Increment(ref _messages):D32}";
+        var reply = await Service.HandleAsync(new InboundText(from, LineNumber, body, id, media), TestContext.Current.CancellationToken);
+        return reply.Text;
+    }
+
+    public async Task<Conversation?> Conversation(string from = Texter) =>
+        (await Store.GetAsync(Hasher.Texter(from, LineNumber), TestContext.Current.CancellationToken))?.Conversation;
+
+    /// <summary>A state's text as the line sends it.</summary>
+    public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);
+
+    public string Words(string stateId) => Engine.Render(Script.State(stateId).Words!);
+
+    public string Message(string key, string? hintOfState = null) =>
+        Engine.Render(Script.Message(key), hintOfState is null ? null : Script.State(hintOfState).Hint);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
