@@ -1,3 +1,4 @@
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
@@ -20,36 +21,17 @@ public static class TextLineHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // The line itself. Order matters: the storage and email registrations replace Core's embedded
-        // in-memory store and outbox only when their settings are present.
-        //   services.AddTextLineCore(configuration);          // InterviewTextLine.Core
+        services.AddTextLineCore(configuration);
+        // Table Storage and SendGrid replace Core's in-memory store and outbox only when their settings are set:
         //   services.AddTableConversationStore(configuration); // InterviewTextLine.TableStorage
         //   services.AddFollowUps(configuration);              // InterviewTextLine.Email
-        AddOptionsUntilCoreRegistersThem(services, configuration);
 
-        services.AddOptions<TwilioOptions>()
-            .Bind(configuration.GetSection(TwilioOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<TwilioOptions>(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
-        services.AddOptions<FollowUpOptions>().ValidateOnStart();
 
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
         return services;
-    }
-
-    // The webhook reads ProgramOptions (fallback text) and FollowUpOptions (serve's schedule). Core binds and
-    // validates every options class; until it is registered here, bind these two so the hosts start.
-    private static void AddOptionsUntilCoreRegistersThem(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<ProgramOptions>()
-            .Bind(configuration.GetSection(ProgramOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<FollowUpOptions>()
-            .Bind(configuration.GetSection(FollowUpOptions.SectionName))
-            .ValidateDataAnnotations();
     }
 }

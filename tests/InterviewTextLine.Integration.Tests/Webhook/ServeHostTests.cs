@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
@@ -23,7 +22,7 @@ public sealed class ServeHostTests
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Contains("AuthToken", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Twilio__AuthToken", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +93,7 @@ public sealed class ServeHostTests
         Assert.Empty(Validate(program));
         Assert.Empty(Validate(privacy));
         Assert.Contains("(local)", program.Name, StringComparison.Ordinal);
-        Assert.Contains("dev-only", privacy.PhoneHashKey, StringComparison.Ordinal);
+        Assert.Contains("development-only", privacy.PhoneHashKey, StringComparison.Ordinal);
         Assert.All(LocalDefaults.Values.Keys, key => Assert.Contains(SettingsCatalog.All, setting => $"{setting.Section}:{setting.Key}" == key));
     }
 

@@ -5,7 +5,6 @@ using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 

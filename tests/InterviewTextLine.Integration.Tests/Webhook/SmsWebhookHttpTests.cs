@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Hosting.Serve;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
@@ -13,26 +13,28 @@ public sealed class SmsWebhookHttpTests
     private const string Route = ServeHost.WebhookRoute;
 
     [Fact]
-    public async Task A_correctly_signed_text_gets_200_twiml_with_the_reply_and_is_stored()
+    public async Task A_correctly_signed_first_text_gets_200_twiml_with_the_welcome_and_is_stored()
     {
         await using var host = await WebhookTestHost.StartAsync();
 
         using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi there").Fields);
 
-        Assert.Equal("Got 8 characters & <thanks>.", Assert.Single(await Twiml.MessagesAsync(response)));
+        var welcome = Assert.Single(await Twiml.MessagesAsync(response));
+        Assert.StartsWith("Interview going wrong? Career Services (local) helps you", welcome, StringComparison.Ordinal);
         Assert.Equal(1, await host.StoredConversationCountAsync());
     }
 
     [Fact]
-    public async Task The_reply_is_a_twiml_document_with_the_utf8_declaration()
+    public async Task The_reply_is_a_utf8_twiml_document_with_xml_characters_escaped()
     {
         await using var host = await WebhookTestHost.StartAsync();
 
-        using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi").Fields);
+        using var response = await host.PostSignedAsync(Route, InboundSms.Text("HELP").Fields);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", body, StringComparison.Ordinal);
-        Assert.Contains("&amp; &lt;thanks&gt;", body, StringComparison.Ordinal);
+        Assert.Contains("Msg&amp;data rates", body, StringComparison.Ordinal);
+        Assert.Contains("Msg&data rates", Assert.Single(await Twiml.MessagesAsync(response)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -261,8 +263,8 @@ public sealed class SmsWebhookHttpTests
     [Fact]
     public async Task When_the_line_fails_the_webhook_answers_500_so_twilio_uses_the_fallback_url()
     {
-        await using var host = await WebhookTestHost.StartAsync();
-        host.App.Services.GetRequiredService<FakeTextLineService>().Fail = _ => new InvalidOperationException("storage is down");
+        await using var host = await WebhookTestHost.StartAsync(configureServices: services =>
+            services.AddSingleton<ITextLineService>(new FailingTextLineService(new InvalidOperationException("storage is down"))));
         var sms = InboundSms.Text("hi");
 
         using var response = await host.PostSignedAsync(Route, sms.Fields);
@@ -311,7 +313,11 @@ public sealed class SmsWebhookHttpTests
         var reason = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.False(string.IsNullOrWhiteSpace(reason));
         Assert.Equal(0, await host.StoredConversationCountAsync());
-        Assert.Equal(0, host.App.Services.GetRequiredService<FakeTextLineService>().Calls);
         return reason;
+    }
+
+    private sealed class FailingTextLineService(Exception failure) : ITextLineService
+    {
+        public Task<LineReply> HandleAsync(InboundText text, CancellationToken cancellationToken) => Task.FromException<LineReply>(failure);
     }
 }

@@ -2,7 +2,6 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting.Webhook;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 

@@ -1,23 +1,19 @@
 using System.Net.Http.Headers;
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Core.Conversations;
-using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
 /// <summary>
 /// <c>textline serve</c> started on a free loopback port with hermetic settings (no local.settings.json, no
-/// environment), an in-memory store the test can inspect, and a log collector.
+/// environment), the line's real service over an in-memory store the test can inspect, and a log collector.
 /// </summary>
 internal sealed class WebhookTestHost : IAsyncDisposable
 {
@@ -57,11 +53,6 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         {
             services.AddLogging(logging => logging.AddFakeLogging());
             services.AddSingleton<IConversationStore>(store);
-            services.TryAddSingleton(TimeProvider.System);
-            services.TryAddSingleton<PhoneHasher>();
-            services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
-            services.TryAddSingleton<FakeTextLineService>();
-            services.TryAddSingleton<ITextLineService>(provider => provider.GetRequiredService<FakeTextLineService>());
             configureServices?.Invoke(services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
