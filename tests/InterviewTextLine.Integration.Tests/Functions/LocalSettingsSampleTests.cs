@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using InterviewTextLine.Core.Configuration;
-using Xunit;
 
 namespace InterviewTextLine.Integration.Tests.Functions;
 
