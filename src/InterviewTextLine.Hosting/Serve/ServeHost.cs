@@ -12,6 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Hosting.Serve;
 
@@ -19,7 +21,7 @@ namespace InterviewTextLine.Hosting.Serve;
 /// <c>textline serve</c>: a Kestrel host that answers Twilio's webhook on the same routes, with the same handlers,
 /// as the Functions app, and runs the follow-up schedule that the timer function runs in Azure.
 /// </summary>
-public static class ServeHost
+public static partial class ServeHost
 {
     public const string WebhookRoute = "/api/sms";
     public const string FallbackRoute = "/api/sms/fallback";
@@ -66,6 +68,8 @@ public static class ServeHost
 
         // After the sources are replaced: UseUrls stores the addresses in configuration.
         builder.WebHost.UseUrls(urls);
+        // A line per request from ASP.NET Core drowns the webhook's own log lines in a terminal.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddTextLineHost(configuration);
         configureServices?.Invoke(builder.Services);
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
@@ -84,6 +88,10 @@ public static class ServeHost
     {
         await using var app = Build(options);
         await app.StartAsync(cancellationToken);
+        var twilio = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeHost));
+        var listenUrl = app.Urls.First().TrimEnd('/');
+        LogListening(logger, listenUrl, twilio.WebhookBaseUrl);
         await app.WaitForShutdownAsync(cancellationToken);
     }
 
@@ -126,6 +134,9 @@ public static class ServeHost
 
         return uri.Uri.GetLeftPart(UriPartial.Authority);
     }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Twilio webhook: POST {ListenUrl}" + WebhookRoute + " and " + FallbackRoute + "; signatures are checked against {WebhookBaseUrl}")]
+    private static partial void LogListening(ILogger logger, string listenUrl, string webhookBaseUrl);
 
     private static int FreeLoopbackPort()
     {
