@@ -14,7 +14,20 @@ public sealed class SettingsValidator<TOptions>(string section) : IValidateOptio
     {
         ArgumentNullException.ThrowIfNull(options);
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        foreach (var property in typeof(TOptions).GetProperties().Where(p => p.IsDefined(typeof(SecretAttribute), false)))
+        {
+            // App Service leaves the reference text in place when it cannot resolve it; that text would
+            // otherwise pass as a 40-character secret and, for the hash key, silently re-key every texter.
+            if (property.GetValue(options) is string value && value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            {
+                results.Add(new ValidationResult(
+                    "The Key Vault reference did not resolve: check that the secret exists and that the app's identity may read it.",
+                    [property.Name]));
+            }
+        }
+
+        if (results.Count == 0)
         {
             return ValidateOptionsResult.Success;
         }

@@ -98,6 +98,9 @@ public sealed record FlowState
 
     public required StateKind Kind { get; init; }
 
+    /// <summary>A short name for the diagram; the id is used when there is none.</summary>
+    public string? Label { get; init; }
+
     /// <summary>The situation this state belongs to, if any; WORDS and the email use it.</summary>
     public string? Situation { get; init; }
 

@@ -46,7 +46,8 @@ public static class MermaidWriter
     {
         { Id: var id } when id == script.Start => "Welcome menu",
         { Id: var id } when id == script.Done => "Closing, offers EMAIL",
-        { Situation: { } situation } when script.Situations[situation].Entry == state.Id => script.Situations[situation].Title,
+        { Label: { } label } => label,
+        { Situation: { } situation } when script.Situations.TryGetValue(situation, out var found) && found.Entry == state.Id => found.Title,
         _ => state.Id.Replace('_', ' '),
     };
 }

@@ -1,0 +1,205 @@
+@description('Name of the function app.')
+param name string
+
+@description('Azure region of the function app.')
+param location string
+
+@description('Tags applied to the function app; the azd service tag is added here.')
+param tags object
+
+@description('Resource ID of the Flex Consumption plan.')
+param planId string
+
+@description('Name of the user-assigned identity the app runs as.')
+param identityName string
+
+@description('Name of the storage account holding the host state, the deployment package and the app tables.')
+param storageAccountName string
+
+@description('Blob container the deployment package is uploaded to.')
+param deploymentContainerName string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('URI of the Key Vault holding the secrets, ending with a slash.')
+param keyVaultUri string
+
+@description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout.')
+@minValue(0)
+param alwaysReadyInstanceCount int
+
+@description('Upper bound on instances the plan scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory of each instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@description('Name of the career-services program running the line.')
+param programName string
+
+@description('How a texter reaches a person (a phone number or email address).')
+param programHelpContact string
+
+@description('Link to the program\'s page.')
+param programUrl string
+
+@description('Emergency number named in the HELP safety line.')
+param programEmergencyNumber string
+
+@description('Verified SendGrid sender address of the follow-up emails.')
+param emailFromAddress string
+
+@description('Display name of the sender; empty means the program name.')
+param emailFromName string
+
+@description('Days an idle conversation is kept.')
+param retentionDays int
+
+@description('Hours without a text after which a conversation starts again.')
+param conversationExpiryHours int
+
+@description('Time after the last text at which the follow-up email goes out (d.hh:mm:ss).')
+param followUpDelay string
+
+@description('NCRONTAB schedule (with seconds) of the follow-up sweep.')
+param followUpSchedule string
+
+// The app's tables are created here, next to the settings that name them.
+var conversationsTable = 'conversations'
+var followUpsTable = 'followups'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
+  name: storageAccountName
+
+  resource tableServices 'tableServices' existing = {
+    name: 'default'
+
+    resource conversations 'tables' = {
+      name: conversationsTable
+    }
+
+    resource followUps 'tables' = {
+      name: followUpsTable
+    }
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: planId
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identity.id
+    // A partial siteConfig replaces the platform defaults, so every hardened value is spelled out.
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      remoteDebuggingEnabled: false
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: [
+          {
+            name: 'http'
+            instanceCount: alwaysReadyInstanceCount
+          }
+        ]
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  // Deployments (azd, az functionapp deploy) authenticate with Entra ID; publishing passwords stay off.
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource appSettings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // The host reaches its storage with the identity; only blobs are used (leases, timer state, keys).
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.properties.clientId
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      // DefaultAzureCredential picks the user-assigned identity by this client ID.
+      AZURE_CLIENT_ID: identity.properties.clientId
+
+      // Versionless Key Vault references, so that a rotated secret is picked up without redeploying.
+      Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/twilio-auth-token)'
+      // Twilio signs the URL it was given, which is this host name rather than what the worker sees.
+      Twilio__WebhookBaseUrl: 'https://${site.properties.defaultHostName}'
+      Storage__TableServiceUri: storage.properties.primaryEndpoints.table
+      Storage__ConversationsTable: conversationsTable
+      Storage__FollowUpsTable: followUpsTable
+      Privacy__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/phone-hash-key)'
+      Privacy__RetentionDays: string(retentionDays)
+      Program__Name: programName
+      Program__HelpContact: programHelpContact
+      Program__Url: programUrl
+      Program__EmergencyNumber: programEmergencyNumber
+      Conversation__ExpiryHours: string(conversationExpiryHours)
+      FollowUp__Delay: followUpDelay
+      FollowUp__Schedule: followUpSchedule
+      Email__FromAddress: emailFromAddress
+      Email__FromName: empty(emailFromName) ? programName : emailFromName
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key)'
+    }
+  }
+}
+
+@description('Name of the function app.')
+output name string = site.name
+
+@description('Default host name of the function app.')
+output defaultHostName string = site.properties.defaultHostName

@@ -1,0 +1,216 @@
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds the resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource. It must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Name of the career-services program running the line (GSM-7 characters, at most 40).')
+@minLength(1)
+@maxLength(40)
+param programName string
+
+@description('How a texter reaches a person: a phone number or email address (at most 40 characters).')
+@minLength(1)
+@maxLength(40)
+param programHelpContact string
+
+@description('Link to the program\'s page, shown in the closing text and the emails (at most 60 characters).')
+@minLength(1)
+@maxLength(60)
+param programUrl string
+
+@description('Emergency number named in the HELP safety line.')
+param programEmergencyNumber string = '911'
+
+@description('Verified SendGrid sender address of the follow-up emails.')
+@minLength(3)
+param emailFromAddress string
+
+@description('Display name of the follow-up emails\' sender; empty means the program name.')
+param emailFromName string = ''
+
+@description('Days an idle conversation is kept before the retention sweep deletes it.')
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 30
+
+@description('Hours without a text after which a conversation starts again at the welcome.')
+@minValue(1)
+@maxValue(168)
+param conversationExpiryHours int = 12
+
+@description('Time after the texter\'s last text at which the follow-up email goes out (d.hh:mm:ss).')
+param followUpDelay string = '02:00:00'
+
+@description('NCRONTAB schedule (with seconds) of the follow-up sweep.')
+param followUpSchedule string = '0 */5 * * * *'
+
+@description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout. 0 saves the always-ready charge.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyInstanceCount int = 1
+
+@description('Upper bound on instances the Flex Consumption plan scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each function app instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@secure()
+@description('Auth token of the Twilio account, stored in Key Vault. Empty leaves the stored secret as it is.')
+param twilioAuthToken string = ''
+
+@secure()
+@description('SendGrid API key with Mail Send permission, stored in Key Vault. Empty leaves the stored secret as it is.')
+param sendGridApiKey string = ''
+
+@secure()
+@description('Key (32 characters or more) of the HMAC that turns phone numbers into storage keys, stored in Key Vault. Empty leaves the stored secret as it is; changing it orphans every stored conversation.')
+param phoneHashKey string = ''
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
+var deploymentContainerName = 'app-package'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'core/security/user-assigned-identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module plan 'core/host/flex-plan.bicep' = {
+  name: 'plan'
+  scope: rg
+  params: {
+    name: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'core/storage/storage-account.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    containers: [deploymentContainerName]
+  }
+}
+
+module monitoring 'core/monitor/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'core/security/key-vault.bicep' = {
+  name: 'keyVault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module secrets 'app/secrets.bicep' = {
+  name: 'secrets'
+  scope: rg
+  params: {
+    keyVaultName: keyVault.outputs.name
+    twilioAuthToken: twilioAuthToken
+    sendGridApiKey: sendGridApiKey
+    phoneHashKey: phoneHashKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  // The app resolves its Key Vault references and reaches storage as soon as its settings land,
+  // so the roles and the secrets come first.
+  dependsOn: [
+    rbac
+    secrets
+  ]
+  params: {
+    name: functionAppName
+    location: location
+    tags: tags
+    planId: plan.outputs.id
+    identityName: identity.outputs.name
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultUri: keyVault.outputs.uri
+    alwaysReadyInstanceCount: alwaysReadyInstanceCount
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    programName: programName
+    programHelpContact: programHelpContact
+    programUrl: programUrl
+    programEmergencyNumber: programEmergencyNumber
+    emailFromAddress: emailFromAddress
+    emailFromName: emailFromName
+    retentionDays: retentionDays
+    conversationExpiryHours: conversationExpiryHours
+    followUpDelay: followUpDelay
+    followUpSchedule: followUpSchedule
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output AZURE_LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+@description('Paste into the Twilio number: A MESSAGE COMES IN, Webhook, HTTP POST.')
+output SMS_WEBHOOK_URL string = 'https://${api.outputs.defaultHostName}/api/sms'
+@description('Paste into the Twilio number: PRIMARY HANDLER FAILS, HTTP POST.')
+output SMS_FALLBACK_URL string = 'https://${api.outputs.defaultHostName}/api/sms/fallback'

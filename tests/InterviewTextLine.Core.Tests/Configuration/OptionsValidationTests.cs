@@ -1,0 +1,81 @@
+using InterviewTextLine.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Core.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    private static void Start(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddTextLineCore(configuration).BuildServiceProvider();
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    private static Dictionary<string, string?> Valid() => new(Hosting.LocalDefaults.Values);
+
+    [Fact]
+    public void The_local_defaults_start()
+    {
+        Start(Valid());
+    }
+
+    [Theory]
+    [InlineData("Program:Name", "", "Program:Name (app setting Program__Name)")]
+    [InlineData("Privacy:PhoneHashKey", "short", "Privacy:PhoneHashKey (app setting Privacy__PhoneHashKey)")]
+    [InlineData("Program:Url", "not a url", "Program:Url")]
+    [InlineData("Program:Name", "Caf\u00e9 \u201cCareers\u201d", "Program:Name")]
+    [InlineData("Conversation:ExpiryHours", "0", "Conversation:ExpiryHours")]
+    [InlineData("Program:EmergencyNumber", "call 911", "Program:EmergencyNumber")]
+    public void A_bad_setting_stops_startup_with_a_message_naming_it(string key, string value, string named)
+    {
+        var settings = Valid();
+        settings[key] = value;
+        var exception = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        Assert.Contains(named, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unresolved_key_vault_reference_stops_startup()
+    {
+        var settings = Valid();
+        settings["Privacy:PhoneHashKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-abc.vault.azure.net/secrets/phone-hash-key)";
+        var exception = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        Assert.Contains("Privacy__PhoneHashKey", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Key Vault reference did not resolve", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_setting_is_named()
+    {
+        var settings = Valid();
+        settings.Remove("Program:HelpContact");
+        var exception = Assert.Throws<OptionsValidationException>(() => Start(settings));
+        Assert.Contains("Program__HelpContact", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalog_lists_every_option_with_a_description()
+    {
+        Assert.All(SettingsCatalog.All, setting => Assert.False(string.IsNullOrWhiteSpace(setting.Description), setting.Name));
+        Assert.Contains(SettingsCatalog.All, s => s is { Name: "Twilio__AuthToken", IsSecret: true, IsRequiredInAzure: true });
+        Assert.Contains(SettingsCatalog.All, s => s is { Name: "Storage__ConnectionString", IsLocalOnly: true });
+        Assert.Contains(SettingsCatalog.All, s => s is { Name: "FollowUp__Delay", Default: "02:00:00" });
+    }
+}
+
+public sealed class ReadmeConfigurationTableTests
+{
+    [Fact]
+    public async Task The_readme_table_lists_every_setting_with_its_default()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(Cli.CliTests.RepositoryRoot(), "README.md"), TestContext.Current.CancellationToken);
+        foreach (var setting in SettingsCatalog.All)
+        {
+            var expected = $"| `{setting.Name}` | {(setting.Default is null ? "-" : $"`{setting.Default}`")} |";
+            Assert.Contains(expected, readme, StringComparison.Ordinal);
+        }
+    }
+}
