@@ -109,13 +109,20 @@ public sealed class ServeHostTests
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
 
-        await AdvanceUntilAsync(time, processor, runs: 2);
+        // Step the clock a second at a time; at each occurrence, wait (in real time) for the sweep it is due.
+        DateTimeOffset[] occurrences = [At(10, 0), At(10, 5)];
+        foreach (var occurrence in occurrences)
+        {
+            while (time.GetUtcNow() < occurrence)
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Yield();
+            }
 
-        // The clock moves in one-second steps, so a run may record a time a step or two after its occurrence.
-        Assert.Collection(
-            processor.RunTimes.Take(2),
-            first => Assert.InRange(first, At(10, 0), At(10, 0).AddSeconds(3)),
-            second => Assert.InRange(second, At(10, 5), At(10, 5).AddSeconds(3)));
+            Assert.True(await processor.WaitForRunAsync(TimeSpan.FromSeconds(10)), $"No sweep ran at {occurrence:HH:mm:ss}.");
+        }
+
+        Assert.Equal(occurrences, processor.RunTimes);
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -155,19 +162,6 @@ public sealed class ServeHostTests
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
         return results;
-    }
-
-    /// <summary>
-    /// Moves the fake clock a second at a time, letting the scheduler's timer callback run between steps, until
-    /// the processor has run <paramref name="runs"/> times. Bounded, so a broken schedule fails rather than hangs.
-    /// </summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, CountingProcessor processor, int runs)
-    {
-        for (var step = 0; step < 1200 && processor.RunTimes.Count < runs; step++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await processor.WaitForRunAsync(TimeSpan.FromMilliseconds(5));
-        }
     }
 
     private sealed class CountingProcessor(TimeProvider time) : IFollowUpProcessor, IDisposable
