@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
@@ -100,7 +101,7 @@ public sealed class ServeHostTests
     [Fact]
     public async Task The_follow_up_sweep_runs_on_the_schedule_as_the_clock_moves()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 58, 30, TimeSpan.Zero));
+        var time = new TimerWatchingTimeProvider(At(9, 58).AddSeconds(30));
         using var processor = new CountingProcessor(time);
         await using var app = ServeHost.Build(HermeticOptions(), services =>
         {
@@ -109,16 +110,16 @@ public sealed class ServeHostTests
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
 
-        // Step the clock a second at a time; at each occurrence, wait (in real time) for the sweep it is due.
+        // Each wait for the next occurrence arms one timer; move the clock to just before it, check that nothing
+        // ran early, then onto it.
         DateTimeOffset[] occurrences = [At(10, 0), At(10, 5)];
         foreach (var occurrence in occurrences)
         {
-            while (time.GetUtcNow() < occurrence)
-            {
-                time.Advance(TimeSpan.FromSeconds(1));
-                await Task.Yield();
-            }
-
+            var due = await time.NextTimerAsync();
+            Assert.Equal(occurrence - time.GetUtcNow(), due);
+            time.Advance(due - TimeSpan.FromSeconds(1));
+            Assert.False(await processor.WaitForRunAsync(TimeSpan.FromMilliseconds(50)), "The sweep ran before its time.");
+            time.Advance(TimeSpan.FromSeconds(1));
             Assert.True(await processor.WaitForRunAsync(TimeSpan.FromSeconds(10)), $"No sweep ran at {occurrence:HH:mm:ss}.");
         }
 
@@ -162,6 +163,26 @@ public sealed class ServeHostTests
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
         return results;
+    }
+
+    /// <summary>A fake clock that reports each timer armed on it, so a test moves time only once a wait has begun.</summary>
+    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _armed.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        public async Task<TimeSpan> NextTimerAsync()
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            return await _armed.Reader.ReadAsync(timeout.Token);
+        }
     }
 
     private sealed class CountingProcessor(TimeProvider time) : IFollowUpProcessor, IDisposable
