@@ -17,7 +17,7 @@ public sealed partial class TextLineService(
     ILogger<TextLineService> logger) : ITextLineService
 {
     /// <summary>Attempts before a burst of concurrent texts from one number is given up on.</summary>
-    public const int MaxAttempts = 10;
+    public const int MaxAttempts = 25;
 
     public async Task<LineReply> HandleAsync(InboundText text, CancellationToken cancellationToken)
     {

@@ -1,2 +1,0 @@
-namespace InterviewTextLine.Email;
-internal static class AssemblyMarker;

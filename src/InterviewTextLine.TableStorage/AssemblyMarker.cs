@@ -1,2 +1,0 @@
-namespace InterviewTextLine.TableStorage;
-internal static class AssemblyMarker;

@@ -1,0 +1,34 @@
+using Azure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewTextLine.TableStorage;
+
+/// <summary>Creates the tables at startup when they are missing.</summary>
+/// <remarks>
+/// A failure is logged, not thrown: a host that cannot start also cannot serve Twilio's fallback URL,
+/// which needs no storage and is what keeps texters answered while storage is down.
+/// </remarks>
+internal sealed partial class TableStorageInitializer(TableConversationStore store, ILogger<TableStorageInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateTablesIfNotExistsAsync(cancellationToken);
+            LogTablesReady(logger);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or TimeoutException or IOException)
+        {
+            LogTablesFailed(logger, ex);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Table Storage tables are ready")]
+    private static partial void LogTablesReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not create the Table Storage tables at startup; requests will fail until storage is reachable")]
+    private static partial void LogTablesFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Storage;
+using InterviewTextLine.Email;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InterviewTextLine.Integration.Tests.Email;
+
+/// <summary>
+/// The follow-up services as the app registers them (<see cref="FollowUpServiceCollectionExtensions.AddFollowUps"/>),
+/// over the in-memory store and a fake clock, with what the conversation engine does on EMAIL.
+/// </summary>
+internal sealed class EmailTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+
+    public EmailTestHost(IDictionary<string, string?> settings, string programName = "Career Hub", string situationTitle = "A deal-breaker came up", int maxAttempts = 5)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Email:FromAddress"] = "line@example.edu",
+                ["Email:FromName"] = "Career Hub line",
+            })
+            .AddInMemoryCollection(settings)
+            .Build();
+        FollowUps = new FollowUpOptions { MaxAttempts = maxAttempts };
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton<IConversationStore>(Store)
+            .AddSingleton(Script(situationTitle))
+            .Configure<ProgramOptions>(options =>
+            {
+                options.Name = programName;
+                options.HelpContact = "555-0100";
+                options.Url = "https://careers.example.edu";
+            })
+            .Configure<FollowUpOptions>(options => options.MaxAttempts = maxAttempts)
+            .AddFollowUps(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public InMemoryConversationStore Store { get; } = new();
+
+    public FollowUpOptions FollowUps { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IFollowUpProcessor Processor => _services.GetRequiredService<IFollowUpProcessor>();
+
+    public static TexterId Texter(int n) => new(n.ToString("x4", CultureInfo.InvariantCulture) + new string('e', 60));
+
+    public Task<FollowUpSweepResult> RunAsync() => Processor.RunAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>What EMAIL does: stores the address, schedules the follow-up and indexes it first.</summary>
+    public async Task EmailAsync(TexterId texter, string address)
+    {
+        var now = Time.GetUtcNow();
+        var due = now + FollowUps.Delay;
+        var conversation = Conversation.Start("welcome", now) with
+        {
+            StateId = "done",
+            Situation = "dealbreaker",
+            Path = ["welcome", "dealbreaker", "done"],
+            Email = address,
+            FollowUp = new FollowUp { Status = FollowUpStatus.Scheduled, DueAt = due, IndexedAt = due },
+        };
+        await Store.IndexFollowUpAsync(texter, due, CancellationToken.None);
+        await Store.SaveAsync(texter, conversation, null, new MessageReceipt("SM" + Guid.NewGuid().ToString("N"), "ok", now), CancellationToken.None);
+    }
+
+    public async Task<FollowUp> FollowUpAsync(TexterId texter) =>
+        (await Store.GetAsync(texter, CancellationToken.None))?.Conversation.FollowUp ?? throw new InvalidOperationException("No follow-up.");
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static FlowScript Script(string situationTitle) => new()
+    {
+        Version = "test-1",
+        Start = "welcome",
+        Done = "done",
+        Messages = new Dictionary<string, string>(),
+        Situations = new Dictionary<string, Situation>
+        {
+            ["dealbreaker"] = new()
+            {
+                Number = 1,
+                Title = situationTitle,
+                Entry = "dealbreaker",
+                Email = new SituationEmail
+                {
+                    Summary = "Something you cannot accept came up.",
+                    Guidance = ["Say plainly what does not work and give them a chance to answer."],
+                    TemplateSubject = "Thank you for your time",
+                    TemplateBody = "Dear [Interviewer name],\n\nThank you for meeting me today.",
+                    Prompts = ["What is your real minimum?", "Which terms could move?"],
+                },
+            },
+        },
+        States =
+        [
+            new FlowState { Id = "welcome", Kind = StateKind.Menu, Text = "Welcome. Reply 1.", Hint = "Reply 1." },
+            new FlowState
+            {
+                Id = "dealbreaker",
+                Kind = StateKind.Guidance,
+                Situation = "dealbreaker",
+                Text = "Say what does not work.",
+                Words = "The commute is more than I can take on. Is remote work possible?",
+                Hint = "Reply DONE.",
+            },
+            new FlowState { Id = "done", Kind = StateKind.Closing, Text = "Good luck.", Hint = "Reply MENU." },
+        ],
+    };
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewTextLine.Integration.Tests.Email;
+
+/// <summary>
+/// A real HTTP server on loopback standing in for SendGrid's v3 mail send endpoint. It records every
+/// request and answers from a queue of scripted responses (202 when the queue is empty).
+/// </summary>
+internal sealed class FakeSendGridServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+
+    private FakeSendGridServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public string Url { get; private set; } = "";
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    private ConcurrentQueue<Reply> Replies { get; } = new();
+
+    public static async Task<FakeSendGridServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeSendGridServer(app);
+        app.MapPost("/v3/mail/send", server.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return server;
+    }
+
+    public FakeSendGridServer Then(int status, IReadOnlyDictionary<string, string>? headers = null, string? body = null)
+    {
+        Replies.Enqueue(new Reply(status, headers ?? new Dictionary<string, string>(), body, Hang: false));
+        return this;
+    }
+
+    /// <summary>Answers the next request never: the client has to give up.</summary>
+    public FakeSendGridServer ThenHang()
+    {
+        Replies.Enqueue(new Reply(0, new Dictionary<string, string>(), null, Hang: true));
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        Requests.Enqueue(new RecordedRequest(context.Request.Headers.Authorization.ToString(), JsonDocument.Parse(body).RootElement.Clone()));
+
+        var reply = Replies.TryDequeue(out var scripted) ? scripted : new Reply(202, new Dictionary<string, string> { ["X-Message-Id"] = "msg-" + Requests.Count }, null, Hang: false);
+        if (reply.Hang)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, linked.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (reply.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+        }
+    }
+
+    private sealed record Reply(int Status, IReadOnlyDictionary<string, string> Headers, string? Body, bool Hang);
+}
+
+/// <summary>One request the stand-in received.</summary>
+internal sealed record RecordedRequest(string Authorization, JsonElement Body);

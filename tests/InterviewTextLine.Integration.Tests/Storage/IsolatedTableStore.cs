@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Builders;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Integration.Tests.Storage;
+
+/// <summary>A Table Storage store on tables of its own, so tests never see each other's rows.</summary>
+internal sealed class IsolatedTableStore : IAsyncDisposable
+{
+    private readonly TableServiceClient _client;
+
+    private IsolatedTableStore(TableServiceClient client, StorageOptions options)
+    {
+        _client = client;
+        StorageOptions = options;
+        Store = new TableConversationStore(client, Options.Create(options));
+    }
+
+    public StorageOptions StorageOptions { get; }
+
+    public TableConversationStore Store { get; }
+
+    public TableClient Conversations => _client.GetTableClient(StorageOptions.ConversationsTable);
+
+    public TableClient FollowUps => _client.GetTableClient(StorageOptions.FollowUpsTable);
+
+    public static async Task<IsolatedTableStore> CreateAsync(TableServiceClient client, CancellationToken cancellationToken)
+    {
+        var store = new IsolatedTableStore(client, new StorageOptions
+        {
+            ConversationsTable = TestData.NewTableName("conversations"),
+            FollowUpsTable = TestData.NewTableName("followups"),
+        });
+        await store.Store.CreateTablesIfNotExistsAsync(cancellationToken);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Conversations.DeleteAsync();
+        await FollowUps.DeleteAsync();
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Data.Tables;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Storage;
+using Microsoft.Extensions.Options;
+using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
+using static InterviewTextLine.TestKit.Builders.TestData;
+
+namespace InterviewTextLine.Integration.Tests.Storage;
+
+/// <summary>What only the Table Storage store promises: request costs, key layout and privacy of keys.</summary>
+public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture azurite)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_inbound_text_costs_one_read_and_one_transactional_write()
+    {
+        var counter = new StorageRequestCounter();
+        await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(counter), Cancellation);
+        var texter = NewTexter();
+
+        foreach (var text in new[] { "first text", "second text", "third text" })
+        {
+            counter.Reset();
+            var messageId = NewMessageSid();
+            var snapshot = await tables.Store.LoadAsync(texter, messageId, Cancellation);
+            await tables.Store.SaveAsync(texter, AConversation().InState(text), snapshot.ETag, Receipt(messageId), Cancellation);
+
+            Assert.True(counter.Reads == 1 && counter.Writes == 1, $"{text}: {counter}");
+            Assert.EndsWith("/$batch", counter.Requests[1], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_costs_one_read_that_finds_the_first_reply()
+    {
+        var counter = new StorageRequestCounter();
+        await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(counter), Cancellation);
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await tables.Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "first reply"), Cancellation);
+        counter.Reset();
+
+        var snapshot = await tables.Store.LoadAsync(texter, messageId, Cancellation);
+
+        Assert.Equal("first reply", snapshot.Receipt?.Reply);
+        Assert.True(counter.Reads == 1 && counter.Writes == 0, counter.ToString());
+    }
+
+    [Fact]
+    public async Task Stored_keys_and_values_never_contain_the_phone_numbers()
+    {
+        const string from = "+15551234567";
+        const string to = "+15559876543";
+        await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
+        var hasher = new PhoneHasher(Options.Create(new PrivacyOptions { PhoneHashKey = new string('k', 32) }));
+        var texter = hasher.Texter(from, to);
+        var etag = await tables.Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt("Welcome"), Cancellation);
+        await tables.Store.SaveAsync(texter, AConversation().WithScheduledFollowUp(Epoch.AddHours(2)), etag, NewReceipt(), Cancellation);
+        await tables.Store.IndexFollowUpAsync(texter, Epoch.AddHours(2), Cancellation);
+
+        var everything = new List<TableEntity>();
+        foreach (var (table, partition) in new[] { (tables.Conversations, texter.Value), (tables.FollowUps, "due") })
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: Cancellation))
+            {
+                Assert.Equal(partition, entity.PartitionKey);
+                everything.Add(entity);
+            }
+        }
+
+        Assert.Equal(4, everything.Count);
+        foreach (var entity in everything)
+        {
+            var text = string.Join(" ", entity.Select(pair => $"{pair.Key}={pair.Value}"));
+            foreach (var number in new[] { from, to, from[2..], to[2..] })
+            {
+                Assert.DoesNotContain(number, text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Conversations_are_one_partition_per_texter_with_typed_columns_and_receipt_rows()
+    {
+        await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await tables.Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, Receipt(messageId, "Hello"), Cancellation);
+        await tables.Store.IndexFollowUpAsync(texter, Epoch.AddHours(2), Cancellation);
+
+        var state = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "conversation", cancellationToken: Cancellation)).Value;
+        var receipt = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "msg|" + messageId, cancellationToken: Cancellation)).Value;
+        var index = await tables.FollowUps.QueryAsync<TableEntity>(cancellationToken: Cancellation).SingleAsync(Cancellation);
+
+        Assert.Equal("summary", state.GetString("StateId"));
+        Assert.Equal("laid-off", state.GetString("Situation"));
+        Assert.Equal("[\"welcome\",\"situation\",\"laid-off\",\"summary\"]", state.GetString("Path"));
+        Assert.Equal(Epoch, state.GetDateTimeOffset("StartedAt"));
+        Assert.Equal(true, state.GetBoolean("OptedOut"));
+        Assert.Equal("Failed", state.GetString("FollowUpStatus"));
+        Assert.Equal(3, state.GetInt32("FollowUpAttempts"));
+        Assert.Equal("Hello", receipt.GetString("Reply"));
+        Assert.Equal(messageId, receipt.GetString("MessageId"));
+        Assert.Matches(DueRowKey(), index.RowKey);
+        Assert.EndsWith("|" + texter.Value, index.RowKey, StringComparison.Ordinal);
+        Assert.Equal(Epoch.AddHours(2).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), index.RowKey[..19]);
+    }
+
+    [Fact]
+    public async Task Texter_ids_that_are_not_valid_keys_are_refused_before_any_request()
+    {
+        var counter = new StorageRequestCounter();
+        await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(counter), Cancellation);
+        counter.Reset();
+
+        foreach (var bad in new[] { "", "a/b", "a#b", "a?b", "a\\b", "a\nb" })
+        {
+            await Assert.ThrowsAsync<ArgumentException>(
+                () => tables.Store.LoadAsync(new(bad), NewMessageSid(), Cancellation));
+        }
+
+        Assert.Equal(0, counter.Total);
+    }
+
+    [Fact]
+    public async Task When_storage_goes_away_calls_fail_quickly_and_work_again_once_it_is_back()
+    {
+        await using var runner = await AzuriteRunner.StartNewAsync(Cancellation);
+        var client = new TableServiceClient(runner.ConnectionString, TableStorageClientDefaults.CreateOptions());
+        var store = new TableConversationStore(client, Options.Create(new StorageOptions()));
+        await store.CreateTablesIfNotExistsAsync(Cancellation);
+        var texter = NewTexter();
+        await store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+
+        runner.Stop();
+        var started = TimeProvider.System.GetTimestamp();
+        // After its retries the SDK throws an AggregateException of the attempts' failures.
+        var error = await Assert.ThrowsAsync<AggregateException>(() => store.LoadAsync(texter, NewMessageSid(), Cancellation));
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+
+        Assert.Equal(TableStorageClientDefaults.MaxRetries + 1, error.InnerExceptions.Count);
+        Assert.All(error.InnerExceptions, inner => Assert.IsType<RequestFailedException>(inner));
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"Failing took {elapsed}.");
+
+        await runner.StartAsync(Cancellation);
+        await store.CreateTablesIfNotExistsAsync(Cancellation);
+        var snapshot = await store.LoadAsync(texter, NewMessageSid(), Cancellation);
+
+        // The emulator keeps nothing across a restart; what matters is that the same client works again.
+        Assert.Null(snapshot.Conversation);
+    }
+
+    [GeneratedRegex(@"^\d{19}\|[0-9a-f]{64}$")]
+    private static partial Regex DueRowKey();
+}

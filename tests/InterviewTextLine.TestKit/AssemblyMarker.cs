@@ -1,2 +1,0 @@
-namespace InterviewTextLine.TestKit;
-internal static class AssemblyMarker;

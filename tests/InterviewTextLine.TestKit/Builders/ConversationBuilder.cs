@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using InterviewTextLine.Core.Conversations;
+
+namespace InterviewTextLine.TestKit.Builders;
+
+/// <summary>Builds conversations for tests, with sensible defaults and the fields a test cares about.</summary>
+public sealed class ConversationBuilder
+{
+    /// <summary>A fixed instant tests count from: deliberately not on a whole second, to catch lost precision.</summary>
+    public static readonly DateTimeOffset Epoch = new DateTimeOffset(2025, 3, 4, 9, 30, 0, TimeSpan.Zero).AddTicks(1_234_567);
+
+    private string _stateId = "welcome";
+    private string? _situation;
+    private ImmutableList<string> _path = [];
+    private DateTimeOffset _startedAt = Epoch;
+    private DateTimeOffset _lastMessageAt = Epoch;
+    private bool _optedOut;
+    private string? _email;
+    private FollowUp? _followUp;
+
+    public static ConversationBuilder AConversation() => new();
+
+    public ConversationBuilder InState(string stateId)
+    {
+        _stateId = stateId;
+        return this;
+    }
+
+    public ConversationBuilder WithSituation(string? situation)
+    {
+        _situation = situation;
+        return this;
+    }
+
+    public ConversationBuilder WithPath(params string[] path)
+    {
+        _path = [.. path];
+        return this;
+    }
+
+    public ConversationBuilder StartedAt(DateTimeOffset startedAt)
+    {
+        _startedAt = startedAt;
+        return this;
+    }
+
+    public ConversationBuilder LastMessageAt(DateTimeOffset lastMessageAt)
+    {
+        _lastMessageAt = lastMessageAt;
+        return this;
+    }
+
+    public ConversationBuilder OptedOut(bool optedOut = true)
+    {
+        _optedOut = optedOut;
+        return this;
+    }
+
+    public ConversationBuilder WithEmail(string? email)
+    {
+        _email = email;
+        return this;
+    }
+
+    public ConversationBuilder WithFollowUp(FollowUp? followUp)
+    {
+        _followUp = followUp;
+        return this;
+    }
+
+    /// <summary>A scheduled follow-up due at <paramref name="dueAt"/> and indexed under that time.</summary>
+    public ConversationBuilder WithScheduledFollowUp(DateTimeOffset dueAt) =>
+        WithFollowUp(new FollowUp { Status = FollowUpStatus.Scheduled, DueAt = dueAt, IndexedAt = dueAt });
+
+    /// <summary>Every optional field set, so a round trip checks every column.</summary>
+    public ConversationBuilder WithEverythingSet() =>
+        InState("summary")
+            .WithSituation("laid-off")
+            .WithPath("welcome", "situation", "laid-off", "summary")
+            .StartedAt(Epoch)
+            .LastMessageAt(Epoch.AddMinutes(7))
+            .OptedOut()
+            .WithEmail("pat@example.org")
+            .WithFollowUp(new FollowUp
+            {
+                Status = FollowUpStatus.Failed,
+                DueAt = Epoch.AddHours(2),
+                IndexedAt = Epoch.AddHours(1),
+                Attempts = 3,
+                NextAttemptAt = Epoch.AddHours(3),
+                ClaimedAt = Epoch.AddHours(2).AddSeconds(5),
+                SentAt = Epoch.AddHours(2).AddSeconds(9),
+                LastError = "rate-limited",
+            });
+
+    public Conversation Build() => new()
+    {
+        StateId = _stateId,
+        Situation = _situation,
+        Path = _path,
+        StartedAt = _startedAt,
+        LastMessageAt = _lastMessageAt,
+        OptedOut = _optedOut,
+        Email = _email,
+        FollowUp = _followUp,
+    };
+
+    public static implicit operator Conversation(ConversationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,515 @@
+using System.Collections.Concurrent;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Storage;
+using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
+using static InterviewTextLine.TestKit.Builders.TestData;
+
+namespace InterviewTextLine.TestKit.Storage;
+
+/// <summary>
+/// The semantics every <see cref="IConversationStore"/> keeps: ETags, receipts, deletion, the follow-up
+/// index and retention look-ups. A store's test class derives from this and says how to make a fresh,
+/// empty store for each test.
+/// </summary>
+public abstract class ConversationStoreContract : IAsyncLifetime
+{
+    private IConversationStore? _store;
+
+    /// <summary>The store under test: fresh and empty for every test.</summary>
+    protected IConversationStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    /// <summary>Creates an empty store, used by one test only.</summary>
+    protected abstract Task<IConversationStore> CreateStoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>Releases what <see cref="CreateStoreAsync"/> made (tables, files). Nothing by default.</summary>
+    protected virtual Task DisposeStoreAsync(IConversationStore store) => Task.CompletedTask;
+
+    public async ValueTask InitializeAsync() => _store = await CreateStoreAsync(Cancellation);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await DisposeStoreAsync(_store);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_saved_conversation_loads_back_with_every_field_and_its_etag()
+    {
+        var texter = NewTexter();
+        Conversation conversation = AConversation().WithEverythingSet();
+        var receipt = Receipt(NewMessageSid(), "Thanks. What happened?", Epoch.AddMinutes(7));
+
+        var etag = await Store.SaveAsync(texter, conversation, null, receipt, Cancellation);
+        var loaded = await Store.LoadAsync(texter, NewMessageSid(), Cancellation);
+
+        Assert.Equal(conversation.StateId, loaded.Conversation!.StateId);
+        Assert.Equal(conversation.Path, loaded.Conversation.Path);
+        Assert.Equal(conversation, loaded.Conversation with { Path = conversation.Path });
+        Assert.Equal(etag, loaded.ETag);
+        Assert.Null(loaded.Receipt);
+    }
+
+    [Fact]
+    public async Task A_minimal_conversation_round_trips_with_its_optional_fields_empty()
+    {
+        var texter = NewTexter();
+        Conversation conversation = AConversation();
+
+        await Store.SaveAsync(texter, conversation, null, NewReceipt(), Cancellation);
+        var loaded = await Store.GetAsync(texter, Cancellation);
+
+        Assert.NotNull(loaded);
+        Assert.Empty(loaded.Conversation.Path);
+        Assert.Null(loaded.Conversation.Situation);
+        Assert.Null(loaded.Conversation.Email);
+        Assert.Null(loaded.Conversation.FollowUp);
+        Assert.False(loaded.Conversation.OptedOut);
+        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [] });
+    }
+
+    [Fact]
+    public async Task Times_in_any_offset_come_back_as_the_same_instants()
+    {
+        var texter = NewTexter();
+        var started = new DateTimeOffset(2025, 6, 1, 23, 59, 59, TimeSpan.FromHours(-7)).AddTicks(9_876_543);
+        Conversation conversation = AConversation().StartedAt(started).LastMessageAt(started.AddSeconds(1)).WithScheduledFollowUp(started.AddHours(2));
+
+        await Store.SaveAsync(texter, conversation, null, NewReceipt(), Cancellation);
+        var loaded = (await Store.GetAsync(texter, Cancellation))!.Conversation;
+
+        Assert.Equal(started.UtcTicks, loaded.StartedAt.UtcTicks);
+        Assert.Equal(started.AddSeconds(1).UtcTicks, loaded.LastMessageAt.UtcTicks);
+        Assert.Equal(started.AddHours(2).UtcTicks, loaded.FollowUp!.DueAt.UtcTicks);
+        Assert.Equal(started.AddHours(2).UtcTicks, loaded.FollowUp.IndexedAt!.Value.UtcTicks);
+    }
+
+    [Fact]
+    public async Task Every_text_column_round_trips_emoji_quotes_and_other_unicode()
+    {
+        var texter = NewTexter();
+        const string odd = "O'Brien \"Pat\" 🙂👩🏽‍💻 ça, 東京, \\ / # ? % | & < > \t";
+        Conversation conversation = AConversation()
+            .InState("state " + odd)
+            .WithSituation("situation " + odd)
+            .WithPath(odd, "[\"not json\"", "]", "", "a,b", "|")
+            .WithEmail("\"pat o'brien\"+🙂@example.org")
+            .WithFollowUp(new FollowUp { Status = FollowUpStatus.Failed, DueAt = Epoch, LastError = odd });
+        var messageId = NewMessageSid();
+
+        var etag = await Store.SaveAsync(texter, conversation, null, Receipt(messageId, "Reply " + odd), Cancellation);
+        var loaded = await Store.LoadAsync(texter, messageId, Cancellation);
+
+        Assert.Equal(conversation.Path, loaded.Conversation!.Path);
+        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [] });
+        Assert.Equal("Reply " + odd, loaded.Receipt!.Reply);
+        Assert.Equal(etag, loaded.ETag);
+    }
+
+    [Fact]
+    public async Task An_unknown_texter_loads_as_new_with_no_conversation_etag_or_receipt()
+    {
+        var snapshot = await Store.LoadAsync(NewTexter(), NewMessageSid(), Cancellation);
+
+        Assert.Null(snapshot.Conversation);
+        Assert.Null(snapshot.ETag);
+        Assert.Null(snapshot.Receipt);
+        Assert.Null(await Store.GetAsync(NewTexter(), Cancellation));
+    }
+
+    [Fact]
+    public async Task A_handled_message_loads_with_its_receipt_and_the_first_reply()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "First reply", Epoch.AddSeconds(3)), Cancellation);
+
+        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+
+        Assert.Equal(new MessageReceipt(messageId, "First reply", Epoch.AddSeconds(3)), snapshot.Receipt);
+    }
+
+    [Fact]
+    public async Task A_receipt_without_a_reply_is_still_a_receipt()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, reply: null), Cancellation);
+
+        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+
+        Assert.NotNull(snapshot.Receipt);
+        Assert.Null(snapshot.Receipt.Reply);
+    }
+
+    [Theory]
+    [InlineData("SMa/b")]
+    [InlineData("SM\\b")]
+    [InlineData("SM#1")]
+    [InlineData("SM?x=1")]
+    [InlineData("SM\u0001\u007f")]
+    [InlineData("")]
+    [InlineData("message id with spaces and 🙂")]
+    public async Task Message_ids_with_characters_keys_forbid_still_get_their_own_receipts(string messageId)
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "odd id"), Cancellation);
+        await Store.SaveAsync(texter, AConversation().InState("next"), etag, Receipt(messageId + "x", "other id"), Cancellation);
+
+        Assert.Equal("odd id", (await Store.LoadAsync(texter, messageId, Cancellation)).Receipt?.Reply);
+        Assert.Equal("other id", (await Store.LoadAsync(texter, messageId + "x", Cancellation)).Receipt?.Reply);
+        Assert.Null((await Store.LoadAsync(texter, messageId + "y", Cancellation)).Receipt);
+    }
+
+    [Fact]
+    public async Task Each_save_gives_a_new_etag_that_the_next_save_uses()
+    {
+        var texter = NewTexter();
+        var first = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var second = await Store.SaveAsync(texter, AConversation().InState("situation"), first, NewReceipt(), Cancellation);
+
+        var snapshot = await Store.LoadAsync(texter, NewMessageSid(), Cancellation);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, snapshot.ETag);
+        Assert.Equal("situation", snapshot.Conversation!.StateId);
+    }
+
+    [Fact]
+    public async Task A_save_with_a_stale_etag_conflicts_and_changes_nothing()
+    {
+        var texter = NewTexter();
+        var stale = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var current = await Store.SaveAsync(texter, AConversation().InState("second"), stale, NewReceipt(), Cancellation);
+        var lateMessage = NewMessageSid();
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.SaveAsync(texter, AConversation().InState("lost"), stale, Receipt(lateMessage), Cancellation));
+
+        var snapshot = await Store.LoadAsync(texter, lateMessage, Cancellation);
+        Assert.Equal("second", snapshot.Conversation!.StateId);
+        Assert.Equal(current, snapshot.ETag);
+        Assert.Null(snapshot.Receipt);
+    }
+
+    [Fact]
+    public async Task Saving_a_new_conversation_where_one_exists_conflicts()
+    {
+        var texter = NewTexter();
+        await Store.SaveAsync(texter, AConversation().InState("first"), null, NewReceipt(), Cancellation);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.SaveAsync(texter, AConversation().InState("second"), null, NewReceipt(), Cancellation));
+
+        Assert.Equal("first", (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+    }
+
+    [Fact]
+    public async Task Saving_with_an_etag_where_there_is_no_conversation_conflicts()
+    {
+        var texter = NewTexter();
+        var otherTexter = NewTexter();
+        var etagOfAnother = await Store.SaveAsync(otherTexter, AConversation(), null, NewReceipt(), Cancellation);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.SaveAsync(texter, AConversation(), etagOfAnother, NewReceipt(), Cancellation));
+
+        Assert.Null(await Store.GetAsync(texter, Cancellation));
+    }
+
+    [Fact]
+    public async Task A_duplicate_message_id_conflicts_and_the_first_reply_and_state_stay()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        var etag = await Store.SaveAsync(texter, AConversation().InState("first"), null, Receipt(messageId, "First reply"), Cancellation);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.SaveAsync(texter, AConversation().InState("second"), etag, Receipt(messageId, "Second reply"), Cancellation));
+
+        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        Assert.Equal("First reply", snapshot.Receipt!.Reply);
+        Assert.Equal("first", snapshot.Conversation!.StateId);
+        Assert.Equal(etag, snapshot.ETag);
+    }
+
+    [Fact]
+    public async Task Get_returns_the_conversation_with_the_same_etag_as_load()
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
+
+        var stored = await Store.GetAsync(texter, Cancellation);
+
+        Assert.NotNull(stored);
+        Assert.Equal(texter, stored.Texter);
+        Assert.Equal(etag, stored.ETag);
+        Assert.Equal("summary", stored.Conversation.StateId);
+    }
+
+    [Fact]
+    public async Task Update_with_the_current_etag_replaces_the_conversation_and_clears_dropped_fields()
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
+        Conversation replacement = AConversation().InState("welcome").WithPath("welcome");
+
+        var newETag = await Store.UpdateAsync(texter, replacement, etag, Cancellation);
+
+        var stored = await Store.GetAsync(texter, Cancellation);
+        Assert.NotEqual(etag, newETag);
+        Assert.Equal(newETag, stored!.ETag);
+        Assert.Equal(replacement.Path, stored.Conversation.Path);
+        Assert.Equal(replacement with { Path = [] }, stored.Conversation with { Path = [] });
+    }
+
+    [Fact]
+    public async Task Update_with_a_stale_etag_conflicts_and_changes_nothing()
+    {
+        var texter = NewTexter();
+        var stale = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        await Store.UpdateAsync(texter, AConversation().InState("second"), stale, Cancellation);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.UpdateAsync(texter, AConversation().InState("lost"), stale, Cancellation));
+
+        Assert.Equal("second", (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+    }
+
+    [Fact]
+    public async Task Update_of_a_deleted_conversation_conflicts_and_does_not_bring_it_back()
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        await Store.DeleteAsync(texter, Cancellation);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => Store.UpdateAsync(texter, AConversation(), etag, Cancellation));
+
+        Assert.Null(await Store.GetAsync(texter, Cancellation));
+    }
+
+    [Fact]
+    public async Task Delete_erases_the_conversation_its_receipts_and_its_follow_up_index_entry()
+    {
+        var texter = NewTexter();
+        var survivor = NewTexter();
+        var dueAt = Epoch.AddHours(2);
+        var firstMessage = NewMessageSid();
+        var etag = await Store.SaveAsync(texter, AConversation(), null, Receipt(firstMessage, "one"), Cancellation);
+        for (var i = 0; i < 120; i++)
+        {
+            // More receipts than one transaction may delete.
+            etag = await Store.SaveAsync(texter, AConversation().WithScheduledFollowUp(dueAt), etag, NewReceipt(), Cancellation);
+        }
+
+        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
+        await Store.SaveAsync(survivor, AConversation(), null, NewReceipt(), Cancellation);
+        await Store.IndexFollowUpAsync(survivor, dueAt, Cancellation);
+
+        await Store.DeleteAsync(texter, Cancellation);
+
+        var snapshot = await Store.LoadAsync(texter, firstMessage, Cancellation);
+        Assert.Equal(new ConversationSnapshot(null, null, null), snapshot);
+        Assert.Null(await Store.GetAsync(texter, Cancellation));
+        var due = await Store.GetDueFollowUpsAsync(dueAt, 10, Cancellation);
+        Assert.Equal([survivor], due.Select(entry => entry.Texter));
+        Assert.NotNull(await Store.GetAsync(survivor, Cancellation));
+    }
+
+    [Fact]
+    public async Task After_delete_the_texter_starts_again_as_new()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await Store.SaveAsync(texter, AConversation().InState("old"), null, Receipt(messageId), Cancellation);
+        await Store.DeleteAsync(texter, Cancellation);
+
+        await Store.SaveAsync(texter, AConversation().InState("fresh"), null, Receipt(messageId, "new reply"), Cancellation);
+
+        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        Assert.Equal("fresh", snapshot.Conversation!.StateId);
+        Assert.Equal("new reply", snapshot.Receipt!.Reply);
+    }
+
+    [Fact]
+    public async Task Deleting_an_unknown_texter_or_deleting_twice_is_not_an_error()
+    {
+        var texter = NewTexter();
+        await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+
+        await Store.DeleteAsync(texter, Cancellation);
+        await Store.DeleteAsync(texter, Cancellation);
+        await Store.DeleteAsync(NewTexter(), Cancellation);
+
+        Assert.Null(await Store.GetAsync(texter, Cancellation));
+    }
+
+    [Fact]
+    public async Task Due_follow_ups_come_earliest_first_and_include_the_one_due_exactly_now()
+    {
+        var now = Epoch.AddHours(5);
+        var (early, middle, onTime, later) = (NewTexter(), NewTexter(), NewTexter(), NewTexter());
+        await Store.IndexFollowUpAsync(middle, now.AddMinutes(-30), Cancellation);
+        await Store.IndexFollowUpAsync(later, now.AddTicks(1), Cancellation);
+        await Store.IndexFollowUpAsync(onTime, now, Cancellation);
+        await Store.IndexFollowUpAsync(early, now.AddHours(-3), Cancellation);
+
+        var due = await Store.GetDueFollowUpsAsync(now, 10, Cancellation);
+
+        Assert.Equal(
+            [new FollowUpIndexEntry(early, now.AddHours(-3)), new FollowUpIndexEntry(middle, now.AddMinutes(-30)), new FollowUpIndexEntry(onTime, now)],
+            due);
+    }
+
+    [Fact]
+    public async Task Due_follow_ups_stop_at_the_maximum_and_keep_the_earliest()
+    {
+        var texters = Enumerable.Range(0, 7).Select(_ => NewTexter()).ToList();
+        for (var i = 0; i < texters.Count; i++)
+        {
+            await Store.IndexFollowUpAsync(texters[i], Epoch.AddMinutes(i), Cancellation);
+        }
+
+        var due = await Store.GetDueFollowUpsAsync(Epoch.AddDays(1), 3, Cancellation);
+
+        Assert.Equal(texters.Take(3), due.Select(entry => entry.Texter));
+        Assert.Empty(await Store.GetDueFollowUpsAsync(Epoch.AddDays(1), 0, Cancellation));
+    }
+
+    [Fact]
+    public async Task Index_entries_keep_their_due_time_in_any_offset_and_one_texter_may_have_several()
+    {
+        var texter = NewTexter();
+        var dueAt = new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.FromHours(2)).AddTicks(42);
+        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
+        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
+        await Store.IndexFollowUpAsync(texter, dueAt.AddMinutes(1), Cancellation);
+
+        var due = await Store.GetDueFollowUpsAsync(dueAt.AddHours(1), 10, Cancellation);
+
+        Assert.Equal(2, due.Count);
+        Assert.Equal(dueAt.UtcTicks, due[0].DueAt.UtcTicks);
+        Assert.Equal(dueAt.AddMinutes(1).UtcTicks, due[1].DueAt.UtcTicks);
+    }
+
+    [Fact]
+    public async Task Removing_an_index_entry_is_idempotent_and_removes_only_that_entry()
+    {
+        var texter = NewTexter();
+        var other = NewTexter();
+        await Store.IndexFollowUpAsync(texter, Epoch, Cancellation);
+        await Store.IndexFollowUpAsync(other, Epoch, Cancellation);
+        var entry = new FollowUpIndexEntry(texter, Epoch);
+
+        await Store.RemoveFollowUpIndexAsync(entry, Cancellation);
+        await Store.RemoveFollowUpIndexAsync(entry, Cancellation);
+        await Store.RemoveFollowUpIndexAsync(new FollowUpIndexEntry(NewTexter(), Epoch.AddDays(9)), Cancellation);
+
+        var due = await Store.GetDueFollowUpsAsync(Epoch, 10, Cancellation);
+        Assert.Equal([new FollowUpIndexEntry(other, Epoch)], due);
+    }
+
+    [Fact]
+    public async Task Find_idle_returns_only_texters_whose_last_message_is_before_the_cutoff()
+    {
+        var cutoff = Epoch.AddDays(30);
+        var (idle, active, exactlyAtCutoff) = (NewTexter(), NewTexter(), NewTexter());
+        // A second apart, not a tick: Azurite compares times in query filters to the millisecond.
+        await Store.SaveAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
+        await Store.SaveAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
+        await Store.SaveAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
+
+        var found = new List<TexterId>();
+        await foreach (var texter in Store.FindIdleAsync(cutoff, Cancellation))
+        {
+            found.Add(texter);
+        }
+
+        Assert.Equal([idle], found);
+    }
+
+    [Fact]
+    public async Task Of_twenty_parallel_saves_with_the_same_etag_exactly_one_wins()
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            try
+            {
+                await Store.SaveAsync(texter, AConversation().InState($"s{i}"), etag, NewReceipt(), Cancellation);
+                return (Won: true, State: $"s{i}");
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return (Won: false, State: "");
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, outcome => outcome.Won);
+        Assert.Equal(winner.State, (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+    }
+
+    [Fact]
+    public async Task Of_twenty_parallel_first_saves_of_one_message_exactly_one_wins_and_its_reply_stays()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            try
+            {
+                await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, $"reply {i}"), Cancellation);
+                return $"reply {i}";
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return null;
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, outcome => outcome is not null);
+        Assert.Equal(winner, (await Store.LoadAsync(texter, messageId, Cancellation)).Receipt!.Reply);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_load_decide_save_loops_lose_no_update()
+    {
+        var texter = NewTexter();
+        var attempts = new ConcurrentBag<int>();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var messageId = NewMessageSid();
+            for (var attempt = 1; ; attempt++)
+            {
+                var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+                var path = snapshot.Conversation?.Path ?? [];
+                Conversation next = AConversation().InState($"count {path.Count + 1}").WithPath([.. path, $"text {i}"]);
+                try
+                {
+                    await Store.SaveAsync(texter, next, snapshot.ETag, Receipt(messageId), Cancellation);
+                    attempts.Add(attempt);
+                    return;
+                }
+                catch (ConcurrencyConflictException) when (attempt < 200)
+                {
+                    await Task.Yield();
+                }
+            }
+        }));
+
+        var stored = (await Store.GetAsync(texter, Cancellation))!.Conversation;
+        Assert.Equal("count 20", stored.StateId);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"text {i}").Order(), stored.Path.Order());
+        Assert.Equal(20, attempts.Count);
+    }
+}
