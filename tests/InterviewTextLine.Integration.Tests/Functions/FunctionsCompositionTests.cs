@@ -41,6 +41,16 @@ public sealed class FunctionsCompositionTests
     }
 
     [Fact]
+    public async Task On_app_service_the_app_does_not_fall_back_to_the_in_memory_store()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["WEBSITE_SITE_NAME"] = "func-textline" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Storage:TableServiceUri", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sms_webhook_function_answers_a_request_signed_for_the_public_url_that_reached_the_worker_over_http()
     {
         using var host = BuildHost(ValidSettings());

@@ -6,6 +6,7 @@ using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Serve;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -128,11 +129,13 @@ public sealed class ServeHostTests
     }
 
     [Fact]
-    public void Without_a_follow_up_processor_no_schedule_runs()
+    public void Serve_runs_the_follow_up_schedule_only_when_a_follow_up_processor_is_registered()
     {
-        var app = ServeHost.Build(HermeticOptions());
+        var withFollowUps = ServeHost.Build(HermeticOptions());
+        var without = ServeHost.Build(HermeticOptions(), services => services.RemoveAll<IFollowUpProcessor>());
 
-        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), service => service.GetType().Name == "FollowUpScheduleService");
+        Assert.Contains(withFollowUps.Services.GetServices<IHostedService>(), service => service.GetType().Name == "FollowUpScheduleService");
+        Assert.DoesNotContain(without.Services.GetServices<IHostedService>(), service => service.GetType().Name == "FollowUpScheduleService");
     }
 
     [Fact]
