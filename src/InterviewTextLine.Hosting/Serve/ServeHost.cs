@@ -68,8 +68,9 @@ public static partial class ServeHost
 
         // After the sources are replaced: UseUrls stores the addresses in configuration.
         builder.WebHost.UseUrls(urls);
-        // A line per request from ASP.NET Core drowns the webhook's own log lines in a terminal.
+        // Lines per request from ASP.NET Core and the Azure SDK drown the webhook's own log lines in a terminal.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Services.AddTextLineHost(configuration);
         configureServices?.Invoke(builder.Services);
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
