@@ -1,6 +1,8 @@
+using InterviewTextLine.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddTextLineHost(builder.Configuration);
 builder.Build().Run();

@@ -1,17 +1,25 @@
 namespace InterviewTextLine.Hosting;
 
 /// <summary>
-/// The embedded settings that let <c>textline chat</c> and <c>textline serve</c> run on a laptop with
-/// no configuration. None of them is fit for production: the Azure deployment sets every one.
+/// The embedded settings that let <c>textline chat</c> and <c>textline serve</c> run on a laptop with no
+/// configuration but what they cannot invent (for <c>serve</c>, the Twilio auth token). None of them is fit
+/// for production: the Azure deployment sets every one and never reads this class.
 /// </summary>
 public static class LocalDefaults
 {
-    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
+    /// <summary>
+    /// A fixed phone-hash key for development only: conversations hashed with it are not private from anyone
+    /// who can read this source.
+    /// </summary>
+    public const string DevelopmentOnlyPhoneHashKey = "local-development-only-phone-hash-key-not-for-production";
+
+    /// <summary>Configuration keys (with <c>:</c>) and their local values.</summary>
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
         ["Program:Name"] = "Career Services (local)",
         ["Program:HelpContact"] = "careers@example.edu",
         ["Program:Url"] = "https://careers.example.edu",
-        ["Privacy:PhoneHashKey"] = "local-development-only-phone-hash-key-not-for-production",
+        ["Privacy:PhoneHashKey"] = DevelopmentOnlyPhoneHashKey,
         ["Email:FromAddress"] = "textline@example.edu",
     };
 }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using InterviewTextLine.Hosting.Serve;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Cli.Commands;
+
+/// <summary><c>textline serve</c>: the Twilio webhook over local HTTP, through the Functions app's handlers.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Listen URLs, separated by ';'. Twilio:WebhookBaseUrl defaults to the first.",
+            DefaultValueFactory = _ => ServeHostOptions.DefaultUrls,
+        };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "Table Storage connection string (e.g. UseDevelopmentStorage=true for Azurite). Without it, conversations live in memory.",
+        };
+        var command = new Command("serve", "Serve the SMS webhook (POST /api/sms and /api/sms/fallback) on local HTTP, with the follow-up schedule.")
+        {
+            urls,
+            storage,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new ServeHostOptions
+            {
+                Urls = parseResult.GetValue(urls) ?? ServeHostOptions.DefaultUrls,
+                StorageConnectionString = parseResult.GetValue(storage),
+            };
+            try
+            {
+                await ServeHost.RunAsync(options, cancellationToken);
+                return 0;
+            }
+            catch (OptionsValidationException exception)
+            {
+                await Console.Error.WriteLineAsync($"textline serve: configuration is incomplete. {exception.Message}");
+                await Console.Error.WriteLineAsync("Set it in local.settings.json Values or as an environment variable, e.g. Twilio__AuthToken.");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

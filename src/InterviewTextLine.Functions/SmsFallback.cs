@@ -1,0 +1,15 @@
+using InterviewTextLine.Hosting.Webhook;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InterviewTextLine.Functions;
+
+/// <summary>Twilio's fallback URL: answers with an apology, without storage, when <see cref="SmsWebhook"/> fails.</summary>
+public sealed class SmsFallback(SmsFallbackHandler handler)
+{
+    [Function(nameof(SmsFallback))]
+    public Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/fallback")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using InterviewTextLine.Core;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Email;
+using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Hosting.Webhook;
+using InterviewTextLine.TableStorage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Hosting;
+
+/// <summary>The composition root shared by the Functions app and <c>textline serve</c>.</summary>
+public static class TextLineHostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the line (core, storage, follow-ups and retention) and the Twilio webhook handlers, with every option
+    /// validated when the host starts, so a missing setting stops startup with a message naming it.
+    /// </summary>
+    public static IServiceCollection AddTextLineHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddTextLineCore(configuration);
+        if (UsesTableStorage(configuration))
+        {
+            services.AddTableConversationStore(configuration);
+        }
+
+        services.AddFollowUps(configuration);
+
+        services.AddValidatedOptions<TwilioOptions>(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
+
+        services.TryAddSingleton<TwilioSignatureValidator>();
+        services.TryAddScoped<SmsWebhookHandler>();
+        services.TryAddScoped<SmsFallbackHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Table Storage when either connection setting is present; otherwise Core's in-memory store, for local runs.
+    /// On App Service (which sets <c>WEBSITE_SITE_NAME</c>) the in-memory store is never the fallback: without
+    /// storage settings the table store's own validation stops startup and names them.
+    /// </summary>
+    private static bool UsesTableStorage(IConfiguration configuration) =>
+        (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsConfigured ?? false)
+        || !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+}

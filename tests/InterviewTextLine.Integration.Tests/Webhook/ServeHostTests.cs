@@ -1,0 +1,212 @@
+using System.Threading.Channels;
+using InterviewTextLine.Cli.Commands;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Hosting;
+using InterviewTextLine.Hosting.Serve;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InterviewTextLine.Integration.Tests.Webhook;
+
+/// <summary><c>textline serve</c>'s settings, startup validation and follow-up schedule.</summary>
+public sealed class ServeHostTests
+{
+    [Fact]
+    public async Task Startup_without_a_twilio_auth_token_fails_naming_the_setting()
+    {
+        var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false };
+        await using var app = ServeHost.Build(options);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Twilio__AuthToken", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_with_a_five_field_follow_up_schedule_fails_naming_the_setting()
+    {
+        var options = HermeticOptions();
+        options.Settings["FollowUp:Schedule"] = "*/5 * * * *";
+        await using var app = ServeHost.Build(options);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("FollowUp:Schedule", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_starts_with_only_the_auth_token_set_using_the_local_defaults()
+    {
+        await using var app = ServeHost.Build(HermeticOptions());
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        var program = app.Services.GetRequiredService<IOptions<ProgramOptions>>().Value;
+
+        Assert.Equal(LocalDefaults.Values["Program:Name"], program.Name);
+        Assert.Equal(LocalDefaults.Values["Program:HelpContact"], program.HelpContact);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void Local_settings_values_override_the_defaults_and_explicit_settings_override_both()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"local.settings.{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {
+              "IsEncrypted": false,
+              "Values": {
+                "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
+                "Twilio__AuthToken": "from-file",
+                "Program__Name": "Career Centre (file)",
+                "Conversation:ExpiryHours": 6
+              }
+            }
+            """);
+        try
+        {
+            var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", LocalSettingsFile = file, StorageConnectionString = "UseDevelopmentStorage=true" };
+            options.Settings["Program:Name"] = "Career Centre (explicit)";
+            var app = ServeHost.Build(options);
+
+            Assert.Equal("from-file", app.Configuration["Twilio:AuthToken"]);
+            Assert.Equal("Career Centre (explicit)", app.Configuration["Program:Name"]);
+            Assert.Equal("6", app.Configuration["Conversation:ExpiryHours"]);
+            Assert.Equal(LocalDefaults.Values["Program:HelpContact"], app.Configuration["Program:HelpContact"]);
+            Assert.Equal("UseDevelopmentStorage=true", app.Configuration["Storage:ConnectionString"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Local_defaults_are_valid_options_and_obviously_local()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        var program = configuration.GetSection(ProgramOptions.SectionName).Get<ProgramOptions>()!;
+        var privacy = configuration.GetSection(PrivacyOptions.SectionName).Get<PrivacyOptions>()!;
+
+        Assert.Empty(Validate(program));
+        Assert.Empty(Validate(privacy));
+        Assert.Contains("(local)", program.Name, StringComparison.Ordinal);
+        Assert.Contains("development-only", privacy.PhoneHashKey, StringComparison.Ordinal);
+        Assert.All(LocalDefaults.Values.Keys, key => Assert.Contains(SettingsCatalog.All, setting => $"{setting.Section}:{setting.Key}" == key));
+    }
+
+    [Fact]
+    public async Task The_follow_up_sweep_runs_on_the_schedule_as_the_clock_moves()
+    {
+        var time = new TimerWatchingTimeProvider(At(9, 58).AddSeconds(30));
+        using var processor = new CountingProcessor(time);
+        await using var app = ServeHost.Build(HermeticOptions(), services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            services.AddSingleton<IFollowUpProcessor>(processor);
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        // Each wait for the next occurrence arms one timer; move the clock to just before it, check that nothing
+        // ran early, then onto it.
+        DateTimeOffset[] occurrences = [At(10, 0), At(10, 5)];
+        foreach (var occurrence in occurrences)
+        {
+            var due = await time.NextTimerAsync();
+            Assert.Equal(occurrence - time.GetUtcNow(), due);
+            time.Advance(due - TimeSpan.FromSeconds(1));
+            Assert.False(await processor.WaitForRunAsync(TimeSpan.FromMilliseconds(50)), "The sweep ran before its time.");
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.True(await processor.WaitForRunAsync(TimeSpan.FromSeconds(10)), $"No sweep ran at {occurrence:HH:mm:ss}.");
+        }
+
+        Assert.Equal(occurrences, processor.RunTimes);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void Serve_runs_the_follow_up_schedule_only_when_a_follow_up_processor_is_registered()
+    {
+        var withFollowUps = ServeHost.Build(HermeticOptions());
+        var without = ServeHost.Build(HermeticOptions(), services => services.RemoveAll<IFollowUpProcessor>());
+
+        Assert.Contains(withFollowUps.Services.GetServices<IHostedService>(), service => service.GetType().Name == "FollowUpScheduleService");
+        Assert.DoesNotContain(without.Services.GetServices<IHostedService>(), service => service.GetType().Name == "FollowUpScheduleService");
+    }
+
+    [Fact]
+    public void The_serve_command_takes_urls_and_storage()
+    {
+        var command = ServeCommand.Create();
+
+        var parsed = command.Parse(["--urls", "http://127.0.0.1:8080", "--storage", "UseDevelopmentStorage=true"]);
+        var defaults = command.Parse([]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("http://127.0.0.1:8080", parsed.GetValue<string>("--urls"));
+        Assert.Equal("UseDevelopmentStorage=true", parsed.GetValue<string?>("--storage"));
+        Assert.Equal(ServeHostOptions.DefaultUrls, defaults.GetValue<string>("--urls"));
+    }
+
+    private static DateTimeOffset At(int hour, int minute) => new(2026, 3, 2, hour, minute, 0, TimeSpan.Zero);
+
+    private static ServeHostOptions HermeticOptions()
+    {
+        var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false };
+        options.Settings["Twilio:AuthToken"] = "12345";
+        return options;
+    }
+
+    private static List<System.ComponentModel.DataAnnotations.ValidationResult> Validate(object options)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+        return results;
+    }
+
+    /// <summary>A fake clock that reports each timer armed on it, so a test moves time only once a wait has begun.</summary>
+    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _armed.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        public async Task<TimeSpan> NextTimerAsync()
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            return await _armed.Reader.ReadAsync(timeout.Token);
+        }
+    }
+
+    private sealed class CountingProcessor(TimeProvider time) : IFollowUpProcessor, IDisposable
+    {
+        private readonly SemaphoreSlim _ran = new(0);
+
+        public List<DateTimeOffset> RunTimes { get; } = [];
+
+        public Task<FollowUpSweepResult> RunAsync(CancellationToken cancellationToken)
+        {
+            lock (RunTimes)
+            {
+                RunTimes.Add(time.GetUtcNow());
+            }
+
+            _ran.Release();
+            return Task.FromResult(new FollowUpSweepResult([], 0, 0, 0, false));
+        }
+
+        public Task<bool> WaitForRunAsync(TimeSpan timeout) => _ran.WaitAsync(timeout, TestContext.Current.CancellationToken);
+
+        public void Dispose() => _ran.Dispose();
+    }
+}

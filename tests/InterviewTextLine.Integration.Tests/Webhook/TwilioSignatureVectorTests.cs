@@ -1,0 +1,136 @@
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting.Webhook;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Integration.Tests.Webhook;
+
+/// <summary>Twilio's published signature vectors, run through the line's own URL building and validator.</summary>
+public sealed class TwilioSignatureVectorTests
+{
+    private const string Token = "12345";
+
+    private static readonly Dictionary<string, string> VectorFields = new(StringComparer.Ordinal)
+    {
+        ["CallSid"] = "CA1234567890ABCDE",
+        ["Caller"] = "+14158675309",
+        ["Digits"] = "1234",
+        ["From"] = "+14158675309",
+        ["To"] = "+18005551212",
+    };
+
+    private const string RealSmsUrl = "https://kev.inburke.com/zombo/zombo.php";
+
+    private const string RealSmsBody =
+        "ToCountry=US&ToState=CA&SmsMessageSid=SM1521fa559fb923c1ed64f56cd1bed8ef&NumMedia=0&ToCity=BRENTWOOD&FromZip=94514&SmsSid=SM1521fa559fb923c1ed64f56cd1bed8ef&FromState=CA&SmsStatus=received&FromCity=BRENTWOOD&Body=twilio-go+testing%21&FromCountry=US&To=%2B19253920364&ToZip=94514&NumSegments=1&MessageSid=SM1521fa559fb923c1ed64f56cd1bed8ef&AccountSid=AC58f1e8f2b1c6b88ca90a012a4be0c279&From=%2B19253920364&ApiVersion=2010-04-01";
+
+    private const string RealSmsSignature = "iBSHebQymz0XO1gF4nZSQX7ISZM=";
+
+    [Theory]
+    [InlineData("https://mycompany.com", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("https://mycompany.com:443", "kvajT1Ptam85bY51eRf/AJRuM3w=")]
+    [InlineData("http://mycompany.com:80", "0ZXoZLH/DfblKGATFgpif+LLRf4=")]
+    [InlineData("https://mycompany.com:1234", "CYn1h0gLBdNxDGkKJg6hYohgeD8=")]
+    public void Published_vectors_validate_through_the_configured_base_url(string baseUrl, string signature)
+    {
+        var request = FormRequest("/myapp.php", "?foo=1&bar=2", VectorFields, signature);
+
+        Assert.True(Validator(baseUrl).IsValid(request, request.Form));
+    }
+
+    [Theory]
+    [InlineData("https://mycompany.com:443", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("https://mycompany.com", "kvajT1Ptam85bY51eRf/AJRuM3w=")]
+    [InlineData("http://mycompany.com", "0ZXoZLH/DfblKGATFgpif+LLRf4=")]
+    public void A_default_port_in_the_base_url_or_in_the_signature_does_not_matter(string baseUrl, string signature)
+    {
+        var request = FormRequest("/myapp.php", "?foo=1&bar=2", VectorFields, signature);
+
+        Assert.True(Validator(baseUrl).IsValid(request, request.Form));
+    }
+
+    [Theory]
+    [InlineData("https://mycompany.com", "?bar=2&foo=1", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("http://mycompany.com", "?foo=1&bar=2", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("https://mycompany.com/prefix", "?foo=1&bar=2", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("https://othercompany.com", "?foo=1&bar=2", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("https://mycompany.com", "?foo=1&bar=2", "CYn1h0gLBdNxDGkKJg6hYohgeD8=")]
+    public void Another_scheme_host_port_path_or_query_order_does_not_validate(string baseUrl, string query, string signature)
+    {
+        var request = FormRequest("/myapp.php", query, VectorFields, signature);
+
+        Assert.False(Validator(baseUrl).IsValid(request, request.Form));
+    }
+
+    [Fact]
+    public void The_real_inbound_sms_vector_validates()
+    {
+        var request = RealSmsRequest(RealSmsBody, RealSmsSignature);
+
+        Assert.True(Validator("https://kev.inburke.com").IsValid(request, request.Form));
+    }
+
+    [Fact]
+    public void A_changed_field_or_an_added_field_breaks_the_real_sms_signature()
+    {
+        var changed = RealSmsRequest(RealSmsBody.Replace("twilio-go+testing", "twilio-go+Testing", StringComparison.Ordinal), RealSmsSignature);
+        var added = RealSmsRequest(RealSmsBody + "&OptOutType=STOP", RealSmsSignature);
+
+        Assert.False(Validator("https://kev.inburke.com").IsValid(changed, changed.Form));
+        Assert.False(Validator("https://kev.inburke.com").IsValid(added, added.Form));
+    }
+
+    [Fact]
+    public void The_wrong_auth_token_does_not_validate()
+    {
+        var request = RealSmsRequest(RealSmsBody, RealSmsSignature);
+
+        Assert.False(Validator("https://kev.inburke.com", token: "54321").IsValid(request, request.Form));
+    }
+
+    [Fact]
+    public void The_test_signer_reproduces_twilios_real_sms_signature()
+    {
+        var fields = QueryHelpers(RealSmsBody);
+
+        Assert.Equal(RealSmsSignature, TwilioTestSigner.Sign(Token, RealSmsUrl, fields));
+    }
+
+    [Theory]
+    [InlineData("https://func-x.azurewebsites.net", "/api/sms", "", "https://func-x.azurewebsites.net/api/sms")]
+    [InlineData("https://func-x.azurewebsites.net/", "/api/sms", "?code=abc", "https://func-x.azurewebsites.net/api/sms?code=abc")]
+    [InlineData("https://FUNC-X.azurewebsites.net:443", "/api/sms", "", "https://func-x.azurewebsites.net/api/sms")]
+    [InlineData("http://127.0.0.1:7071", "/api/sms/fallback", "", "http://127.0.0.1:7071/api/sms/fallback")]
+    public void The_signed_url_is_the_base_url_plus_path_and_query(string baseUrl, string path, string query, string expected)
+    {
+        Assert.Equal(expected, TwilioSignatureValidator.SignedUrl(baseUrl, new PathString(path), new QueryString(query)));
+    }
+
+    private static TwilioSignatureValidator Validator(string baseUrl, string token = Token) =>
+        new(Options.Create(new TwilioOptions { AuthToken = token, WebhookBaseUrl = baseUrl }));
+
+    private static HttpRequest RealSmsRequest(string body, string signature)
+    {
+        var fields = QueryHelpers(body);
+        return FormRequest("/zombo/zombo.php", "", fields, signature);
+    }
+
+    /// <summary>A request as the host sees it: on another scheme, host and port than the one Twilio signed.</summary>
+    private static HttpRequest FormRequest(string path, string query, IEnumerable<KeyValuePair<string, string>> fields, string signature)
+    {
+        var context = new DefaultHttpContext();
+        var request = context.Request;
+        request.Method = "POST";
+        request.Scheme = "http";
+        request.Host = new HostString("10.0.0.4", 8080);
+        request.Path = path;
+        request.QueryString = new QueryString(query);
+        request.ContentType = "application/x-www-form-urlencoded";
+        request.Headers[TwilioSignatureValidator.SignatureHeader] = signature;
+        request.Form = new FormCollection(fields.ToDictionary(field => field.Key, field => new Microsoft.Extensions.Primitives.StringValues(field.Value), StringComparer.Ordinal));
+        return request;
+    }
+
+    private static List<KeyValuePair<string, string>> QueryHelpers(string body) =>
+        [.. Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).Select(pair => new KeyValuePair<string, string>(pair.Key, pair.Value.ToString()))];
+}
