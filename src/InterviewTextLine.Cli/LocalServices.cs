@@ -1,16 +1,19 @@
-using InterviewTextLine.Core;
 using InterviewTextLine.Hosting;
+using InterviewTextLine.Hosting.Serve;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Cli;
 
-/// <summary>Builds the same services the function app runs, on the embedded defaults, for the local commands.</summary>
+/// <summary>Builds the same services the function app runs, for the local commands.</summary>
 internal static class LocalServices
 {
-    public static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
+    /// <summary>
+    /// The embedded defaults, then (unless <paramref name="embeddedOnly"/>) <c>local.settings.json</c> and
+    /// environment variables, then <paramref name="overrides"/>.
+    /// </summary>
+    public static IConfiguration Configuration(bool embeddedOnly, IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
         new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalDefaults.Values)
-            .AddEnvironmentVariables()
+            .AddLocalSources(readMachineSettings: !embeddedOnly)
             .AddInMemoryCollection(overrides ?? [])
             .Build();
 
@@ -20,7 +23,7 @@ internal static class LocalServices
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(time);
         services.AddSingleton(configuration);
-        services.AddTextLineCore(configuration);
+        services.AddTextLine(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         ValidateOptions(provider);
         return provider;

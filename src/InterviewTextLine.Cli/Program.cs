@@ -1,9 +1,12 @@
 using System.CommandLine;
+using InterviewTextLine.Cli;
 using InterviewTextLine.Cli.Commands;
 
 var root = new RootCommand("textline: the InterviewTextLine SMS line on your machine.")
 {
     ChatCommand.Create(),
+    ServeCommand.Create(),
+    FollowUpsCommand.Create(time => LocalServices.Build(LocalServices.Configuration(embeddedOnly: false), time)),
     FlowCommand.Create(),
     LintCommand.Create(),
 };

@@ -20,6 +20,22 @@ public static class TextLineHostServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTextLineHost(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTextLine(configuration);
+        services.AddValidatedOptions<TwilioOptions>(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
+
+        services.TryAddSingleton<TwilioSignatureValidator>();
+        services.TryAddScoped<SmsWebhookHandler>();
+        services.TryAddScoped<SmsFallbackHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the line without a webhook: the core, the store (Table Storage when configured) and the
+    /// follow-up email sweep and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
+    /// </summary>
+    public static IServiceCollection AddTextLine(this IServiceCollection services, IConfiguration configuration)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -30,13 +46,6 @@ public static class TextLineHostServiceCollectionExtensions
         }
 
         services.AddFollowUps(configuration);
-
-        services.AddValidatedOptions<TwilioOptions>(configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
-
-        services.TryAddSingleton<TwilioSignatureValidator>();
-        services.TryAddScoped<SmsWebhookHandler>();
-        services.TryAddScoped<SmsFallbackHandler>();
         return services;
     }
 

@@ -33,7 +33,7 @@ internal static partial class ChatCommand
             }
 
             var time = new ShiftableTimeProvider(TimeProvider.System);
-            await using var services = LocalServices.Build(LocalServices.Configuration(), time);
+            await using var services = LocalServices.Build(LocalServices.Configuration(embeddedOnly: true), time);
             var session = new ChatSession(services.GetRequiredService<ITextLineService>(), services.GetService<IFollowUpProcessor>(), time, options);
             return await session.RunAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected && !options.Json, cancellationToken);
         });

@@ -12,6 +12,28 @@ public static class LocalSettingsConfiguration
 {
     public const string FileName = "local.settings.json";
 
+    /// <summary>
+    /// The settings every local command reads, lowest first: <see cref="LocalDefaults"/>, then (when
+    /// <paramref name="readMachineSettings"/>) <c>local.settings.json</c> <c>Values</c> and environment variables.
+    /// </summary>
+    public static IConfigurationBuilder AddLocalSources(this IConfigurationBuilder builder, bool readMachineSettings, string? localSettingsFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddInMemoryCollection(LocalDefaults.Values);
+        if (readMachineSettings)
+        {
+            var file = localSettingsFile ?? Find(Directory.GetCurrentDirectory());
+            if (file is not null)
+            {
+                builder.AddLocalSettingsValues(file);
+            }
+
+            builder.AddEnvironmentVariables();
+        }
+
+        return builder;
+    }
+
     public static IConfigurationBuilder AddLocalSettingsValues(this IConfigurationBuilder builder, string path)
     {
         ArgumentNullException.ThrowIfNull(builder);

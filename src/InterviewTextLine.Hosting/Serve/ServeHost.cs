@@ -41,17 +41,7 @@ public static partial class ServeHost
 
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
-        configuration.AddInMemoryCollection(LocalDefaults.Values);
-        if (options.ReadMachineSettings)
-        {
-            var file = options.LocalSettingsFile ?? LocalSettingsConfiguration.Find(Directory.GetCurrentDirectory());
-            if (file is not null)
-            {
-                configuration.AddLocalSettingsValues(file);
-            }
-
-            configuration.AddEnvironmentVariables();
-        }
+        configuration.AddLocalSources(options.ReadMachineSettings, options.LocalSettingsFile);
 
         var overrides = new Dictionary<string, string?>(options.Settings, StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(options.StorageConnectionString))
