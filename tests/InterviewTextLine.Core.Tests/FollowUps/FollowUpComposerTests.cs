@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
+using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;

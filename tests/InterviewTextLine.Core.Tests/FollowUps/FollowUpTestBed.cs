@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Email;
+using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
-using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewTextLine.Integration.Tests.Email;
@@ -36,7 +36,7 @@ internal sealed class EmailTestHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IConversationStore>(Store)
-            .AddSingleton(Script(situationTitle))
+            .AddSingleton(TestScripts.Create(situationTitle))
             .Configure<ProgramOptions>(options =>
             {
                 options.Name = programName;
@@ -83,43 +83,4 @@ internal sealed class EmailTestHost : IAsyncDisposable
         (await Store.GetAsync(texter, CancellationToken.None))?.Conversation.FollowUp ?? throw new InvalidOperationException("No follow-up.");
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    private static FlowScript Script(string situationTitle) => new()
-    {
-        Version = "test-1",
-        Start = "welcome",
-        Done = "done",
-        Messages = new Dictionary<string, string>(),
-        Situations = new Dictionary<string, Situation>
-        {
-            ["dealbreaker"] = new()
-            {
-                Number = 1,
-                Title = situationTitle,
-                Entry = "dealbreaker",
-                Email = new SituationEmail
-                {
-                    Summary = "Something you cannot accept came up.",
-                    Guidance = ["Say plainly what does not work and give them a chance to answer."],
-                    TemplateSubject = "Thank you for your time",
-                    TemplateBody = "Dear [Interviewer name],\n\nThank you for meeting me today.",
-                    Prompts = ["What is your real minimum?", "Which terms could move?"],
-                },
-            },
-        },
-        States =
-        [
-            new FlowState { Id = "welcome", Kind = StateKind.Menu, Text = "Welcome. Reply 1.", Hint = "Reply 1." },
-            new FlowState
-            {
-                Id = "dealbreaker",
-                Kind = StateKind.Guidance,
-                Situation = "dealbreaker",
-                Text = "Say what does not work.",
-                Words = "The commute is more than I can take on. Is remote work possible?",
-                Hint = "Reply DONE.",
-            },
-            new FlowState { Id = "done", Kind = StateKind.Closing, Text = "Good luck.", Hint = "Reply MENU." },
-        ],
-    };
 }

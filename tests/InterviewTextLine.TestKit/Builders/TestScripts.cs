@@ -1,9 +1,9 @@
 using InterviewTextLine.Core.Flow;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.TestKit.Builders;
 
 /// <summary>A small hand-built flow script with two situations, enough for the follow-up email.</summary>
-internal static class TestScripts
+public static class TestScripts
 {
     public static FlowScript Create(string dealBreakerTitle = "A deal-breaker came up") => new()
     {
