@@ -55,6 +55,9 @@ param followUpDelay string = '02:00:00'
 @description('NCRONTAB schedule (with seconds) of the follow-up sweep.')
 param followUpSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule (with seconds) of the retention sweep; the timer function reads it from app settings.')
+param retentionSchedule string = '0 30 3 * * *'
+
 @description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout. 0 saves the always-ready charge.')
 @minValue(0)
 @maxValue(20)
@@ -199,6 +202,7 @@ module api 'app/api.bicep' = {
     conversationExpiryHours: conversationExpiryHours
     followUpDelay: followUpDelay
     followUpSchedule: followUpSchedule
+    retentionSchedule: retentionSchedule
   }
 }
 

@@ -68,6 +68,9 @@ param followUpDelay string
 @description('NCRONTAB schedule (with seconds) of the follow-up sweep.')
 param followUpSchedule string
 
+@description('NCRONTAB schedule (with seconds) of the retention sweep.')
+param retentionSchedule string
+
 // The app's tables are created here, next to the settings that name them.
 var conversationsTable = 'conversations'
 var followUpsTable = 'followups'
@@ -184,6 +187,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       Storage__FollowUpsTable: followUpsTable
       Privacy__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/phone-hash-key)'
       Privacy__RetentionDays: string(retentionDays)
+      // Timer triggers resolve %Privacy:RetentionSchedule% and %FollowUp:Schedule% from app settings, not from option defaults.
+      Privacy__RetentionSchedule: retentionSchedule
       Program__Name: programName
       Program__HelpContact: programHelpContact
       Program__Url: programUrl

@@ -58,7 +58,8 @@ public sealed class PrivacyOptions
     [Description("Conversations idle for longer than this many days are deleted.")]
     public int RetentionDays { get; set; } = 30;
 
-    [Required]
+    // The timer trigger's binding expression reads the app setting itself, so Azure must set it.
+    [Required, RequiredInAzure]
     [Description("NCRONTAB schedule (with seconds) of the retention sweep.")]
     public string RetentionSchedule { get; set; } = "0 30 3 * * *";
 }
@@ -112,7 +113,8 @@ public sealed class FollowUpOptions
     [Description("How long after the texter's last text the summary is sent.")]
     public TimeSpan Delay { get; set; } = TimeSpan.FromHours(2);
 
-    [Required]
+    // The timer trigger's binding expression reads the app setting itself, so Azure must set it.
+    [Required, RequiredInAzure]
     [Description("NCRONTAB schedule (with seconds) of the follow-up sweep.")]
     public string Schedule { get; set; } = "0 */5 * * * *";
 

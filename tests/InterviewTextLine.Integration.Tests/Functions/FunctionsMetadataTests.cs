@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using InterviewTextLine.Core.Configuration;
 
 namespace InterviewTextLine.Integration.Tests.Functions;
 
 /// <summary>The built <c>functions.metadata</c>, which is what the Functions host routes by.</summary>
-public sealed class FunctionsMetadataTests
+public sealed partial class FunctionsMetadataTests
 {
     [Theory]
     [InlineData("SmsWebhook", "sms")]
@@ -17,6 +19,29 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Anonymous", (string?)trigger["authLevel"]);
     }
 
+    [Theory]
+    [InlineData("FollowUpTimer", "FollowUp:Schedule")]
+    [InlineData("RetentionTimer", "Privacy:RetentionSchedule")]
+    public void The_timers_run_on_schedules_from_app_settings(string name, string setting)
+    {
+        var trigger = Binding(name, "timerTrigger");
+        Assert.Equal($"%{setting}%", (string?)trigger["schedule"]);
+    }
+
+    [Fact]
+    public void Every_setting_a_binding_expression_names_is_one_the_deployment_must_set()
+    {
+        // The host resolves %Section:Key% from app settings before the worker starts, so an option's
+        // default never applies there: the setting has to be deployed.
+        var metadata = File.ReadAllText(RepositoryFiles.FunctionsOutput("functions.metadata"));
+        var expressions = BindingExpression().Matches(metadata).Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(expressions);
+        foreach (var name in expressions)
+        {
+            Assert.Contains(SettingsCatalog.All, setting => setting.Name == name && setting.IsRequiredInAzure);
+        }
+    }
+
     [Fact]
     public void Host_json_ships_with_the_app_and_keeps_the_api_route_prefix()
     {
@@ -25,12 +50,17 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("api", (string?)host["extensions"]?["http"]?["routePrefix"]);
     }
 
-    private static JsonNode Trigger(string functionName)
+    private static JsonNode Trigger(string functionName) => Binding(functionName, "httpTrigger");
+
+    private static JsonNode Binding(string functionName, string type)
     {
         var path = RepositoryFiles.FunctionsOutput("functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing; build src/InterviewTextLine.Functions first.");
         var functions = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
         var function = Assert.Single(functions, function => (string?)function!["name"] == functionName)!;
-        return Assert.Single(function["bindings"]!.AsArray(), binding => (string?)binding!["type"] == "httpTrigger")!;
+        return Assert.Single(function["bindings"]!.AsArray(), binding => (string?)binding!["type"] == type)!;
     }
+
+    [GeneratedRegex("%([A-Za-z]+:[A-Za-z]+)%")]
+    private static partial Regex BindingExpression();
 }
