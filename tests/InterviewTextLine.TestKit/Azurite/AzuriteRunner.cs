@@ -327,7 +327,7 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + InstallTimeout;
+        var deadline = TimeProvider.System.GetUtcNow() + InstallTimeout;
         while (true)
         {
             try
@@ -336,7 +336,7 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
                 // stays behind: deleting it on close would let two processes lock two different files.
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (TimeProvider.System.GetUtcNow() < deadline)
             {
                 await Task.Delay(250, cancellationToken);
             }
