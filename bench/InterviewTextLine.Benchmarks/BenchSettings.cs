@@ -13,7 +13,7 @@ internal sealed class BenchSettings
 
     public IReadOnlyList<int> Levels { get; private init; } = [1, 8, 64];
 
-    public int Rounds { get; private init; } = 2;
+    public int Rounds { get; private init; } = 4;
 
     public int FollowUps { get; private init; } = 10_000;
 
@@ -29,14 +29,14 @@ internal sealed class BenchSettings
           --quick                  a smoke run: few operations, 1,000 follow-ups, one round
           --only a,b               parts to run: inbound, http, requests, followups, sms (default: all)
           --levels 1,8,64          concurrent texters
-          --rounds N               rounds of floor/service/HTTP per level, order alternating (default 2; quick 1)
+          --rounds N               rounds of floor/service/HTTP per level, order alternating (default 4; quick 1)
           --followups N            due follow-ups per sweep (default 10000; quick 1000)
           --sweep-concurrency 4,16 FollowUp:MaxConcurrency values
           --out FILE               also write the report to FILE
         """;
 
     /// <summary>Closed-loop operations measured per variant at <paramref name="texters"/> concurrent texters.</summary>
-    public int Measured(int texters) => Quick ? Math.Max(60, texters * 6) : Math.Max(600, texters * 60);
+    public int Measured(int texters) => Quick ? Math.Max(60, texters * 6) : Math.Max(300, texters * 20);
 
     /// <summary>Operations before measuring: JIT, connection pools (one connection per concurrent texter) and the emulator.</summary>
     public int Warmup(int texters) => Quick ? Math.Max(30, texters * 2) : Math.Max(200, texters * 8);
@@ -47,7 +47,7 @@ internal sealed class BenchSettings
         var settings = new BenchSettings
         {
             Quick = quick,
-            Rounds = quick ? 1 : 2,
+            Rounds = quick ? 1 : 4,
             FollowUps = quick ? 1_000 : 10_000,
             CommandLine = string.Join(' ', args),
         };

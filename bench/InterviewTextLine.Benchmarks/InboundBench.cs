@@ -5,9 +5,12 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.TableStorage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -125,6 +128,38 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
 
         await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
         return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// The application service on the in-memory store, one texter: what the line itself costs per text
+    /// (hashing, deciding, building the reply) with no storage at all.
+    /// </summary>
+    public static async Task<LatencyResult> WithoutStorageAsync(int warmup, int measured, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
+        var service = services.GetRequiredService<ITextLineService>();
+
+        Func<int, Func<Task>> Worker(int phase) => worker =>
+        {
+            var conversation = 0;
+            var step = 0;
+            var from = TwilioForm.Number(phase, worker, conversation);
+            return async () =>
+            {
+                var transcript = Load[(worker + conversation) % Load.Count];
+                await service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid()), cancellationToken);
+                if (++step == transcript.Texts.Count)
+                {
+                    step = 0;
+                    conversation++;
+                    from = TwilioForm.Number(phase, worker, conversation);
+                }
+            };
+        };
+
+        await ClosedLoop.RunAsync(1, warmup, Worker(phase: 0), cancellationToken);
+        return await ClosedLoop.RunAsync(1, measured, Worker(phase: 1), cancellationToken);
     }
 
     /// <summary>

@@ -7,20 +7,38 @@ internal sealed class LatencyResult
 {
     private readonly double[] _sortedMs;
 
-    public LatencyResult(IEnumerable<long> ticks, TimeSpan wall)
-        : this(ticks.Select(t => t * 1000.0 / Stopwatch.Frequency), wall)
+    public LatencyResult(IEnumerable<long> ticks, TimeSpan wall, TimeSpan cpu, long allocated)
+        : this(ticks.Select(t => t * 1000.0 / Stopwatch.Frequency), wall, cpu, allocated)
     {
     }
 
-    private LatencyResult(IEnumerable<double> milliseconds, TimeSpan wall)
+    private LatencyResult(IEnumerable<double> milliseconds, TimeSpan wall, TimeSpan cpu, long allocated)
     {
         _sortedMs = [.. milliseconds.Order()];
         Wall = wall;
+        Cpu = cpu;
+        Allocated = allocated;
     }
 
-    /// <summary>Several runs of the same variant as one: latencies pooled, wall times added.</summary>
+    /// <summary>Several runs of the same variant as one: latencies pooled, times and allocations added.</summary>
     public static LatencyResult Combine(IReadOnlyList<LatencyResult> runs) =>
-        runs.Count == 1 ? runs[0] : new(runs.SelectMany(run => run._sortedMs), TimeSpan.FromTicks(runs.Sum(run => run.Wall.Ticks)));
+        runs.Count == 1
+            ? runs[0]
+            : new(
+                runs.SelectMany(run => run._sortedMs),
+                TimeSpan.FromTicks(runs.Sum(run => run.Wall.Ticks)),
+                TimeSpan.FromTicks(runs.Sum(run => run.Cpu.Ticks)),
+                runs.Sum(run => run.Allocated));
+
+    /// <summary>CPU time of this whole process (every thread) during the run: the client side of the emulator's work.</summary>
+    public TimeSpan Cpu { get; }
+
+    /// <summary>Bytes allocated by this process during the run.</summary>
+    public long Allocated { get; }
+
+    public double CpuMsPerOp => Count == 0 ? 0 : Cpu.TotalMilliseconds / Count;
+
+    public double KiBPerOp => Count == 0 ? 0 : Allocated / 1024.0 / Count;
 
     public int Count => _sortedMs.Length;
 
@@ -68,6 +86,9 @@ internal static class ClosedLoop
             steps[i] = createWorker(i);
         }
 
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(i => Task.Run(
             async () =>
@@ -82,6 +103,8 @@ internal static class ClosedLoop
             },
             cancellationToken)));
         wall.Stop();
-        return new LatencyResult(perWorker.SelectMany(list => list), wall.Elapsed);
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        process.Refresh();
+        return new LatencyResult(perWorker.SelectMany(list => list), wall.Elapsed, process.TotalProcessorTime - cpuBefore, allocated);
     }
 }

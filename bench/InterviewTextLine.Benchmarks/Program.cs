@@ -37,6 +37,10 @@ if (settings.Parts.Contains("inbound") || settings.Parts.Contains("http"))
 {
     var shapes = await InMemoryLine.RunAsync(Transcripts.Load, cancellationToken);
     var bench = new InboundBench(azurite.ConnectionString, shapes);
+    Progress.Say("The line without storage (in-memory store), one texter");
+    var withoutStorage = await InboundBench.WithoutStorageAsync(settings.Quick ? 500 : 5_000, settings.Quick ? 2_000 : 20_000, cancellationToken);
+    Progress.Say($"  mean {withoutStorage.Wall.TotalMilliseconds * 1000 / withoutStorage.Count:0} µs, p50 {withoutStorage.P50 * 1000:0} µs per text");
+    report.WithoutStorage(withoutStorage);
     foreach (var texters in settings.Levels)
     {
         var runs = new Dictionary<string, List<LatencyResult>>();
@@ -64,7 +68,7 @@ if (settings.Parts.Contains("inbound") || settings.Parts.Contains("http"))
             }
         }
 
-        report.Inbound(texters, runs.ToDictionary(pair => pair.Key, pair => LatencyResult.Combine(pair.Value)));
+        report.Inbound(texters, runs.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<LatencyResult>)pair.Value));
     }
 }
 

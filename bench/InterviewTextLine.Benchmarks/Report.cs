@@ -8,12 +8,20 @@ namespace InterviewTextLine.Benchmarks;
 internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name, string Value)> machine)
 {
     private readonly SortedDictionary<int, IReadOnlyDictionary<string, LatencyResult>> _inbound = [];
+    private readonly SortedDictionary<int, IReadOnlyDictionary<string, IReadOnlyList<LatencyResult>>> _rounds = [];
     private readonly List<FollowUpBench.Result> _sweeps = [];
     private IReadOnlyList<RequestCountBench.Row>? _requests;
+    private LatencyResult? _withoutStorage;
     private (int Emails, int Reads, int Writes)? _sweepRequests;
     private IReadOnlyList<SmsCostBench.ConversationCost>? _sms;
 
-    public void Inbound(int texters, IReadOnlyDictionary<string, LatencyResult> variants) => _inbound[texters] = variants;
+    public void Inbound(int texters, IReadOnlyDictionary<string, IReadOnlyList<LatencyResult>> rounds)
+    {
+        _rounds[texters] = rounds;
+        _inbound[texters] = rounds.ToDictionary(pair => pair.Key, pair => LatencyResult.Combine(pair.Value));
+    }
+
+    public void WithoutStorage(LatencyResult result) => _withoutStorage = result;
 
     public void Requests(IReadOnlyList<RequestCountBench.Row> rows) => _requests = rows;
 
@@ -51,8 +59,8 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
         }
 
         Line(md, $"\n### Inbound text ({settings.Rounds} round(s) per variant, closed loop; operations per variant and round: {string.Join(", ", _inbound.Keys.Select(t => $"{settings.Measured(t)} at {t}"))} after {string.Join(", ", _inbound.Keys.Select(t => settings.Warmup(t).ToString(CultureInfo.InvariantCulture)))} warm-up)\n");
-        md.AppendLine("| texters | variant | p50 ms | p90 ms | p99 ms | texts/s | p50 × floor | p99 × floor | texts/s ÷ floor | p50 × in-process |");
-        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| texters | variant | p50 ms | p90 ms | p99 ms | texts/s | p50 × floor | p99 × floor | texts/s ÷ floor | p50 × in-process | bench CPU ms/text | KiB allocated/text |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (texters, variants) in _inbound)
         {
             var floor = variants["floor"];
@@ -65,8 +73,31 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
                 }
 
                 var vsService = name == "http" && service is not null ? Ratio(r.P50 / service.P50) : "";
-                Line(md, $"| {texters} | {label} | {r.P50:0.00} | {r.P90:0.00} | {r.P99:0.00} | {r.PerSecond:0} | {(name == "floor" ? "1" : Ratio(r.P50 / floor.P50))} | {(name == "floor" ? "1" : Ratio(r.P99 / floor.P99))} | {(name == "floor" ? "1" : Ratio(r.PerSecond / floor.PerSecond))} | {vsService} |");
+                Line(md, $"| {texters} | {label} | {r.P50:0.00} | {r.P90:0.00} | {r.P99:0.00} | {r.PerSecond:0} | {(name == "floor" ? "1" : Ratio(r.P50 / floor.P50))} | {(name == "floor" ? "1" : Ratio(r.P99 / floor.P99))} | {(name == "floor" ? "1" : Ratio(r.PerSecond / floor.PerSecond))} | {vsService} | {r.CpuMsPerOp:0.00} | {r.KiBPerOp:0.0} |");
             }
+        }
+
+        if (settings.Rounds > 1)
+        {
+            Line(md, $"\nSpread between rounds (each round's p50 over the same round's floor p50):\n");
+            md.AppendLine("| texters | variant | p50 × floor, round by round |");
+            md.AppendLine("|---:|---|---|");
+            foreach (var (texters, rounds) in _rounds)
+            {
+                foreach (var name in new[] { "service", "http" })
+                {
+                    if (rounds.TryGetValue(name, out var runs))
+                    {
+                        var ratios = runs.Zip(rounds["floor"], (run, floor) => Ratio(run.P50 / floor.P50));
+                        Line(md, $"| {texters} | {name} | {string.Join(", ", ratios)} |");
+                    }
+                }
+            }
+        }
+
+        if (_withoutStorage is { } line)
+        {
+            Line(md, $"\nThe line without storage (application service on the in-memory store, one texter, {line.Count} texts): mean {line.Wall.TotalMilliseconds * 1000 / line.Count:0} µs, p50 {line.P50 * 1000:0} µs, p99 {line.P99 * 1000:0} µs per text; {line.KiBPerOp:0.0} KiB allocated per text.");
         }
 
         if (_inbound.Count > 1)
