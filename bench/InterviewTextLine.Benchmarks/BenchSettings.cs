@@ -21,6 +21,8 @@ internal sealed class BenchSettings
 
     public string? Output { get; private init; }
 
+    public bool SweepFloor { get; private init; }
+
     public string CommandLine { get; private init; } = "";
 
     public const string Usage = """
@@ -32,6 +34,7 @@ internal sealed class BenchSettings
           --rounds N               rounds of floor/service/HTTP per level, order alternating (default 4; quick 1)
           --followups N            due follow-ups per sweep (default 10000; quick 1000)
           --sweep-concurrency 4,16 FollowUp:MaxConcurrency values
+          --sweep-floor            also time the sweep's own floor: its storage requests and sends with the SDKs directly
           --out FILE               also write the report to FILE
         """;
 
@@ -58,6 +61,9 @@ internal sealed class BenchSettings
             switch (args[i])
             {
                 case "--quick":
+                    break;
+                case "--sweep-floor":
+                    settings = settings.With(sweepFloor: true);
                     break;
                 case "--only":
                     var parts = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -100,7 +106,8 @@ internal sealed class BenchSettings
         int? rounds = null,
         int? followUps = null,
         IReadOnlyList<int>? followUpConcurrency = null,
-        string? output = null) => new()
+        string? output = null,
+        bool? sweepFloor = null) => new()
         {
             Quick = Quick,
             Parts = parts ?? Parts,
@@ -109,6 +116,7 @@ internal sealed class BenchSettings
             FollowUps = followUps ?? FollowUps,
             FollowUpConcurrency = followUpConcurrency ?? FollowUpConcurrency,
             Output = output ?? Output,
+            SweepFloor = sweepFloor ?? SweepFloor,
             CommandLine = CommandLine,
         };
 

@@ -23,13 +23,21 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
     private const string ApiKey = "SG.bench-key";
     private const int SeedConcurrency = 32;
 
-    public sealed record Result(int Concurrency, int Due, TimeSpan Seed, TimeSpan Sweep, int Sent, LatencyResult Bare)
+    public sealed record Result(int Concurrency, int Due, TimeSpan Seed, TimeSpan Sweep, int Sent, LatencyResult Bare, TimeSpan? StorageFloor)
     {
         public double SweepPerSecond => Sent / Sweep.TotalSeconds;
     }
 
-    public async Task<Result> RunAsync(int due, int concurrency, CancellationToken cancellationToken)
+    public async Task<Result> RunAsync(int due, int concurrency, bool withStorageFloor, CancellationToken cancellationToken)
     {
+        TimeSpan? storageFloor = null;
+        if (withStorageFloor)
+        {
+            await using var floorLine = await StartLineAsync(concurrency, configureServices: null, cancellationToken);
+            await SeedAsync(floorLine.Store, due, cancellationToken);
+            storageFloor = await StorageFloorAsync(floorLine, due, concurrency, cancellationToken);
+        }
+
         await using var line = await StartLineAsync(concurrency, configureServices: null, cancellationToken);
         var seed = await SeedAsync(line.Store, due, cancellationToken);
 
@@ -47,7 +55,66 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
                 $"The sweep sent {result.Sent.Count} of {due} ({sendGrid.Requests} requests; {result.Retried} retried, {result.Failed} failed, {result.Skipped} skipped, stopped early: {result.StoppedEarly})."));
         }
 
-        return new Result(concurrency, due, seed, clock.Elapsed, result.Sent.Count, bare);
+        return new Result(concurrency, due, seed, clock.Elapsed, result.Sent.Count, bare, storageFloor);
+    }
+
+    /// <summary>
+    /// The sweep's own floor: the same requests with the Azure SDK and the SendGrid SDK directly, in the same
+    /// shape (a range query for 100 due entries, then at most <paramref name="concurrency"/> at a time: read the
+    /// conversation, claim it on its ETag, send, mark it sent on the new ETag, delete the index entry), with
+    /// none of the line's decisions, rendering or bookkeeping.
+    /// </summary>
+    private async Task<TimeSpan> StorageFloorAsync(LineOnAzurite line, int due, int concurrency, CancellationToken cancellationToken)
+    {
+        var tables = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
+        var conversations = tables.GetTableClient(line.ConversationsTable);
+        var index = tables.GetTableClient(line.FollowUpsTable);
+        var email = Sample(line);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = ApiKey, Host = sendGrid.Url });
+        var sent = 0;
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var upper = (DateTimeOffset.UtcNow.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"due"} and RowKey lt {upper}");
+            var batch = new List<TableEntity>();
+            await foreach (var entry in index.QueryAsync<TableEntity>(filter, 100, ["RowKey", "Texter", "DueAt"], cancellationToken))
+            {
+                batch.Add(entry);
+                if (batch.Count == 100)
+                {
+                    break;
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (entry, token) =>
+            {
+                var texter = entry.GetString("Texter");
+                var row = (await conversations.GetEntityAsync<TableEntity>(texter, "conversation", cancellationToken: token)).Value;
+                row["FollowUpStatus"] = "Claimed";
+                var claimed = await conversations.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, token);
+                var response = await client.SendEmailAsync(Message(email), token);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"The stand-in answered {(int)response.StatusCode}.");
+                }
+
+                row["FollowUpStatus"] = "Sent";
+                await conversations.UpdateEntityAsync(row, claimed.Headers.ETag!.Value, TableUpdateMode.Replace, token);
+                await index.DeleteEntityAsync("due", entry.RowKey, Azure.ETag.All, token);
+                Interlocked.Increment(ref sent);
+            });
+        }
+
+        clock.Stop();
+        return sent == due ? clock.Elapsed : throw new InvalidOperationException($"The storage floor sent {sent} of {due}.");
     }
 
     /// <summary>Storage requests per sent email, on a small sweep with a counting client.</summary>
@@ -108,25 +175,13 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
     /// </summary>
     private async Task<LatencyResult> BareLoopAsync(LineOnAzurite line, int count, int concurrency, CancellationToken cancellationToken)
     {
-        var sample = Conversation.Start("welcome", DateTimeOffset.UtcNow) with
-        {
-            StateId = "done",
-            Situation = "dealbreaker",
-            Path = ["welcome", "dealbreaker", "dealbreaker_offer", "done"],
-        };
-        var email = line.Services.GetRequiredService<FollowUpComposer>().Compose(sample, "texter@example.com");
+        var email = Sample(line);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = ApiKey, Host = sendGrid.Url });
-        var from = new EmailAddress("textline@example.edu", "Career Services (local)");
 
         Func<Task> Send(int _) => async () =>
         {
-            var message = MailHelper.CreateSingleEmail(from, new EmailAddress(email.To), email.Subject, email.Text, email.Html);
-            message.Headers = new Dictionary<string, string>(email.Headers, StringComparer.OrdinalIgnoreCase);
-            message.SetClickTracking(false, false);
-            message.SetOpenTracking(false);
-            message.SetSubscriptionTracking(false);
-            var response = await client.SendEmailAsync(message, cancellationToken);
+            var response = await client.SendEmailAsync(Message(email), cancellationToken);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 throw new InvalidOperationException($"The stand-in answered {(int)response.StatusCode}.");
@@ -135,5 +190,27 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
 
         await ClosedLoop.RunAsync(concurrency, Math.Min(count, 500), Send, cancellationToken);
         return await ClosedLoop.RunAsync(concurrency, count, Send, cancellationToken);
+    }
+
+    private static FollowUpEmail Sample(LineOnAzurite line)
+    {
+        var sample = Conversation.Start("welcome", DateTimeOffset.UtcNow) with
+        {
+            StateId = "done",
+            Situation = "dealbreaker",
+            Path = ["welcome", "dealbreaker", "dealbreaker_offer", "done"],
+        };
+        return line.Services.GetRequiredService<FollowUpComposer>().Compose(sample, "texter@example.com");
+    }
+
+    /// <summary>The message the sender builds from a composed follow-up.</summary>
+    private static SendGridMessage Message(FollowUpEmail email)
+    {
+        var message = MailHelper.CreateSingleEmail(new EmailAddress("textline@example.edu", "Career Services (local)"), new EmailAddress(email.To), email.Subject, email.Text, email.Html);
+        message.Headers = new Dictionary<string, string>(email.Headers, StringComparer.OrdinalIgnoreCase);
+        message.SetClickTracking(false, false);
+        message.SetOpenTracking(false);
+        message.SetSubscriptionTracking(false);
+        return message;
     }
 }

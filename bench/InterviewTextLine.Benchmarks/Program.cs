@@ -87,8 +87,8 @@ if (settings.Parts.Contains("followups"))
     foreach (var concurrency in settings.FollowUpConcurrency)
     {
         Progress.Say($"Follow-up sweep: {settings.FollowUps} due, MaxConcurrency {concurrency}");
-        var result = await bench.RunAsync(settings.FollowUps, concurrency, cancellationToken);
-        Progress.Say($"  seeded in {result.Seed.TotalSeconds:0.0} s; sweep {result.Sweep.TotalSeconds:0.0} s ({result.SweepPerSecond:0}/s); bare loop {result.Bare.Wall.TotalSeconds:0.0} s ({result.Bare.PerSecond:0}/s)");
+        var result = await bench.RunAsync(settings.FollowUps, concurrency, settings.SweepFloor, cancellationToken);
+        Progress.Say($"  seeded in {result.Seed.TotalSeconds:0.0} s; sweep {result.Sweep.TotalSeconds:0.0} s ({result.SweepPerSecond:0}/s); bare loop {result.Bare.Wall.TotalSeconds:0.0} s ({result.Bare.PerSecond:0}/s); storage + send floor {result.StorageFloor?.TotalSeconds ?? double.NaN:0.0} s");
         report.Sweep(result);
     }
 }
