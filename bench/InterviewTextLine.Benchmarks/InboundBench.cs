@@ -1,0 +1,278 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
+using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.TableStorage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InterviewTextLine.Benchmarks;
+
+/// <summary>
+/// Inbound texts at a given number of concurrent texters, three ways: the bare storage floor, the
+/// application service in process, and the webhook over HTTP. Each texter works through the load
+/// transcripts one after another, a new number for each conversation.
+/// </summary>
+internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadOnlyList<TranscriptStep>> shapes)
+{
+    private const string ConversationRow = "conversation";
+    private const string ReceiptPrefix = "msg|";
+    private static readonly IReadOnlyList<Transcript> Load = Transcripts.Load;
+
+    /// <summary>
+    /// What the store does for one text, with the Azure SDK directly and nothing else: the partition
+    /// query for the conversation and receipt rows, then one entity group transaction that replaces (or
+    /// adds) the conversation row on its ETag and adds the receipt row, with the same columns and sizes.
+    /// </summary>
+    public async Task<LatencyResult> FloorAsync(int texters, int warmup, int measured, CancellationToken cancellationToken)
+    {
+        var service = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
+        var name = LineOnAzurite.NewTableName("floor");
+        await service.CreateTableIfNotExistsAsync(name, cancellationToken);
+        var table = service.GetTableClient(name);
+        var floorShapes = shapes.Select(steps => steps.Select(FloorShape.Of).ToList()).ToList();
+        try
+        {
+            Func<int, Func<Task>> Worker(int phase) => worker =>
+            {
+                var conversation = 0;
+                var step = 0;
+                var partition = PartitionKey(phase, worker, conversation);
+                string? etag = null;
+                return async () =>
+                {
+                    var transcript = (worker + conversation) % floorShapes.Count;
+                    var shape = floorShapes[transcript][step];
+                    var messageSid = TwilioForm.NewMessageSid();
+                    var receiptRow = ReceiptPrefix + messageSid;
+                    var filter = TableClient.CreateQueryFilter(
+                        $"PartitionKey eq {partition} and (RowKey eq {ConversationRow} or RowKey eq {receiptRow})");
+                    string? found = null;
+                    await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                    {
+                        if (entity.RowKey == ConversationRow)
+                        {
+                            found = entity.ETag.ToString();
+                        }
+                    }
+
+                    if (found != etag)
+                    {
+                        throw new InvalidOperationException("The floor read back a different ETag than it wrote.");
+                    }
+
+                    var now = DateTimeOffset.UtcNow;
+                    var state = shape.ToEntity(partition, now);
+                    TableTransactionAction[] actions =
+                    [
+                        etag is null
+                            ? new TableTransactionAction(TableTransactionActionType.Add, state)
+                            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(etag)),
+                        new TableTransactionAction(TableTransactionActionType.Add, shape.Receipt(partition, messageSid, now)),
+                    ];
+                    var response = await table.SubmitTransactionAsync(actions, cancellationToken);
+                    etag = response.Value[0].Headers.ETag?.ToString();
+
+                    if (++step == floorShapes[transcript].Count)
+                    {
+                        step = 0;
+                        conversation++;
+                        partition = PartitionKey(phase, worker, conversation);
+                        etag = null;
+                    }
+                };
+            };
+
+            await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
+            return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
+        }
+        finally
+        {
+            await LineOnAzurite.DeleteTablesAsync(service, name);
+        }
+    }
+
+    /// <summary>The application service (<see cref="ITextLineService.HandleAsync"/>) on the Table store, in process.</summary>
+    public async Task<LatencyResult> ServiceAsync(int texters, int warmup, int measured, CancellationToken cancellationToken)
+    {
+        await using var line = await LineOnAzurite.StartAsync(connectionString, cancellationToken: cancellationToken);
+        var service = line.Service;
+
+        Func<int, Func<Task>> Worker(int phase) => worker =>
+        {
+            var conversation = 0;
+            var step = 0;
+            var from = TwilioForm.Number(phase, worker, conversation);
+            return async () =>
+            {
+                var transcript = Load[(worker + conversation) % Load.Count];
+                await service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid()), cancellationToken);
+                if (++step == transcript.Texts.Count)
+                {
+                    step = 0;
+                    conversation++;
+                    from = TwilioForm.Number(phase, worker, conversation);
+                }
+            };
+        };
+
+        await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
+        return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// The application service on the in-memory store, one texter: what the line itself costs per text
+    /// (hashing, deciding, building the reply) with no storage at all.
+    /// </summary>
+    public static async Task<LatencyResult> WithoutStorageAsync(int warmup, int measured, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
+        var service = services.GetRequiredService<ITextLineService>();
+
+        Func<int, Func<Task>> Worker(int phase) => worker =>
+        {
+            var conversation = 0;
+            var step = 0;
+            var from = TwilioForm.Number(phase, worker, conversation);
+            return async () =>
+            {
+                var transcript = Load[(worker + conversation) % Load.Count];
+                await service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid()), cancellationToken);
+                if (++step == transcript.Texts.Count)
+                {
+                    step = 0;
+                    conversation++;
+                    from = TwilioForm.Number(phase, worker, conversation);
+                }
+            };
+        };
+
+        await ClosedLoop.RunAsync(1, warmup, Worker(phase: 0), cancellationToken);
+        return await ClosedLoop.RunAsync(1, measured, Worker(phase: 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>textline serve</c> (<see cref="ServeHost.Build"/>) on a free loopback port, posted signed Twilio
+    /// forms over keep-alive connections. Log providers are removed, as in the in-process run, so both
+    /// measure the line rather than a console.
+    /// </summary>
+    public async Task<LatencyResult> HttpAsync(int texters, int warmup, int measured, CancellationToken cancellationToken)
+    {
+        var conversations = LineOnAzurite.NewTableName("http");
+        var followUps = LineOnAzurite.NewTableName("httpdue");
+        var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false, StorageConnectionString = connectionString };
+        options.Settings["Twilio:AuthToken"] = TwilioForm.AuthToken;
+        options.Settings["Storage:ConversationsTable"] = conversations;
+        options.Settings["Storage:FollowUpsTable"] = followUps;
+
+        // Once a year: the follow-up schedule must not sweep in the middle of a measurement.
+        options.Settings["FollowUp:Schedule"] = "0 0 0 1 1 *";
+        await using var app = ServeHost.Build(options, services => services.RemoveAll<ILoggerProvider>());
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var baseUrl = app.Urls.First().TrimEnd('/');
+            var signedUrl = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.WebhookBaseUrl.TrimEnd('/') + ServeHost.WebhookRoute;
+            using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = new Uri(baseUrl),
+            };
+
+            Func<int, Func<Task>> Worker(int phase) => worker =>
+            {
+                var conversation = 0;
+                var step = 0;
+                var from = TwilioForm.Number(phase, worker, conversation);
+                return async () =>
+                {
+                    var transcript = Load[(worker + conversation) % Load.Count];
+                    var fields = TwilioForm.Fields(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid());
+                    using var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = new FormUrlEncodedContent(fields) };
+                    request.Headers.Add("X-Twilio-Signature", TwilioForm.Sign(TwilioForm.AuthToken, signedUrl, fields));
+                    using var response = await client.SendAsync(request, cancellationToken);
+                    var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                    if (response.StatusCode != HttpStatusCode.OK || !body.Contains("<Response>", StringComparison.Ordinal))
+                    {
+                        throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {body}");
+                    }
+
+                    if (++step == transcript.Texts.Count)
+                    {
+                        step = 0;
+                        conversation++;
+                        from = TwilioForm.Number(phase, worker, conversation);
+                    }
+                };
+            };
+
+            await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
+            return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await LineOnAzurite.DeleteTablesAsync(new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions()), conversations, followUps);
+        }
+    }
+
+    /// <summary>A key shaped like the real ones (64 hex digits), distinct per conversation.</summary>
+    private static string PartitionKey(int phase, int worker, int conversation) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TwilioForm.Number(phase, worker, conversation))));
+
+    /// <summary>
+    /// The columns the store writes for one step of a transcript, worked out once so that a floor
+    /// operation does nothing but build two entities and talk to storage.
+    /// </summary>
+    private sealed record FloorShape(string StateId, string? Situation, string PathJson, bool OptedOut, string? Reply)
+    {
+        public static FloorShape Of(TranscriptStep step)
+        {
+            var conversation = step.After ?? throw new InvalidOperationException($"'{step.Sent}' left no conversation; the load transcripts must.");
+            return new FloorShape(conversation.StateId, conversation.Situation, JsonSerializer.Serialize(conversation.Path.ToArray()), conversation.OptedOut, step.Reply);
+        }
+
+        public TableEntity ToEntity(string partition, DateTimeOffset now)
+        {
+            var entity = new TableEntity(partition, ConversationRow)
+            {
+                ["StateId"] = StateId,
+                ["Path"] = PathJson,
+                ["StartedAt"] = now,
+                ["LastMessageAt"] = now,
+                ["OptedOut"] = OptedOut,
+            };
+            if (Situation is not null)
+            {
+                entity["Situation"] = Situation;
+            }
+
+            return entity;
+        }
+
+        public TableEntity Receipt(string partition, string messageSid, DateTimeOffset now)
+        {
+            var entity = new TableEntity(partition, ReceiptPrefix + messageSid)
+            {
+                ["MessageId"] = messageSid,
+                ["HandledAt"] = now,
+            };
+            if (Reply is not null)
+            {
+                entity["Reply"] = Reply;
+            }
+
+            return entity;
+        }
+    }
+}

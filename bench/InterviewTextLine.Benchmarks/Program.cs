@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using InterviewTextLine.Benchmarks;
+using InterviewTextLine.TestKit.Azurite;
+
+BenchSettings? settings;
+try
+{
+    settings = BenchSettings.Parse(args);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    await Console.Error.WriteLineAsync(BenchSettings.Usage);
+    return 2;
+}
+
+if (settings is null)
+{
+    Console.WriteLine(BenchSettings.Usage);
+    return 0;
+}
+
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopping.Cancel();
+};
+var cancellationToken = stopping.Token;
+var total = Stopwatch.StartNew();
+
+Progress.Say("Starting Azurite (installed with npm ci on first use)");
+await using var azurite = await AzuriteRunner.StartNewAsync(cancellationToken);
+var report = new Report(settings, Machine.Describe(azurite.RepositoryRoot));
+
+if (settings.Parts.Contains("inbound") || settings.Parts.Contains("http"))
+{
+    var shapes = await InMemoryLine.RunAsync(Transcripts.Load, cancellationToken);
+    var bench = new InboundBench(azurite.ConnectionString, shapes);
+    Progress.Say("The line without storage (in-memory store), one texter");
+    var withoutStorage = await InboundBench.WithoutStorageAsync(settings.Quick ? 500 : 5_000, settings.Quick ? 2_000 : 20_000, cancellationToken);
+    Progress.Say($"  mean {withoutStorage.Wall.TotalMilliseconds * 1000 / withoutStorage.Count:0} µs, p50 {withoutStorage.P50 * 1000:0} µs per text");
+    report.WithoutStorage(withoutStorage);
+    foreach (var texters in settings.Levels)
+    {
+        var runs = new Dictionary<string, List<LatencyResult>>();
+        var variants = new List<(string Name, Func<int, int, int, CancellationToken, Task<LatencyResult>> Run)> { ("floor", bench.FloorAsync) };
+        if (settings.Parts.Contains("inbound"))
+        {
+            variants.Add(("service", bench.ServiceAsync));
+        }
+
+        if (settings.Parts.Contains("http"))
+        {
+            variants.Add(("http", bench.HttpAsync));
+        }
+
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            // Alternating the order spreads any drift of a shared machine over every variant.
+            var order = round % 2 == 0 ? variants : Enumerable.Reverse(variants).ToList();
+            foreach (var (name, run) in order)
+            {
+                Progress.Say($"Inbound, {texters} texter(s), {name}, round {round + 1}");
+                var result = await run(texters, settings.Warmup(texters), settings.Measured(texters), cancellationToken);
+                Progress.Say($"  p50 {result.P50:0.00} ms, p99 {result.P99:0.00} ms, {result.PerSecond:0} texts/s");
+                (runs.TryGetValue(name, out var list) ? list : runs[name] = []).Add(result);
+            }
+        }
+
+        report.Inbound(texters, runs.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<LatencyResult>)pair.Value));
+    }
+}
+
+if (settings.Parts.Contains("requests"))
+{
+    Progress.Say("Storage requests per text");
+    report.Requests(await RequestCountBench.RunAsync(azurite.ConnectionString, cancellationToken));
+}
+
+if (settings.Parts.Contains("followups"))
+{
+    await using var sendGrid = await SendGridStandIn.StartAsync(cancellationToken);
+    var bench = new FollowUpBench(azurite.ConnectionString, sendGrid);
+    Progress.Say("Follow-up sweep: storage requests per email");
+    report.SweepRequests(await bench.CountRequestsAsync(100, cancellationToken));
+    foreach (var concurrency in settings.FollowUpConcurrency)
+    {
+        Progress.Say($"Follow-up sweep: {settings.FollowUps} due, MaxConcurrency {concurrency}");
+        var result = await bench.RunAsync(settings.FollowUps, concurrency, settings.SweepFloor, cancellationToken);
+        Progress.Say($"  seeded in {result.Seed.TotalSeconds:0.0} s; sweep {result.Sweep.TotalSeconds:0.0} s ({result.SweepPerSecond:0}/s); bare loop {result.Bare.Wall.TotalSeconds:0.0} s ({result.Bare.PerSecond:0}/s); storage + send floor {result.StorageFloor?.TotalSeconds ?? double.NaN:0.0} s");
+        report.Sweep(result);
+    }
+}
+
+if (settings.Parts.Contains("sms"))
+{
+    Progress.Say("SMS cost of the standard transcripts");
+    report.SmsCost(await SmsCostBench.RunAsync(cancellationToken));
+}
+
+var markdown = report.ToMarkdown(total.Elapsed);
+Console.WriteLine(markdown);
+if (settings.Output is { } output)
+{
+    await File.WriteAllTextAsync(output, markdown, cancellationToken);
+    Progress.Say($"Report written to {Path.GetFullPath(output)}");
+}
+
+return 0;

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using InterviewTextLine.Core.Sms;
+
+namespace InterviewTextLine.Benchmarks;
+
+/// <summary>The figures of one run as Markdown, with the machine and the command that produced them.</summary>
+internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name, string Value)> machine)
+{
+    private readonly SortedDictionary<int, IReadOnlyDictionary<string, LatencyResult>> _inbound = [];
+    private readonly SortedDictionary<int, IReadOnlyDictionary<string, IReadOnlyList<LatencyResult>>> _rounds = [];
+    private readonly List<FollowUpBench.Result> _sweeps = [];
+    private IReadOnlyList<RequestCountBench.Row>? _requests;
+    private LatencyResult? _withoutStorage;
+    private (int Emails, int Reads, int Writes)? _sweepRequests;
+    private IReadOnlyList<SmsCostBench.ConversationCost>? _sms;
+
+    public void Inbound(int texters, IReadOnlyDictionary<string, IReadOnlyList<LatencyResult>> rounds)
+    {
+        _rounds[texters] = rounds;
+        _inbound[texters] = rounds.ToDictionary(pair => pair.Key, pair => LatencyResult.Combine(pair.Value));
+    }
+
+    public void WithoutStorage(LatencyResult result) => _withoutStorage = result;
+
+    public void Requests(IReadOnlyList<RequestCountBench.Row> rows) => _requests = rows;
+
+    public void SweepRequests((int Emails, int Reads, int Writes) counts) => _sweepRequests = counts;
+
+    public void Sweep(FollowUpBench.Result result) => _sweeps.Add(result);
+
+    public void SmsCost(IReadOnlyList<SmsCostBench.ConversationCost> costs) => _sms = costs;
+
+    public string ToMarkdown(TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        var arguments = settings.CommandLine.Length == 0 ? "" : " " + settings.CommandLine;
+        Line(md, $"Command: `dotnet run -c Release --project bench/InterviewTextLine.Benchmarks --{arguments}` ({(settings.Quick ? "quick" : "full")} run, {elapsed.TotalMinutes:0.0} min, finished {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, load average at the end {Machine.LoadAverage()}).");
+        md.AppendLine();
+        md.AppendLine("| machine | |");
+        md.AppendLine("|---|---|");
+        foreach (var (name, value) in machine)
+        {
+            Line(md, $"| {name} | {value} |");
+        }
+
+        WriteInbound(md);
+        WriteRequests(md);
+        WriteSweeps(md);
+        WriteSms(md);
+        return md.ToString();
+    }
+
+    private void WriteInbound(StringBuilder md)
+    {
+        if (_inbound.Count == 0)
+        {
+            return;
+        }
+
+        Line(md, $"\n### Inbound text ({settings.Rounds} round(s) per variant, closed loop; operations per variant and round: {string.Join(", ", _inbound.Keys.Select(t => $"{settings.Measured(t)} at {t}"))} after {string.Join(", ", _inbound.Keys.Select(t => settings.Warmup(t).ToString(CultureInfo.InvariantCulture)))} warm-up)\n");
+        md.AppendLine("| texters | variant | p50 ms | p90 ms | p99 ms | texts/s | p50 × floor | p99 × floor | texts/s ÷ floor | p50 × in-process | bench CPU ms/text | KiB allocated/text |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (texters, variants) in _inbound)
+        {
+            var floor = variants["floor"];
+            variants.TryGetValue("service", out var service);
+            foreach (var (name, label) in new[] { ("floor", "floor (SDK: query + transaction)"), ("service", "application service"), ("http", "HTTP webhook") })
+            {
+                if (!variants.TryGetValue(name, out var r))
+                {
+                    continue;
+                }
+
+                var vsService = name == "http" && service is not null ? Ratio(r.P50 / service.P50) : "";
+                Line(md, $"| {texters} | {label} | {r.P50:0.00} | {r.P90:0.00} | {r.P99:0.00} | {r.PerSecond:0} | {(name == "floor" ? "1" : Ratio(r.P50 / floor.P50))} | {(name == "floor" ? "1" : Ratio(r.P99 / floor.P99))} | {(name == "floor" ? "1" : Ratio(r.PerSecond / floor.PerSecond))} | {vsService} | {r.CpuMsPerOp:0.00} | {r.KiBPerOp:0.0} |");
+            }
+        }
+
+        if (settings.Rounds > 1)
+        {
+            Line(md, $"\nSpread between rounds (each round's p50 over the same round's floor p50):\n");
+            md.AppendLine("| texters | variant | p50 × floor, round by round |");
+            md.AppendLine("|---:|---|---|");
+            foreach (var (texters, rounds) in _rounds)
+            {
+                foreach (var name in new[] { "service", "http" })
+                {
+                    if (rounds.TryGetValue(name, out var runs))
+                    {
+                        var ratios = runs.Zip(rounds["floor"], (run, floor) => Ratio(run.P50 / floor.P50));
+                        Line(md, $"| {texters} | {name} | {string.Join(", ", ratios)} |");
+                    }
+                }
+            }
+        }
+
+        if (_withoutStorage is { } line)
+        {
+            Line(md, $"\nThe line without storage (application service on the in-memory store, one texter, {line.Count} texts): mean {line.Wall.TotalMilliseconds * 1000 / line.Count:0} µs, p50 {line.P50 * 1000:0} µs, p99 {line.P99 * 1000:0} µs per text; {line.KiBPerOp:0.0} KiB allocated per text.");
+        }
+
+        if (_inbound.Count > 1)
+        {
+            var first = _inbound.First();
+            Line(md, $"\nGrowth with concurrency (relative to {first.Key} texter(s)):\n");
+            md.AppendLine("| texters | variant | p50 × | p99 × | texts/s × |");
+            md.AppendLine("|---:|---|---:|---:|---:|");
+            foreach (var (texters, variants) in _inbound.Skip(1))
+            {
+                foreach (var (name, r) in variants)
+                {
+                    var baseline = first.Value[name];
+                    Line(md, $"| {texters} | {name} | {Ratio(r.P50 / baseline.P50)} | {Ratio(r.P99 / baseline.P99)} | {Ratio(r.PerSecond / baseline.PerSecond)} |");
+                }
+            }
+        }
+
+    }
+
+    private void WriteRequests(StringBuilder md)
+    {
+        if (_requests is null)
+        {
+            return;
+        }
+
+        md.AppendLine("\n### Storage requests per inbound text (all standard transcripts, counted at the SDK pipeline, retries included)\n");
+        md.AppendLine("| path | texts | reads | writes | requests |");
+        md.AppendLine("|---|---:|---:|---:|---|");
+        foreach (var row in _requests)
+        {
+            Line(md, $"| {row.Path} | {row.Texts} | {row.Reads} | {row.Writes} | {row.Example} |");
+        }
+    }
+
+    private void WriteSweeps(StringBuilder md)
+    {
+        if (_sweepRequests is { } counts)
+        {
+            Line(md, $"\n### Follow-up sweep\n\nStorage requests per sent email (a counted sweep of {counts.Emails}): {(double)counts.Reads / counts.Emails:0.00} reads and {(double)counts.Writes / counts.Emails:0.00} writes ({counts.Reads} reads, {counts.Writes} writes).\n");
+        }
+
+        if (_sweeps.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("| MaxConcurrency | due | seeding | sweep wall | sweep emails/s | bare SDK loop wall | bare emails/s | bare p50 / p99 ms | sweep ÷ bare (wall) | storage + send floor wall | sweep ÷ that floor |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in _sweeps)
+        {
+            Line(md, $"| {s.Concurrency} | {s.Due} | {s.Seed.TotalSeconds:0.0} s | {s.Sweep.TotalSeconds:0.0} s | {s.SweepPerSecond:0} | {s.Bare.Wall.TotalSeconds:0.0} s | {s.Bare.PerSecond:0} | {s.Bare.P50:0.00} / {s.Bare.P99:0.00} | {Ratio(s.Sweep.TotalSeconds / s.Bare.Wall.TotalSeconds)} | {(s.StorageFloor is { } f ? $"{f.TotalSeconds:0.0} s" : "not run")} | {(s.StorageFloor is { } g ? Ratio(s.Sweep.TotalSeconds / g.TotalSeconds) : "")} |");
+        }
+    }
+
+    private void WriteSms(StringBuilder md)
+    {
+        if (_sms is null)
+        {
+            return;
+        }
+
+        var replies = _sms.SelectMany(c => c.Replies).ToList();
+        var conversations = _sms.Select(c => c.Segments).ToList();
+        var histogram = string.Join(", ", replies.GroupBy(r => r.Count).OrderBy(g => g.Key).Select(g => $"{g.Count()} of {g.Key}"));
+        var encoding = replies.All(r => r.Encoding == SmsEncoding.Gsm7) ? "every reply GSM-7" : "NOT all GSM-7";
+        Line(md, $"\n### SMS cost of the standard transcripts\n\nPer reply: mean {replies.Average(r => r.Count):0.00} segments, max {replies.Max(r => r.Count)} ({replies.Count} replies; {histogram}). Per conversation: mean {conversations.Average():0.0} segments, max {conversations.Max()}. Encoding: {encoding}.\n");
+        md.AppendLine("| transcript | texts | replies | segments | max per reply | mean per reply | GSM-7 |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var c in _sms)
+        {
+            var mean = c.Replies.Count == 0 ? 0 : (double)c.Segments / c.Replies.Count;
+            Line(md, $"| {c.Name} | {c.Texts} | {c.Replies.Count} | {c.Segments} | {c.MaxPerReply} | {mean:0.00} | {(c.AllGsm7 ? "yes" : "no")} |");
+        }
+    }
+
+    private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "x";
+
+    private static void Line(StringBuilder md, FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+}
