@@ -84,8 +84,8 @@ internal sealed class ServedLine : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="sms"/> to the webhook, signed as Twilio signs it.</summary>
-    public Task<HttpResponseMessage> TextAsync(InboundSms sms, CancellationToken cancellationToken = default) =>
-        PostAsync(ServeHost.WebhookRoute, sms.Fields, Sign(ServeHost.WebhookRoute, sms.Fields), cancellationToken);
+    public Task<HttpResponseMessage> TextAsync(InboundSms sms) =>
+        PostAsync(ServeHost.WebhookRoute, sms.Fields, Sign(ServeHost.WebhookRoute, sms.Fields));
 
     public string Sign(string route, IEnumerable<KeyValuePair<string, string>> fields)
     {
@@ -93,7 +93,7 @@ internal sealed class ServedLine : IAsyncDisposable
         return TwilioTestSigner.Sign(WebhookTestHost.AuthToken, baseUrl + route, fields);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string route, IEnumerable<KeyValuePair<string, string>> fields, string? signature, CancellationToken cancellationToken = default)
+    public Task<HttpResponseMessage> PostAsync(string route, IEnumerable<KeyValuePair<string, string>> fields, string? signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = new FormUrlEncodedContent(fields) };
         if (signature is not null)
@@ -101,7 +101,7 @@ internal sealed class ServedLine : IAsyncDisposable
             request.Headers.Add(TwilioSignatureValidator.SignatureHeader, signature);
         }
 
-        return Client.SendAsync(request, cancellationToken == default ? TestContext.Current.CancellationToken : cancellationToken);
+        return Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Every row of the conversations table.</summary>

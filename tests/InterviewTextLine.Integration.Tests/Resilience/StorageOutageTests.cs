@@ -39,7 +39,7 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
 
         runner.Stop();
         var (status, elapsed) = await TimedAsync(line, yes);
-        using var fallback = await line.PostAsync(ServeHost.FallbackRoute, yes.Fields, line.Sign(ServeHost.FallbackRoute, yes.Fields), Cancellation);
+        using var fallback = await line.PostAsync(ServeHost.FallbackRoute, yes.Fields, line.Sign(ServeHost.FallbackRoute, yes.Fields));
 
         TestContext.Current.TestOutputHelper?.WriteLine($"Storage stopped: {(int)status} after {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(status >= HttpStatusCode.InternalServerError, $"Expected a 5xx, got {(int)status}.");
