@@ -50,9 +50,6 @@ public sealed class TcpFaultProxy : IAsyncDisposable
     /// <summary>The loopback port clients connect to instead of the server's.</summary>
     public int Port { get; }
 
-    /// <summary>Connections accepted so far, in any mode.</summary>
-    public int Accepted => (int)Interlocked.Read(ref _nextId);
-
     public ProxyMode Mode
     {
         get => (ProxyMode)Volatile.Read(ref _mode);
