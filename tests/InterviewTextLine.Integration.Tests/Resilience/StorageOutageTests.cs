@@ -46,9 +46,10 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
         Assert.True(elapsed < FailFastBound, $"The webhook took {elapsed} to fail.");
         Assert.Single(await Twiml.MessagesAsync(fallback));
 
-        // The emulator keeps its data in memory, so it comes back empty, without even the tables: the host
-        // must find its feet on storage that forgot everything, without a restart.
-        // The redelivered text finds a texter the emulator no longer knows, so it is a first text: the welcome.
+        // The emulator keeps its data in memory, so it comes back empty, without even the tables: the host must
+        // find its feet on storage that forgot everything, without a restart. The redelivered text then comes from
+        // a texter storage no longer knows, so it is a first text and gets the welcome. (What survives an outage
+        // untouched is the proxy test's subject.)
         await runner.StartAsync(Cancellation);
         await texts.ExpectStateReplyAsync(yes, "welcome");
         await texts.ExpectStateReplyAsync(InboundSms.Text("1"), "dealbreaker");
