@@ -77,16 +77,24 @@ public sealed partial class SendGridEmailSender : IEmailSender, IDisposable
             LogTimedOut(_logger, email.Id, _timeout);
             return new EmailSendResult.Transient("timeout");
         }
-        catch (HttpRequestException exception)
+        catch (HttpRequestException exception) when (NeverSent(exception.HttpRequestError))
         {
             LogNetworkError(_logger, email.Id, exception.HttpRequestError);
             return new EmailSendResult.Transient("network-" + exception.HttpRequestError.ToString().ToLowerInvariant());
         }
 
+        // Any other network failure (the connection dropped or the answer broke off after the request went out) is
+        // left to escape: SendGrid may have accepted the email, and it has no idempotency key, so a retry could be
+        // a second copy. The sweep records a sender that throws as unconfirmed and never sends it again.
+
         return await MapAsync(email, response, cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Failures that happen before a connection exists, so SendGrid cannot have seen the request.</summary>
+    private static bool NeverSent(HttpRequestError error) =>
+        error is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private async Task<EmailSendResult> MapAsync(FollowUpEmail email, Response response, CancellationToken cancellationToken)
     {

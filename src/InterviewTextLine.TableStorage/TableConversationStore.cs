@@ -57,7 +57,10 @@ public sealed partial class TableConversationStore : IConversationStore
         await _followUps.CreateIfNotExistsAsync(cancellationToken);
     }
 
-    public async Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    public Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => LoadOnceAsync(texter, messageId, cancellationToken), cancellationToken);
+
+    private async Task<ConversationSnapshot> LoadOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageId);
         var partitionKey = StorageKeys.PartitionKey(texter);
@@ -205,7 +208,10 @@ public sealed partial class TableConversationStore : IConversationStore
         await _followUps.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => GetDueFollowUpsOnceAsync(now, max, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsOnceAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var due = new List<FollowUpIndexEntry>();
@@ -252,6 +258,30 @@ public sealed partial class TableConversationStore : IConversationStore
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="operation"/>, creating the tables and trying once more if they are missing.
+    /// </summary>
+    /// <remarks>
+    /// The tables are created at startup, but a host that starts while storage is unreachable only logs that
+    /// (so it can still serve the fallback URL), and storage can lose them afterwards (an emptied emulator, a
+    /// recreated account). Without this, such a host would fail every text until someone restarted it. Both
+    /// entry points (the first read of a text, the first read of a sweep) are covered, and both create both
+    /// tables, so the writes that follow find them.
+    /// </remarks>
+    private async Task<T> WithTablesAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound && ex.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableNotFound)
+        {
+            LogTablesMissing(_logger);
+            await CreateTablesIfNotExistsAsync(cancellationToken);
+            return await operation();
+        }
+    }
+
     private static async Task DeleteIgnoringMissingAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         try
@@ -276,6 +306,9 @@ public sealed partial class TableConversationStore : IConversationStore
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation update lost a race (status {Status})")]
     private static partial void LogUpdateConflict(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table Storage tables were missing; creating them")]
+    private static partial void LogTablesMissing(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
     private static partial void LogDeleted(ILogger logger, int rows, int indexEntries);

@@ -13,6 +13,18 @@ public sealed class SmsWebhookHandler(
     ITextLineService service,
     ILogger<SmsWebhookHandler> logger)
 {
+    /// <summary>
+    /// How long the line may work on one text before the webhook gives up and answers 503.
+    /// </summary>
+    /// <remarks>
+    /// Twilio waits 15 s for the whole exchange, which also covers the network and, on a consumption plan, a cold
+    /// start. The storage client bounds each request (a network time-out and two retries), but a text needs a read
+    /// and a write and may retry on a concurrent update, so a storage that accepts connections and never answers
+    /// would otherwise hold a text for longer than Twilio waits, and the fallback URL would never be called in time.
+    /// Healthy storage answers in milliseconds; this only cuts off what was going to fail anyway.
+    /// </remarks>
+    public static readonly TimeSpan ServiceDeadline = TimeSpan.FromSeconds(6);
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (form, rejection) = await TwilioWebhookRequest.ReadSignedFormAsync(request, validator, logger, cancellationToken);
@@ -46,9 +58,19 @@ public sealed class SmsWebhookHandler(
         // Body is optional: an empty text or a picture alone gets a polite reply from the service, not a 400.
         var inbound = new InboundText(from, to, form["Body"].ToString(), messageSid, mediaCount);
         LineReply reply;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ServiceDeadline);
         try
         {
-            reply = await service.HandleAsync(inbound, cancellationToken);
+            reply = await service.HandleAsync(inbound, deadline.Token);
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The deadline gave up, not Twilio (the storage client may report it wrapped in its retry failure).
+            // Answer while Twilio still listens, so that its fallback URL runs. Whatever was written is whole
+            // (each write is atomic), and a re-delivery is idempotent by MessageSid.
+            WebhookLog.ServiceTimedOut(logger, messageSid, ServiceDeadline, exception);
+            return Results.Text("The line could not handle this message in time.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -20,6 +20,9 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "The line failed to handle {MessageSid}; answering 500 so that Twilio calls the fallback URL")]
     public static partial void ServiceFailed(ILogger logger, string messageSid, Exception exception);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "The line did not handle {MessageSid} within {Deadline}; answering 503 so that Twilio calls the fallback URL")]
+    public static partial void ServiceTimedOut(ILogger logger, string messageSid, TimeSpan deadline, Exception exception);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Fallback answered {MessageSid}: the main webhook failed or timed out")]
     public static partial void FallbackUsed(ILogger logger, string messageSid);
 }

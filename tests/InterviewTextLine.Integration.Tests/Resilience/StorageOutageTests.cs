@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Faults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewTextLine.Integration.Tests.Resilience;
+
+/// <summary>
+/// Storage going away under a running webhook. Twilio waits 15 s and then calls the fallback URL (or, without one,
+/// the texter hears nothing), so a storage outage must turn into a prompt 5xx, never a hang, must leave nothing
+/// half-written, and the host must serve again by itself once storage is back.
+/// </summary>
+public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
+{
+    /// <summary>
+    /// The upper bound a failing text may take. Twilio gives up at 15 s and the time Twilio measures also covers
+    /// the network and, on a consumption plan, a cold start; an answer must leave a wide margin for both.
+    /// This is a bound on a failure path that real timers drive, so it is measured in real time, generously.
+    /// </summary>
+    private static readonly TimeSpan FailFastBound = TimeSpan.FromSeconds(10);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task When_azurite_is_stopped_mid_run_texts_get_a_prompt_500_and_the_same_host_serves_again_once_it_is_back()
+    {
+        await using var runner = await AzuriteRunner.StartNewAsync(Cancellation);
+        await using var line = await ServedLine.StartAsync(runner.ConnectionString);
+        var texts = new Texts(line);
+        await texts.ExpectStateReplyAsync(InboundSms.Text("hi"), "welcome");
+        var yes = InboundSms.Text("yes");
+
+        runner.Stop();
+        var (status, elapsed) = await TimedAsync(line, yes);
+        using var fallback = await line.PostAsync(ServeHost.FallbackRoute, yes.Fields, line.Sign(ServeHost.FallbackRoute, yes.Fields));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Storage stopped: {(int)status} after {elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(status >= HttpStatusCode.InternalServerError, $"Expected a 5xx, got {(int)status}.");
+        Assert.True(elapsed < FailFastBound, $"The webhook took {elapsed} to fail.");
+        Assert.Single(await Twiml.MessagesAsync(fallback));
+
+        // The emulator keeps its data in memory, so it comes back empty, without even the tables: the host must
+        // find its feet on storage that forgot everything, without a restart. The redelivered text then comes from
+        // a texter storage no longer knows, so it is a first text and gets the welcome. (What survives an outage
+        // untouched is the proxy test's subject.)
+        await runner.StartAsync(Cancellation);
+        await texts.ExpectStateReplyAsync(yes, "welcome");
+        await texts.ExpectStateReplyAsync(InboundSms.Text("1"), "dealbreaker");
+        await StoredState.AssertWellFormedAsync(line);
+    }
+
+    [Fact]
+    public async Task When_storage_refuses_or_stops_answering_a_text_fails_fast_writes_nothing_and_its_redelivery_is_applied_once_it_is_back()
+    {
+        await using var proxy = TcpFaultProxy.Start(azurite.Runner.Port);
+        await using var line = await ServedLine.StartAsync(ServedLine.ConnectionStringFor(proxy.Port));
+        var texts = new Texts(line);
+        await texts.ExpectStateReplyAsync(InboundSms.Text("hi"), "welcome");
+        await texts.ExpectStateReplyAsync(InboundSms.Text("1"), "dealbreaker");
+        var before = await StoredState.SnapshotAsync(line);
+        var yes = InboundSms.Text("yes");
+
+        proxy.Mode = ProxyMode.Refuse;
+        var refused = await TimedAsync(line, yes);
+        proxy.Mode = ProxyMode.BlackHole;
+        var hung = await TimedAsync(line, yes);
+        proxy.Mode = ProxyMode.Pass;
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Refused: {(int)refused.Status} after {refused.Elapsed.TotalMilliseconds:F0} ms; black hole: {(int)hung.Status} after {hung.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(refused.Status >= HttpStatusCode.InternalServerError, $"Refused storage: expected a 5xx, got {(int)refused.Status}.");
+        Assert.True(hung.Status >= HttpStatusCode.InternalServerError, $"Silent storage: expected a 5xx, got {(int)hung.Status}.");
+        Assert.True(refused.Elapsed < FailFastBound, $"Refused storage: the webhook took {refused.Elapsed} to fail.");
+        Assert.True(hung.Elapsed < FailFastBound, $"Silent storage: the webhook took {hung.Elapsed} to fail.");
+        Assert.Equal(before, await StoredState.SnapshotAsync(line));
+
+        await texts.ExpectStateReplyAsync(yes, "dealbreaker_offer");
+        await texts.ExpectStateReplyAsync(yes, "dealbreaker_offer");
+        var conversation = await StoredState.ConversationAsync(line);
+        Assert.Equal("""["welcome","dealbreaker","dealbreaker_offer"]""", conversation.GetString("Path"));
+        Assert.Equal(before.Count + 1, (await StoredState.SnapshotAsync(line)).Count);
+        await StoredState.AssertWellFormedAsync(line);
+    }
+
+    [Fact]
+    public async Task A_write_that_commits_but_whose_answer_is_lost_is_answered_from_its_receipt_and_applied_once()
+    {
+        var dropper = new DropFirstBatchResponse();
+        var options = TableStorageClientDefaults.CreateOptions();
+        options.AddPolicy(dropper, HttpPipelinePosition.PerRetry);
+        await using var line = await ServedLine.StartAsync(
+            azurite.ConnectionString,
+            configureServices: services => services.AddSingleton(new TableServiceClient(azurite.ConnectionString, options)));
+        var texts = new Texts(line);
+        await texts.ExpectStateReplyAsync(InboundSms.Text("1"), "dealbreaker");
+
+        dropper.Armed = true;
+        await texts.ExpectStateReplyAsync(InboundSms.Text("yes"), "dealbreaker_offer");
+
+        Assert.Equal(1, dropper.Dropped);
+        var conversation = await StoredState.ConversationAsync(line);
+        Assert.Equal("""["dealbreaker","dealbreaker_offer"]""", conversation.GetString("Path"));
+        await StoredState.AssertWellFormedAsync(line);
+    }
+
+    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> TimedAsync(ServedLine line, InboundSms sms)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await line.TextAsync(sms);
+        return (response.StatusCode, clock.Elapsed);
+    }
+
+    /// <summary>Lets the first entity group transaction after arming reach storage, then loses its response.</summary>
+    private sealed class DropFirstBatchResponse : HttpPipelinePolicy
+    {
+        private int _armed;
+        private int _dropped;
+
+        public bool Armed
+        {
+            set => Volatile.Write(ref _armed, value ? 1 : 0);
+        }
+
+        public int Dropped => Volatile.Read(ref _dropped);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            ThrowIfDropped(message);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            ThrowIfDropped(message);
+        }
+
+        private void ThrowIfDropped(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Post
+                && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)
+                && Interlocked.CompareExchange(ref _armed, 0, 1) == 1)
+            {
+                Interlocked.Increment(ref _dropped);
+                throw new IOException("The connection closed before the response arrived.");
+            }
+        }
+    }
+}
