@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using InterviewTextLine.TestKit.Signing;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -33,23 +33,9 @@ internal static class TwilioForm
         ["ApiVersion"] = "2010-04-01",
     };
 
-    /// <summary>
-    /// Twilio's protocol: base64(HMAC-SHA1(token, url + every name and value, sorted by name)). Written from
-    /// the protocol because the SDK's validator cannot sign.
-    /// </summary>
-    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var signed = new StringBuilder(url);
-        foreach (var (name, value) in fields.OrderBy(field => field.Key, StringComparer.Ordinal))
-        {
-            signed.Append(name).Append(value);
-        }
-
-#pragma warning disable CA5350 // HMAC-SHA1 is what Twilio's signature protocol uses.
-        var hash = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(signed.ToString()));
-#pragma warning restore CA5350
-        return Convert.ToBase64String(hash);
-    }
+    /// <summary>Twilio's signature over the URL and every field (the SDK's validator cannot sign).</summary>
+    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        TwilioTestSigner.Sign(authToken, url, fields);
 
     public static string NewMessageSid() => "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 

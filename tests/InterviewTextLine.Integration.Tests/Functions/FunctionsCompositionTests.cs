@@ -4,6 +4,7 @@ using InterviewTextLine.Functions;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

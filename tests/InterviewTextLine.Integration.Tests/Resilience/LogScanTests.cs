@@ -3,6 +3,7 @@ using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TestKit.Faults;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

@@ -7,6 +7,7 @@ using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -6,6 +6,7 @@ using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;

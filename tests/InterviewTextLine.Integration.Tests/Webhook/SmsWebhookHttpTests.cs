@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting.Webhook;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
+using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

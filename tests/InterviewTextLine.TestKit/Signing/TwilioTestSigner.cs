@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace InterviewTextLine.Integration.Tests.Webhook;
+namespace InterviewTextLine.TestKit.Signing;
 
 /// <summary>
 /// Signs a webhook the way Twilio does (URL, then every field as name + value sorted by name, HMAC-SHA1 with the
 /// auth token, base64). Written from the protocol rather than with the SDK, so tests do not grade the SDK
-/// with itself; <see cref="TwilioSignatureVectorTests"/> checks it against Twilio's published vector.
+/// with itself; the webhook tests check it against Twilio's published vector.
 /// </summary>
-internal static class TwilioTestSigner
+public static class TwilioTestSigner
 {
     public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
