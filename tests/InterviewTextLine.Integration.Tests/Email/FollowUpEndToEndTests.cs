@@ -1,14 +1,7 @@
-using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Email;
-using InterviewTextLine.Hosting;
 using InterviewTextLine.Integration.Tests.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using static InterviewTextLine.TestKit.Builders.TestData;
 
 namespace InterviewTextLine.Integration.Tests.Email;
 
@@ -18,54 +11,35 @@ namespace InterviewTextLine.Integration.Tests.Email;
 /// </summary>
 public sealed class FollowUpEndToEndTests(AzuriteAssemblyFixture azurite) : IAsyncLifetime
 {
-    private const string Line = "+15555550199";
-
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
-    private IsolatedTableStore? _tables;
+    private LineOnTableStorage? _line;
     private FakeSendGridServer? _sendGrid;
-    private ServiceProvider? _services;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private LineOnTableStorage Line => _line!;
+
     public async ValueTask InitializeAsync()
     {
-        _tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
         _sendGrid = await FakeSendGridServer.StartAsync(Cancellation);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalDefaults.Values)
-            .AddInMemoryCollection([new("SendGrid:ApiKey", "SG.end-to-end"), new("SendGrid:Host", _sendGrid.Url)])
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<IConversationStore>(_tables.Store);
-        services.AddTextLineCore(configuration);
-        services.AddFollowUps(configuration);
-        _services = services.BuildServiceProvider(validateScopes: true);
+        _line = await LineOnTableStorage.CreateAsync(azurite, [new("SendGrid:ApiKey", "SG.end-to-end"), new("SendGrid:Host", _sendGrid.Url)], Cancellation);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
+        if (_line is not null)
         {
-            await _services.DisposeAsync();
+            await _line.DisposeAsync();
         }
 
         if (_sendGrid is not null)
         {
             await _sendGrid.DisposeAsync();
         }
-
-        if (_tables is not null)
-        {
-            await _tables.DisposeAsync();
-        }
     }
 
-    private Task<LineReply> Text(string from, string body) =>
-        _services!.GetRequiredService<ITextLineService>().HandleAsync(new InboundText(from, Line, body, NewMessageSid()), Cancellation);
+    private Task<LineReply> Text(string from, string body) => Line.TextAsync(from, body, Cancellation);
 
-    private Task<FollowUpSweepResult> Sweep() => _services!.GetRequiredService<IFollowUpProcessor>().RunAsync(Cancellation);
+    private Task<FollowUpSweepResult> Sweep() => Line.Services.GetRequiredService<IFollowUpProcessor>().RunAsync(Cancellation);
 
     private List<string> Recipients() =>
         [.. _sendGrid!.Requests.Select(request => request.Body.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!)];
@@ -84,21 +58,21 @@ public sealed class FollowUpEndToEndTests(AzuriteAssemblyFixture azurite) : IAsy
         await Text("+15555550144", "FORGET");
 
         // A later text pushes the summary back: not due at the original time.
-        _time.Advance(TimeSpan.FromMinutes(90));
+        Line.Time.Advance(TimeSpan.FromMinutes(90));
         await Text("+15555550141", "I left");
-        _time.Advance(TimeSpan.FromMinutes(45));
+        Line.Time.Advance(TimeSpan.FromMinutes(45));
         Assert.Empty((await Sweep()).Sent);
         Assert.Empty(_sendGrid!.Requests);
 
-        _time.Advance(TimeSpan.FromMinutes(90));
+        Line.Time.Advance(TimeSpan.FromMinutes(90));
         var sent = await Sweep();
-        _time.Advance(TimeSpan.FromHours(3));
+        Line.Time.Advance(TimeSpan.FromHours(3));
         var again = await Sweep();
 
         Assert.Single(sent.Sent);
         Assert.Empty(again.Sent);
         Assert.Equal(["stays@example.com"], Recipients());
-        var stored = await _tables!.Store.GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 10, Cancellation);
+        var stored = await Line.Tables.Store.GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 10, Cancellation);
         Assert.Empty(stored);
     }
 }

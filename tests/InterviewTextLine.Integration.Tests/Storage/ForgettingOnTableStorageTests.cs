@@ -1,15 +1,9 @@
 using Azure.Data.Tables;
-using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Email;
-using InterviewTextLine.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using static InterviewTextLine.TestKit.Builders.TestData;
 
 namespace InterviewTextLine.Integration.Tests.Storage;
 
@@ -21,51 +15,26 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
 {
     private const string Forgotten = "+15555550131";
     private const string Kept = "+15555550132";
-    private const string Line = "+15555550199";
-
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
-    private IsolatedTableStore? _tables;
-    private ServiceProvider? _services;
+    private LineOnTableStorage? _line;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddSingleton<IConversationStore>(_tables.Store);
-        services.AddTextLineCore(configuration);
-        services.AddFollowUps(configuration);
-        _services = services.BuildServiceProvider(validateScopes: true);
-    }
+    private LineOnTableStorage Line => _line!;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
+    public async ValueTask InitializeAsync() => _line = await LineOnTableStorage.CreateAsync(azurite, null, Cancellation);
 
-        if (_tables is not null)
-        {
-            await _tables.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _line?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private Task<LineReply> Text(string from, string body) =>
-        _services!.GetRequiredService<ITextLineService>().HandleAsync(new InboundText(from, Line, body, NewMessageSid()), Cancellation);
+    private Task<LineReply> Text(string from, string body) => Line.TextAsync(from, body, Cancellation);
 
-    private string Key(string from) => _services!.GetRequiredService<PhoneHasher>().Texter(from, Line).Value;
+    private string Key(string from) => Line.Services.GetRequiredService<PhoneHasher>().Texter(from, LineOnTableStorage.LineNumber).Value;
 
     /// <summary>Every row of both tables that mentions the texter's key anywhere: partition, row key or a column.</summary>
     private async Task<List<string>> RowsOf(string from)
     {
         var key = Key(from);
         var found = new List<string>();
-        foreach (var table in new[] { _tables!.Conversations, _tables.FollowUps })
+        foreach (var table in new[] { Line.Tables.Conversations, Line.Tables.FollowUps })
         {
             await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: Cancellation))
             {
@@ -85,7 +54,7 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
     {
         await Text(from, "the salary is way too low");
         await Text(from, "EMAIL someone@example.com");
-        _time.Advance(TimeSpan.FromMinutes(10));
+        Line.Time.Advance(TimeSpan.FromMinutes(10));
         await Text(from, "yes");
     }
 
@@ -95,7 +64,7 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
         await TalkAndAskForEmail(Forgotten);
         await TalkAndAskForEmail(Kept);
         // An earlier index entry left behind, as an interrupted sweep could leave one.
-        await _tables!.Store.IndexFollowUpAsync(new TexterId(Key(Forgotten)), _time.GetUtcNow().AddMinutes(-5), Cancellation);
+        await Line.Tables.Store.IndexFollowUpAsync(new TexterId(Key(Forgotten)), Line.Time.GetUtcNow().AddMinutes(-5), Cancellation);
         Assert.NotEmpty(await RowsOf(Forgotten));
 
         var reply = await Text(Forgotten, "FORGET");
@@ -109,11 +78,11 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
     public async Task Retention_deletes_idle_conversations_with_everything_stored_for_them()
     {
         await TalkAndAskForEmail(Forgotten);
-        _time.Advance(TimeSpan.FromDays(29));
+        Line.Time.Advance(TimeSpan.FromDays(29));
         await TalkAndAskForEmail(Kept);
-        _time.Advance(TimeSpan.FromDays(2));
+        Line.Time.Advance(TimeSpan.FromDays(2));
 
-        var deleted = await _services!.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
+        var deleted = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
 
         Assert.Equal(1, deleted);
         Assert.Empty(await RowsOf(Forgotten));
