@@ -1,11 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using InterviewTextLine.TestKit.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -15,25 +9,17 @@ namespace InterviewTextLine.Benchmarks;
 /// </summary>
 internal sealed class SendGridStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
     private long _requests;
 
-    private SendGridStandIn(WebApplication app) => _app = app;
-
-    public string Url { get; private set; } = "";
+    public string Url => _server?.Url ?? throw new InvalidOperationException("The server has not started.");
 
     public long Requests => Interlocked.Read(ref _requests);
 
     public static async Task<SendGridStandIn> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new SendGridStandIn(app);
-        app.MapPost("/v3/mail/send", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var server = new SendGridStandIn();
+        server._server = await LoopbackServer.StartAsync(LoopbackServer.SendGridMailSend, server.HandleAsync, cancellationToken);
         return server;
     }
 
@@ -41,8 +27,10 @@ internal sealed class SendGridStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using InterviewTextLine.TestKit.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InterviewTextLine.Integration.Tests.Email;
 
@@ -17,15 +11,10 @@ namespace InterviewTextLine.Integration.Tests.Email;
 /// </summary>
 internal sealed class FakeSendGridServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
+    private LoopbackServer? _server;
 
-    private FakeSendGridServer(WebApplication app)
-    {
-        _app = app;
-    }
-
-    public string Url { get; private set; } = "";
+    public string Url => _server?.Url ?? throw new InvalidOperationException("The server has not started.");
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -33,14 +22,8 @@ internal sealed class FakeSendGridServer : IAsyncDisposable
 
     public static async Task<FakeSendGridServer> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeSendGridServer(app);
-        app.MapPost("/v3/mail/send", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var server = new FakeSendGridServer();
+        server._server = await LoopbackServer.StartAsync(LoopbackServer.SendGridMailSend, server.HandleAsync, cancellationToken);
         return server;
     }
 
@@ -60,8 +43,10 @@ internal sealed class FakeSendGridServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
         _stopping.Dispose();
     }
 

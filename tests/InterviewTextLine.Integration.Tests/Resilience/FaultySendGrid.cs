@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using InterviewTextLine.TestKit.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InterviewTextLine.Integration.Tests.Resilience;
 
@@ -34,13 +28,11 @@ internal abstract record SendGridFault
 /// </summary>
 internal sealed class FaultySendGrid : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SendGridFault>> _scripts = new(StringComparer.OrdinalIgnoreCase);
+    private LoopbackServer? _server;
 
-    private FaultySendGrid(WebApplication app) => _app = app;
-
-    public string Url { get; private set; } = "";
+    public string Url => _server?.Url ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>Every request, by recipient, with what it was answered.</summary>
     public ConcurrentQueue<(string To, SendGridFault Answer)> Requests { get; } = new();
@@ -51,14 +43,8 @@ internal sealed class FaultySendGrid : IAsyncDisposable
 
     public static async Task<FaultySendGrid> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FaultySendGrid(app);
-        app.MapPost("/v3/mail/send", server.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var server = new FaultySendGrid();
+        server._server = await LoopbackServer.StartAsync(LoopbackServer.SendGridMailSend, server.HandleAsync, cancellationToken);
         return server;
     }
 
@@ -84,8 +70,10 @@ internal sealed class FaultySendGrid : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
         _stopping.Dispose();
     }
 
