@@ -108,23 +108,8 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         await using var line = await LineOnAzurite.StartAsync(connectionString, cancellationToken: cancellationToken);
         var service = line.Service;
 
-        Func<int, Func<Task>> Worker(int phase) => worker =>
-        {
-            var conversation = 0;
-            var step = 0;
-            var from = TwilioForm.Number(phase, worker, conversation);
-            return async () =>
-            {
-                var transcript = Load[(worker + conversation) % Load.Count];
-                await service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid()), cancellationToken);
-                if (++step == transcript.Texts.Count)
-                {
-                    step = 0;
-                    conversation++;
-                    from = TwilioForm.Number(phase, worker, conversation);
-                }
-            };
-        };
+        Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, (from, text) =>
+            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken));
 
         await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
         return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
@@ -140,23 +125,8 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
         var service = services.GetRequiredService<ITextLineService>();
 
-        Func<int, Func<Task>> Worker(int phase) => worker =>
-        {
-            var conversation = 0;
-            var step = 0;
-            var from = TwilioForm.Number(phase, worker, conversation);
-            return async () =>
-            {
-                var transcript = Load[(worker + conversation) % Load.Count];
-                await service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid()), cancellationToken);
-                if (++step == transcript.Texts.Count)
-                {
-                    step = 0;
-                    conversation++;
-                    from = TwilioForm.Number(phase, worker, conversation);
-                }
-            };
-        };
+        Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, (from, text) =>
+            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken));
 
         await ClosedLoop.RunAsync(1, warmup, Worker(phase: 0), cancellationToken);
         return await ClosedLoop.RunAsync(1, measured, Worker(phase: 1), cancellationToken);
@@ -189,32 +159,18 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
                 BaseAddress = new Uri(baseUrl),
             };
 
-            Func<int, Func<Task>> Worker(int phase) => worker =>
+            Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, async (from, text) =>
             {
-                var conversation = 0;
-                var step = 0;
-                var from = TwilioForm.Number(phase, worker, conversation);
-                return async () =>
+                var fields = TwilioForm.Fields(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid());
+                using var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = new FormUrlEncodedContent(fields) };
+                request.Headers.Add("X-Twilio-Signature", TwilioForm.Sign(TwilioForm.AuthToken, signedUrl, fields));
+                using var response = await client.SendAsync(request, cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.StatusCode != HttpStatusCode.OK || !body.Contains("<Response>", StringComparison.Ordinal))
                 {
-                    var transcript = Load[(worker + conversation) % Load.Count];
-                    var fields = TwilioForm.Fields(from, InMemoryLine.LineNumber, transcript.Texts[step], TwilioForm.NewMessageSid());
-                    using var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = new FormUrlEncodedContent(fields) };
-                    request.Headers.Add("X-Twilio-Signature", TwilioForm.Sign(TwilioForm.AuthToken, signedUrl, fields));
-                    using var response = await client.SendAsync(request, cancellationToken);
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                    if (response.StatusCode != HttpStatusCode.OK || !body.Contains("<Response>", StringComparison.Ordinal))
-                    {
-                        throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {body}");
-                    }
-
-                    if (++step == transcript.Texts.Count)
-                    {
-                        step = 0;
-                        conversation++;
-                        from = TwilioForm.Number(phase, worker, conversation);
-                    }
-                };
-            };
+                    throw new InvalidOperationException($"The webhook answered {(int)response.StatusCode}: {body}");
+                }
+            });
 
             await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
             return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
@@ -275,4 +231,26 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
             return entity;
         }
     }
+
+    /// <summary>
+    /// A closed-loop worker that texts its way through the load transcripts, one conversation after another,
+    /// with a new number for each conversation so that no two share a partition.
+    /// </summary>
+    private static Func<int, Func<Task>> TranscriptWorker(int phase, Func<string, string, Task> send) => worker =>
+    {
+        var conversation = 0;
+        var step = 0;
+        var from = TwilioForm.Number(phase, worker, conversation);
+        return async () =>
+        {
+            var transcript = Load[(worker + conversation) % Load.Count];
+            await send(from, transcript.Texts[step]);
+            if (++step == transcript.Texts.Count)
+            {
+                step = 0;
+                conversation++;
+                from = TwilioForm.Number(phase, worker, conversation);
+            }
+        };
+    };
 }
