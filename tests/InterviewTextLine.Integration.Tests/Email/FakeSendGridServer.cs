@@ -11,7 +11,6 @@ namespace InterviewTextLine.Integration.Tests.Email;
 /// </summary>
 internal sealed class FakeSendGridServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
     private LoopbackServer? _server;
 
     public string Url => _server?.Url ?? throw new InvalidOperationException("The server has not started.");
@@ -42,12 +41,10 @@ internal sealed class FakeSendGridServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
         if (_server is not null)
         {
             await _server.DisposeAsync();
         }
-        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -59,7 +56,7 @@ internal sealed class FakeSendGridServer : IAsyncDisposable
         var reply = Replies.TryDequeue(out var scripted) ? scripted : new Reply(202, new Dictionary<string, string> { ["X-Message-Id"] = "msg-" + Requests.Count }, null, Hang: false);
         if (reply.Hang)
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _server!.Stopping);
             try
             {
                 await Task.Delay(Timeout.Infinite, linked.Token);

@@ -28,7 +28,6 @@ internal abstract record SendGridFault
 /// </summary>
 internal sealed class FaultySendGrid : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SendGridFault>> _scripts = new(StringComparer.OrdinalIgnoreCase);
     private LoopbackServer? _server;
 
@@ -69,12 +68,10 @@ internal sealed class FaultySendGrid : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
         if (_server is not null)
         {
             await _server.DisposeAsync();
         }
-        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -100,7 +97,7 @@ internal sealed class FaultySendGrid : IAsyncDisposable
                 await context.Response.WriteAsync("""{"errors":[{"field":null,"message":"scripted failure","help":null}]}""", context.RequestAborted);
                 break;
             case SendGridFault.Hang:
-                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _server!.Stopping))
                 {
                     try
                     {

@@ -19,6 +19,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     public const string SendGridMailSend = "/v3/mail/send";
 
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
 
     private LoopbackServer(WebApplication app, string url)
     {
@@ -28,6 +29,12 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>The base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Url { get; }
+
+    /// <summary>
+    /// Cancelled when the server is disposed, so a handler that stands in for a hung API can wait on it and
+    /// let the server stop instead of holding the request open for ever.
+    /// </summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     public static async Task<LoopbackServer> StartAsync(string route, RequestDelegate handler, CancellationToken cancellationToken)
     {
@@ -43,7 +50,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }
