@@ -31,7 +31,6 @@ public sealed partial class TableConversationStore : IConversationStore
     private const int MaxTransactionActions = 100;
 
     private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
-    private static readonly string[] DeleteColumns = ["PartitionKey", "RowKey", ConversationEntity.FollowUpIndexedAt, ConversationEntity.FollowUpDueAt];
     private static readonly string[] IndexColumns = ["RowKey", IndexTexterColumn, IndexDueAtColumn];
 
     private const string IndexTexterColumn = "Texter";
@@ -155,7 +154,7 @@ public sealed partial class TableConversationStore : IConversationStore
         var partitionKey = StorageKeys.PartitionKey(texter);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
         var rows = new List<string>();
-        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: DeleteColumns, cancellationToken: cancellationToken))
+        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
         {
             rows.Add(entity.RowKey);
         }

@@ -390,7 +390,6 @@ public sealed partial class FollowUpProcessor(
         return wait < MaxBackoff ? wait : MaxBackoff;
     }
 
-
     private static string StatusName(FollowUpStatus status) => status switch
     {
         FollowUpStatus.Sent => "sent",
