@@ -80,29 +80,9 @@ public sealed class ConversationEngine
             return new Decision(DecisionKind.ReplyOnly, null, Message(problem, state.Hint));
         }
 
-        switch (Keywords.Classify(word, optedOut: false))
+        if (Command(Keywords.Classify(word, optedOut: false), current, state, now) is { } command)
         {
-            case Keyword.OptOut:
-                // The carrier (or Twilio) confirms an opt-out itself, and anything sent now would fail.
-                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp) }, now, reply: null);
-            case Keyword.OptIn:
-            case Keyword.Menu:
-                return Save(Enter(current, _script.Start, now), now);
-            case Keyword.Help:
-                return Save(current, now, Message(MessageKeys.Help));
-            case Keyword.NoEmail:
-                return Save(
-                    current with { Email = null, FollowUp = Cancel(current.FollowUp) },
-                    now,
-                    Message(current.FollowUp is { Status: FollowUpStatus.Scheduled } ? MessageKeys.EmailCancelled : MessageKeys.NoEmailPending));
-            case Keyword.Forget:
-                return new Decision(DecisionKind.Forget, null, Message(MessageKeys.Forgotten));
-            case Keyword.Email:
-                return Save(current, now, Message(MessageKeys.EmailMissing));
-            case Keyword.Words:
-                return Save(current, now, Words(current, state));
-            case Keyword.Done:
-                return Save(Enter(current, _script.Done, now), now);
+            return command;
         }
 
         var words = TextMatcher.Words(body);
@@ -116,16 +96,9 @@ public sealed class ConversationEngine
             return Save(Enter(current, target, now), now);
         }
 
-        switch (Keywords.Classify(word, optedOut: false, forgiveTypos: true))
+        if (Command(Keywords.Classify(word, optedOut: false, forgiveTypos: true), current, state, now) is { } forgiven)
         {
-            case Keyword.Help:
-                return Save(current, now, Message(MessageKeys.Help));
-            case Keyword.Menu:
-                return Save(Enter(current, _script.Start, now), now);
-            case Keyword.Words:
-                return Save(current, now, Words(current, state));
-            case Keyword.Done:
-                return Save(Enter(current, _script.Done, now), now);
+            return forgiven;
         }
 
         if (_situations.Match(words) is { } situation)
@@ -151,6 +124,37 @@ public sealed class ConversationEngine
 
         var values = new Dictionary<string, string>(_values, StringComparer.Ordinal) { [Placeholders.Hint] = Placeholders.Fill(hint, _values) };
         return Placeholders.Fill(text, values);
+    }
+
+    /// <summary>What a global keyword does, or null for no keyword (the state has its turn next).</summary>
+    private Decision? Command(Keyword keyword, Conversation current, Flow.FlowState state, DateTimeOffset now)
+    {
+        switch (keyword)
+        {
+            case Keyword.OptOut:
+                // The carrier (or Twilio) confirms an opt-out itself, and anything sent now would fail.
+                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp) }, now, reply: null);
+            case Keyword.OptIn:
+            case Keyword.Menu:
+                return Save(Enter(current, _script.Start, now), now);
+            case Keyword.Help:
+                return Save(current, now, Message(MessageKeys.Help));
+            case Keyword.NoEmail:
+                return Save(
+                    current with { Email = null, FollowUp = Cancel(current.FollowUp) },
+                    now,
+                    Message(current.FollowUp is { Status: FollowUpStatus.Scheduled } ? MessageKeys.EmailCancelled : MessageKeys.NoEmailPending));
+            case Keyword.Forget:
+                return new Decision(DecisionKind.Forget, null, Message(MessageKeys.Forgotten));
+            case Keyword.Email:
+                return Save(current, now, Message(MessageKeys.EmailMissing));
+            case Keyword.Words:
+                return Save(current, now, Words(current, state));
+            case Keyword.Done:
+                return Save(Enter(current, _script.Done, now), now);
+            default:
+                return null;
+        }
     }
 
     private static string? Unusable(string? body, int mediaCount)
