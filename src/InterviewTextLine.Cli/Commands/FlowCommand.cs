@@ -13,7 +13,7 @@ internal static class FlowCommand
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(script);
-            var flow = file is null ? FlowLoader.LoadEmbedded() : FlowLoader.LoadFile(file.FullName);
+            var flow = FlowLoader.LoadFileOrEmbedded(file?.FullName);
             Console.Out.Write(MermaidWriter.Write(flow));
             return 0;
         });

@@ -16,7 +16,7 @@ internal static class LintCommand
             FlowScript flow;
             try
             {
-                flow = file is null ? FlowLoader.LoadEmbedded() : FlowLoader.LoadFile(file.FullName);
+                flow = FlowLoader.LoadFileOrEmbedded(file?.FullName);
             }
             catch (Exception exception) when (exception is FlowScriptException or IOException or UnauthorizedAccessException)
             {

@@ -22,6 +22,9 @@ public static class FlowLoader
         return Load(stream);
     }
 
+    /// <summary>The script at <paramref name="path"/>, or the shipped one when no path is given.</summary>
+    public static FlowScript LoadFileOrEmbedded(string? path) => path is null ? LoadEmbedded() : LoadFile(path);
+
     public static FlowScript LoadFile(string path)
     {
         using var stream = File.OpenRead(path);
