@@ -9,6 +9,8 @@ var root = new RootCommand("textline: the InterviewTextLine SMS line on your mac
     FollowUpsCommand.Create(time => LocalServices.Build(LocalServices.Configuration(embeddedOnly: false), time)),
     FlowCommand.Create(),
     LintCommand.Create(),
+    EvalCommand.Create(),
+    VectorsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

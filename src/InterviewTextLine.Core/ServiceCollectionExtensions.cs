@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.Core.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation core: validated options, the flow script (validated at startup), the
-    /// engine, the phone hasher, the application service, the system clock and, unless a real store is
+    /// understander (with the sentence model when one is registered), the engine, the phone hasher, the application service, the system clock and, unless a real store is
     /// registered, the in-memory store.
     /// </summary>
     public static IServiceCollection AddTextLineCore(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,11 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => FlowValidator.EnsureValid(FlowLoader.LoadEmbedded()));
+        // The sentence model is the host's to add (AddSentenceModel); without it the line understands by rules alone.
+        services.TryAddSingleton(provider => new Understander(
+            provider.GetRequiredService<FlowScript>(),
+            provider.GetService<ISentenceEmbedder>(),
+            provider.GetService<TrainingExamples>()?.Texts ?? []));
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();

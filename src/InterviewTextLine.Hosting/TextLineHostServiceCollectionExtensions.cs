@@ -4,6 +4,7 @@ using InterviewTextLine.Email;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,8 +32,8 @@ public static class TextLineHostServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the line without a webhook: the core, the store (Table Storage when configured) and the
-    /// follow-up email sweep and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
+    /// Registers the line without a webhook: the core with the sentence model, the store (Table Storage
+    /// when configured) and the follow-up email sweep and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
     /// </summary>
     public static IServiceCollection AddTextLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,7 @@ public static class TextLineHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddTextLineCore(configuration);
+        services.AddSentenceModel();
         if (UsesTableStorage(configuration))
         {
             services.AddTableConversationStore(configuration);

@@ -21,7 +21,7 @@ internal static partial class ChatCommand
     {
         var from = new Option<string>("--from") { Description = "The texter's number (E.164).", DefaultValueFactory = _ => DefaultFrom };
         var to = new Option<string>("--to") { Description = "The line's number (E.164).", DefaultValueFactory = _ => DefaultTo };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object per reply: {\"in\",\"reply\",\"segments\",\"encoding\"}." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per reply: {\"in\",\"reply\",\"segments\",\"encoding\",\"state\",\"situation\"}." };
         var command = new Command("chat", "Text the line from this terminal. /wait 3h moves the clock and sends due follow-ups; /quit ends.") { from, to, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -96,7 +96,7 @@ internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? fol
         var segments = reply.Text is null ? (SmsSegments?)null : SmsSegments.Of(reply.Text);
         if (settings.Json)
         {
-            var record = new { @in = sent, reply = reply.Text, segments = segments?.Count ?? 0, encoding = segments?.EncodingName };
+            var record = new { @in = sent, reply = reply.Text, segments = segments?.Count ?? 0, encoding = segments?.EncodingName, state = reply.State, situation = reply.Situation };
             await output.WriteLineAsync(JsonSerializer.Serialize(record, JsonOptions));
             return;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Core.Conversations;
@@ -12,10 +13,10 @@ namespace InterviewTextLine.Core.Conversations;
 /// </summary>
 /// <remarks>
 /// Order of precedence: opted-out silence; unusable input (empty, picture only, too long); the exact
-/// global keywords; EMAIL with an address; the current state's replies; forgiven typos of the line's
-/// own commands; a situation's number, keyword or free-text cue; and finally a reply that fits the
-/// state and says what to send next. Nothing the texter sends is ever echoed back, so every reply is
-/// a script text and stays GSM-7 within its budget.
+/// global keywords; then what the <see cref="Understander"/> makes of the text (danger first, an email
+/// address, the state's replies, a situation, a command, a question back when unsure); and finally a
+/// reply that fits the state and says what to send next. Nothing the texter sends is ever echoed back,
+/// so every reply is a script text and stays GSM-7 within its budget.
 /// </remarks>
 public sealed class ConversationEngine
 {
@@ -26,10 +27,11 @@ public sealed class ConversationEngine
     private readonly Dictionary<string, string> _values;
     private readonly TimeSpan _expiry;
     private readonly TimeSpan _followUpDelay;
-    private readonly SituationMatcher _situations;
+    private readonly Understander _understander;
 
-    public ConversationEngine(FlowScript script, IOptions<ProgramOptions> program, IOptions<ConversationOptions> conversation, IOptions<FollowUpOptions> followUp)
+    public ConversationEngine(FlowScript script, Understander understander, IOptions<ProgramOptions> program, IOptions<ConversationOptions> conversation, IOptions<FollowUpOptions> followUp)
     {
+        ArgumentNullException.ThrowIfNull(understander);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(conversation);
@@ -37,7 +39,7 @@ public sealed class ConversationEngine
         _script = FlowValidator.EnsureValid(script);
         _expiry = TimeSpan.FromHours(conversation.Value.ExpiryHours);
         _followUpDelay = followUp.Value.Delay;
-        _situations = new SituationMatcher(script);
+        _understander = understander;
         _values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Placeholders.ProgramName] = program.Value.Name,
@@ -50,14 +52,23 @@ public sealed class ConversationEngine
 
     public FlowScript Script => _script;
 
+    /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
+    public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
+
     /// <summary>Decides what to do with one inbound text.</summary>
     /// <param name="stored">The stored conversation, or null for a new texter.</param>
     /// <param name="body">The message text, possibly empty.</param>
     /// <param name="mediaCount">How many pictures or files came with it.</param>
     /// <param name="now">The current time.</param>
-    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now)
+    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now) =>
+        Decide(stored, body, mediaCount, now, leaveOut: null);
+
+    /// <summary>As <see cref="Decide(Conversation?, string?, int, DateTimeOffset)"/>, ignoring one training example (to score the corpus on itself).</summary>
+    internal Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut)
     {
-        var fresh = stored is null || now - stored.LastMessageAt > _expiry;
+        // A state the script no longer has (renamed or removed in a new script) restarts the
+        // conversation like an expired one, instead of failing every text from that number.
+        var fresh = stored is null || now - stored.LastMessageAt > _expiry || !_script.HasState(stored.StateId);
         var current = stored is null
             ? Conversation.Start(_script.Start, now)
             : fresh
@@ -65,52 +76,57 @@ public sealed class ConversationEngine
                 // address and a pending follow-up are not theirs to lose by waiting.
                 ? stored with { StateId = _script.Start, Situation = null, StartedAt = now }
                 : stored;
-        var state = _script.State(current.StateId);
-        var word = TextMatcher.SingleWord(body);
-
         if (current.OptedOut)
         {
-            return Keywords.Classify(word, optedOut: true) == Keyword.OptIn
+            return Keywords.Classify(TextMatcher.SingleWord(body), optedOut: true) == Keyword.OptIn
                 ? Save(Enter(current with { OptedOut = false }, _script.Start, now), now)
                 : new Decision(DecisionKind.Ignore, null, null);
         }
 
+        var state = _script.State(current.StateId);
         if (Unusable(body, mediaCount) is { } problem)
         {
             return new Decision(DecisionKind.ReplyOnly, null, Message(problem, state.Hint));
         }
 
-        if (Command(Keywords.Classify(word, optedOut: false), current, state, now) is { } command)
+        var keyword = Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false);
+        if (Command(keyword, current, state, now) is { } command)
         {
-            return command;
+            return command with { Meaning = new Meaning(MeaningKind.Command, keyword.ToString().ToUpperInvariant()) };
         }
 
-        var words = TextMatcher.Words(body);
-        if (words is ["email", ..] && EmailArgument(body) is { } candidate)
+        var meaning = _understander.Understand(state, body!, leaveOut);
+        var decision = meaning.Kind switch
         {
-            return RequestEmail(current, candidate, now);
-        }
-
-        if (MatchOption(state, words) is { } target)
-        {
-            return Save(Enter(current, target, now), now);
-        }
-
-        if (Command(Keywords.Classify(word, optedOut: false, forgiveTypos: true), current, state, now) is { } forgiven)
-        {
-            return forgiven;
-        }
-
-        if (_situations.Match(words) is { } situation)
-        {
-            return Save(Enter(current, _script.Situations[situation].Entry, now), now);
-        }
+            MeaningKind.Situation => Save(Enter(current, _script.Situations[meaning.Value!].Entry, now), now),
+            MeaningKind.Option => Save(Enter(current, state.Options.First(option => option.Reply == meaning.Value).Goto, now), now),
+            MeaningKind.Command => Command(Keywords.Classify(meaning.Value, optedOut: false), current, state, now),
+            MeaningKind.Email => RequestEmail(current, meaning.Value!, now),
+            MeaningKind.Clarify => Save(current, now, Clarify(meaning)),
+            _ => null,
+        };
 
         // A first text that says nothing the line understands ("hi") gets the welcome, which explains
         // what the line is; later ones get a short reply that fits where the texter is.
-        return fresh
+        decision ??= fresh
             ? Save(Enter(current, _script.Start, now), now)
             : Save(current, now, Message(MessageKeys.Unknown, state.Hint));
+        return decision with { Meaning = meaning };
+    }
+
+    /// <summary>The question back when a text could mean either of two situations.</summary>
+    private string Clarify(Meaning meaning)
+    {
+        var first = _script.Situations[meaning.Value!];
+        var second = _script.Situations[meaning.Second!];
+        var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
+        {
+            [Placeholders.First] = first.Gist,
+            [Placeholders.FirstNumber] = first.Number!.Value.ToString(CultureInfo.InvariantCulture),
+            [Placeholders.Second] = second.Gist,
+            [Placeholders.SecondNumber] = second.Number!.Value.ToString(CultureInfo.InvariantCulture),
+        };
+        return Placeholders.Fill(_script.Message(MessageKeys.Clarify), values);
     }
 
     /// <summary>Renders a state's text with the configured values, as the engine would send it.</summary>
@@ -191,52 +207,6 @@ public sealed class ConversationEngine
         };
         var next = current with { Email = address, FollowUp = followUp, LastMessageAt = now };
         return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), keepIndex ? null : due);
-    }
-
-    /// <summary>The address after "EMAIL" ("EMAIL me@x.com", "email: me@x.com"), or null when nothing follows.</summary>
-    private static string? EmailArgument(string? body)
-    {
-        var text = body!.Trim();
-        if (text.Length <= 5 || !(char.IsWhiteSpace(text[5]) || text[5] is ':' or '-'))
-        {
-            return null;
-        }
-
-        var rest = text[5..].TrimStart(' ', ':', '-', '\t').Trim();
-        return rest.Length > 0 ? rest : null;
-    }
-
-    private static string? MatchOption(Flow.FlowState state, IReadOnlyList<string> words)
-    {
-        if (words.Count == 0 || state.Options.Count == 0)
-        {
-            return null;
-        }
-
-        var phrase = string.Join(' ', words);
-        foreach (var option in state.Options)
-        {
-            foreach (var candidate in option.Synonyms.Prepend(option.Reply))
-            {
-                if (TextMatcher.Normalize(candidate) == phrase)
-                {
-                    return option.Goto;
-                }
-            }
-        }
-
-        if (words.Count == 1)
-        {
-            foreach (var option in state.Options)
-            {
-                if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
-                {
-                    return option.Goto;
-                }
-            }
-        }
-
-        return null;
     }
 
     private string Words(Conversation current, Flow.FlowState state)

@@ -21,4 +21,8 @@ public enum DecisionKind
 /// <param name="Next">The conversation to save, for <see cref="DecisionKind.Save"/>.</param>
 /// <param name="Reply">The SMS text to send back, or null for none.</param>
 /// <param name="IndexFollowUpAt">When set, the follow-up index needs an entry at this time before the save.</param>
-public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Reply, DateTimeOffset? IndexFollowUpAt = null);
+public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Reply, DateTimeOffset? IndexFollowUpAt = null)
+{
+    /// <summary>What the text was understood to mean, when it went past the exact keywords; null otherwise.</summary>
+    public Understanding.Meaning? Meaning { get; init; }
+}

@@ -20,6 +20,12 @@ public sealed record InboundText(string From, string To, string? Body, string Me
 /// <summary>What the line sends back: one SMS text, or nothing.</summary>
 public sealed record LineReply(string? Text)
 {
+    /// <summary>The state the texter is in after this text, where known (not for a re-delivery or after FORGET).</summary>
+    public string? State { get; init; }
+
+    /// <summary>The situation the texter is in after this text, or null (at the menu, or not known).</summary>
+    public string? Situation { get; init; }
+
     /// <summary>Say nothing (for example after STOP, when the carrier confirms the opt-out itself).</summary>
     public static LineReply None { get; } = new((string?)null);
 

@@ -41,7 +41,8 @@ public sealed partial class TextLineService(
             {
                 await ApplyAsync(texter, snapshot, decision, text.MessageId, now, cancellationToken);
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
-                return new LineReply(decision.Reply);
+                var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
+                return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {

@@ -18,8 +18,27 @@ public sealed record FlowScript
     /// <summary>The state DONE leads to.</summary>
     public required string Done { get; init; }
 
-    /// <summary>The four situations, keyed by id.</summary>
+    /// <summary>The situations, keyed by id.</summary>
     public required IReadOnlyDictionary<string, Situation> Situations { get; init; }
+
+    /// <summary>
+    /// The situation whose cues win over everything, in any state: danger. Its advice must never be
+    /// traded for another situation's ("stay courteous").
+    /// </summary>
+    public string? Urgent { get; init; }
+
+    /// <summary>
+    /// When a text points to several situations, the earlier in this list wins ("he's belittling me
+    /// and the pay is low" is the rude situation). Situations not listed rank after those listed,
+    /// and among themselves by how strongly the text points to them.
+    /// </summary>
+    public IReadOnlyList<string> Precedence { get; init; } = [];
+
+    /// <summary>
+    /// Phrases that mean a command from any state, found anywhere in a text ("what do i say" means
+    /// <c>WORDS</c>); keyed by the command.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> CommandPhrases { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     public required IReadOnlyList<FlowState> States { get; init; }
 
@@ -39,14 +58,17 @@ public sealed record FlowScript
         Messages.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"The flow has no message '{key}'.");
 }
 
-/// <summary>One of the four situations the line gives advice for.</summary>
+/// <summary>One of the situations the line gives advice for.</summary>
 public sealed record Situation
 {
-    /// <summary>The number the welcome menu gives it (1-4).</summary>
-    public required int Number { get; init; }
+    /// <summary>The number the welcome menu gives it (1-9), or null for one reached only by what the texter says.</summary>
+    public int? Number { get; init; }
 
     /// <summary>A short title, used in the email summary and the diagram.</summary>
     public required string Title { get; init; }
+
+    /// <summary>A few lower-case words for a question back ("Is it pay, commute or terms (reply 1) ..."). </summary>
+    public required string Gist { get; init; }
 
     /// <summary>The state its guidance starts in.</summary>
     public required string Entry { get; init; }
@@ -98,7 +120,7 @@ public sealed record FlowState
 
     public required StateKind Kind { get; init; }
 
-    /// <summary>A short name for the diagram; the id is used when there is none.</summary>
+    /// <summary>A gist for the diagram; the id is used when there is none.</summary>
     public string? Label { get; init; }
 
     /// <summary>The situation this state belongs to, if any; WORDS and the email use it.</summary>
@@ -157,7 +179,8 @@ public static class MessageKeys
     public const string Empty = "empty";
     public const string MediaOnly = "mediaOnly";
     public const string TooLong = "tooLong";
+    public const string Clarify = "clarify";
 
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong];
+        [Help, Unknown, WordsNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify];
 }

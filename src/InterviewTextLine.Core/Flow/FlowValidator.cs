@@ -11,9 +11,10 @@ namespace InterviewTextLine.Core.Flow;
 /// </summary>
 public static class FlowValidator
 {
-    /// <summary>Segment budgets: a menu or prompt fits in 2 segments, guidance in 3.</summary>
+    /// <summary>Segment budgets: a menu or prompt fits in 2 segments, guidance in 3, a question back in 1.</summary>
     public const int PromptSegments = 2;
     public const int GuidanceSegments = 3;
+    public const int QuestionSegments = 1;
 
     private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.WordsNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
 
@@ -70,9 +71,14 @@ public static class FlowValidator
                 problems.Add($"Situation '{id}' starts in state '{situation.Entry}', which does not exist.");
             }
 
-            if (situation.Number is < 1 or > 9 || !numbers.Add(situation.Number))
+            if (situation.Number is { } number && (number is < 1 or > 9 || !numbers.Add(number)))
             {
-                problems.Add($"Situation '{id}' has number {situation.Number}; numbers must be distinct, from 1 to 9.");
+                problems.Add($"Situation '{id}' has number {number}; numbers must be distinct, from 1 to 9.");
+            }
+
+            if (string.IsNullOrWhiteSpace(situation.Gist))
+            {
+                problems.Add($"Situation '{id}' needs a gist for questions back.");
             }
 
             if (situation.Email.Prompts.Count is < 2 or > 3)
@@ -97,6 +103,21 @@ public static class FlowValidator
         foreach (var cue in script.Cues.Where(cue => !script.Situations.ContainsKey(cue.Situation)))
         {
             problems.Add($"A cue names situation '{cue.Situation}', which does not exist.");
+        }
+
+        if (script.Urgent is { } urgent && !script.Situations.ContainsKey(urgent))
+        {
+            problems.Add($"The urgent situation '{urgent}' does not exist.");
+        }
+
+        foreach (var situation in script.Precedence.Where(situation => !script.Situations.ContainsKey(situation)))
+        {
+            problems.Add($"The precedence names situation '{situation}', which does not exist.");
+        }
+
+        foreach (var command in script.CommandPhrases.Keys.Where(command => !Understanding.Commands.All.Contains(command)))
+        {
+            problems.Add($"Command phrases are given for '{command}', which is not a command ({string.Join(", ", Understanding.Commands.All)}).");
         }
 
         foreach (var key in MessageKeys.All.Where(key => !script.Messages.ContainsKey(key)))
@@ -157,7 +178,7 @@ public static class FlowValidator
             var accepted = state.Options.Select(option => option.Reply)
                 .Concat(["MENU", "DONE", "HELP", "EMAIL"])
                 .Concat(state.Words is null ? [] : ["WORDS"])
-                .Concat(state.Id == script.Start ? script.Situations.Values.Select(s => s.Number.ToString(CultureInfo.InvariantCulture)) : []);
+                .Concat(state.Id == script.Start ? script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value.ToString(CultureInfo.InvariantCulture)) : []);
             if (!accepted.Any(reply => Mentions(shown, reply)))
             {
                 problems.Add($"State '{state.Id}' is a dead end: its text and hint name no reply that works there.");
@@ -227,10 +248,12 @@ public static class FlowValidator
             {
                 MessageKeys.EmailSaved => [Placeholders.Delay],
                 MessageKeys.EmailInvalid => [Placeholders.Reason],
+                MessageKeys.Clarify => [Placeholders.First, Placeholders.FirstNumber, Placeholders.Second, Placeholders.SecondNumber],
                 _ when HintMessages.Contains(key) => [Placeholders.Hint],
                 _ => [],
             };
-            CheckText($"Message '{key}'", text, PromptSegments, allowed, longestHint, longestReason, problems);
+            var budget = key == MessageKeys.Clarify ? QuestionSegments : PromptSegments;
+            CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
         }
 
         // The follow-up state texts are what the texter reads aloud, but the email carries them too;
@@ -241,10 +264,15 @@ public static class FlowValidator
             {
                 problems.Add($"Situation '{id}' email needs guidance and a template.");
             }
+
+            if (GsmAlphabet.NonGsmCharacters(situation.Gist).Count > 0)
+            {
+                problems.Add($"Situation '{id}' gist has characters outside GSM-7.");
+            }
         }
     }
 
-    private static void CheckText(string what, string text, int segments, string[] allowed, string longestHint, string longestReason, List<string> problems)
+    private static void CheckText(string what, string text, int segments, string[] allowed, string longestHint, string longestReason, List<string> problems, (string First, string Second)? shorts = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -273,7 +301,7 @@ public static class FlowValidator
 
         if (nonGsm.Count == 0)
         {
-            var filled = Fill(text, longestHint, longestReason);
+            var filled = Fill(text, longestHint, longestReason, shorts);
             var count = SmsSegments.Of(filled);
             if (count.Count > segments)
             {
@@ -283,12 +311,23 @@ public static class FlowValidator
     }
 
     /// <summary>Fills every placeholder with its longest possible value.</summary>
-    private static string Fill(string text, string? hint, string? reason)
+    private static string Fill(string text, string? hint, string? reason, (string First, string Second)? shorts = null)
     {
         var values = Placeholders.MaxLengths.ToDictionary(pair => pair.Key, pair => new string('x', pair.Value));
         values[Placeholders.Hint] = hint ?? "";
         values[Placeholders.Reason] = reason ?? "";
+        values[Placeholders.First] = shorts?.First ?? "";
+        values[Placeholders.Second] = shorts?.Second ?? "";
+        values[Placeholders.FirstNumber] = "9";
+        values[Placeholders.SecondNumber] = "9";
         return Placeholders.Fill(text, values);
+    }
+
+    /// <summary>The two longest gists of numbered situations: the longest question back.</summary>
+    private static (string First, string Second) LongestGists(FlowScript script)
+    {
+        var longest = script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Gist ?? "").OrderByDescending(s => s.Length).Take(2).ToList();
+        return (longest.ElementAtOrDefault(0) ?? "", longest.ElementAtOrDefault(1) ?? "");
     }
 
     /// <summary>Replies are shown in capitals ("Reply YES or NO"), so a mention is an exact, whole-word match.</summary>

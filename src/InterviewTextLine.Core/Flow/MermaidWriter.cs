@@ -16,9 +16,11 @@ public static class MermaidWriter
         }
 
         builder.AppendLine($"    [*] --> {script.Start}");
-        foreach (var (_, situation) in script.Situations.OrderBy(pair => pair.Value.Number))
+        foreach (var (id, situation) in script.Situations.OrderBy(pair => pair.Value.Number ?? int.MaxValue))
         {
-            builder.AppendLine($"    {script.Start} --> {situation.Entry} : {situation.Number} or cue");
+            builder.AppendLine(situation.Number is { } number
+                ? $"    {script.Start} --> {situation.Entry} : {number} or meaning"
+                : $"    {script.Start} --> {situation.Entry} : {(id == script.Urgent ? "danger, from any state" : "meaning")}");
         }
 
         foreach (var state in script.States)
@@ -36,8 +38,9 @@ public static class MermaidWriter
 
         builder.AppendLine($"    {script.Done} --> {script.Start} : MENU");
         builder.AppendLine($"    note right of {script.Start}");
+        var numbers = script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value).DefaultIfEmpty(0).ToList();
         builder.AppendLine("        From any state: STOP opts out, START opts in, HELP, MENU, WORDS, DONE,");
-        builder.AppendLine("        EMAIL address, NOEMAIL, FORGET; a number 1-4 or a cue picks a situation.");
+        builder.AppendLine($"        EMAIL address, NOEMAIL, FORGET; a number {numbers.Min()}-{numbers.Max()} or what the text means picks a situation.");
         builder.AppendLine("    end note");
         return builder.ToString();
     }

@@ -16,6 +16,10 @@ public static partial class Placeholders
     public const string Hint = "Hint";
     public const string Delay = "Delay";
     public const string Reason = "Reason";
+    public const string First = "First";
+    public const string FirstNumber = "FirstNumber";
+    public const string Second = "Second";
+    public const string SecondNumber = "SecondNumber";
 
     /// <summary>Every known placeholder with the longest value it can take (options cap their lengths).</summary>
     public static IReadOnlyDictionary<string, int> MaxLengths { get; } = new Dictionary<string, int>
@@ -28,7 +32,7 @@ public static partial class Placeholders
     };
 
     /// <summary>Placeholders only some texts can use.</summary>
-    public static IReadOnlySet<string> Contextual { get; } = new HashSet<string> { Hint, Delay, Reason };
+    public static IReadOnlySet<string> Contextual { get; } = new HashSet<string> { Hint, Delay, Reason, First, FirstNumber, Second, SecondNumber };
 
     public static IEnumerable<string> Names(string text) =>
         PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value);

@@ -1,42 +1,32 @@
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 
-namespace InterviewTextLine.Core.Conversations;
+namespace InterviewTextLine.Core.Understanding;
 
 /// <summary>
-/// Finds the situation a text points to from anywhere in the flow: its menu number, one of its
+/// The rules that point a text to a situation from anywhere in the flow: its menu number, one of its
 /// keywords (a typo forgiven), or free-text cues such as "he was so rude" or "the salary is way too low".
 /// </summary>
-internal sealed class SituationMatcher
+internal sealed class SituationRules
 {
-    /// <summary>When cues for several situations match equally, the one that protects the texter most wins.</summary>
-    private static readonly string[] TieOrder = ["rude", "dealbreaker", "unsure", "notforme"];
-
-    /// <summary>Free-text words this long may carry a typo; shorter ones ("pay", "odd") must be exact.</summary>
-    private const int CueTypoMinLength = 6;
-
     private readonly Dictionary<int, string> _byNumber;
     private readonly List<(string Situation, string[] Words)> _keywords;
     private readonly List<(string Situation, string[] Words)> _cues;
 
-    public SituationMatcher(FlowScript script)
+    public SituationRules(FlowScript script)
     {
-        _byNumber = script.Situations.ToDictionary(pair => pair.Value.Number, pair => pair.Key);
+        _byNumber = script.Situations.Where(pair => pair.Value.Number is not null).ToDictionary(pair => pair.Value.Number!.Value, pair => pair.Key);
         _keywords = [.. script.Situations.SelectMany(pair => pair.Value.Keywords.Select(k => (pair.Key, Split(k))))];
         _cues = [.. script.Cues.SelectMany(cue => cue.Phrases.Select(p => (cue.Situation, Split(p))))];
     }
 
-    public string? Match(IReadOnlyList<string> words)
+    /// <summary>The situation a menu number ("2", "#2", "two") picks, or null.</summary>
+    public string? ByNumber(IReadOnlyList<string> words) =>
+        TextMatcher.Number(words) is { } number ? _byNumber.GetValueOrDefault(number) : null;
+
+    /// <summary>The situation whose keyword is the whole text ("deal breaker"; "rdue" for a one-word text), or null.</summary>
+    public string? ByKeyword(IReadOnlyList<string> words)
     {
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        if (TextMatcher.Number(words) is { } number)
-        {
-            return _byNumber.GetValueOrDefault(number);
-        }
-
         foreach (var (situation, keyword) in _keywords)
         {
             if (keyword.SequenceEqual(words) || (words.Count == 1 && keyword.Length == 1 && TextMatcher.IsCloseTo(words[0], keyword[0])))
@@ -45,6 +35,12 @@ internal sealed class SituationMatcher
             }
         }
 
+        return null;
+    }
+
+    /// <summary>How many free-text cues of each situation the words contain.</summary>
+    public Dictionary<string, int> CueHits(IReadOnlyList<string> words)
+    {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (situation, phrase) in _cues)
         {
@@ -54,22 +50,13 @@ internal sealed class SituationMatcher
             }
         }
 
-        if (scores.Count == 0)
-        {
-            return null;
-        }
-
-        var best = scores.Values.Max();
-        return scores.Where(pair => pair.Value == best)
-            .Select(pair => pair.Key)
-            .OrderBy(situation => Array.IndexOf(TieOrder, situation) is var i && i >= 0 ? i : int.MaxValue)
-            .First();
+        return scores;
     }
 
-    private static string[] Split(string phrase) =>
+    internal static string[] Split(string phrase) =>
         [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.EndsWith('*') ? TextMatcher.Normalize(word[..^1]) + "*" : TextMatcher.Normalize(word))];
 
-    private static bool Contains(IReadOnlyList<string> words, string[] phrase)
+    internal static bool Contains(IReadOnlyList<string> words, string[] phrase)
     {
         for (var start = 0; start + phrase.Length <= words.Count; start++)
         {
@@ -95,6 +82,8 @@ internal sealed class SituationMatcher
             return word.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal);
         }
 
-        return word == pattern || (pattern.Length >= CueTypoMinLength && word.Length >= CueTypoMinLength && TextMatcher.IsOneEditAway(word, pattern));
+        // Typos are mended before the cues are read (SpellingCorrector); guessing again here would turn
+        // "wanted" into the cue "wasted" and "looked" into "locked".
+        return word == pattern;
     }
 }

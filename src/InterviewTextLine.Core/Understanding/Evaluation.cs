@@ -1,0 +1,121 @@
+using InterviewTextLine.Core.Conversations;
+
+namespace InterviewTextLine.Core.Understanding;
+
+/// <summary>
+/// Scores the line on a labelled corpus, text by text, through the engine exactly as a texter would
+/// meet it: a first text as a new texter, an in-flow reply in the state it names.
+/// </summary>
+public static class Evaluation
+{
+    /// <summary>How far into a reply the safety advice must come: the first SMS segment.</summary>
+    public const int FirstScreen = 160;
+
+    /// <summary>Runs every text of <paramref name="corpus"/>.</summary>
+    /// <param name="engine">The engine, with the understander to be scored.</param>
+    /// <param name="corpus">The labelled texts.</param>
+    /// <param name="emergencyNumber">The number the safety advice must name in its first screen.</param>
+    /// <param name="leaveOneOut">Ignore each text's own example while scoring it (for the training split).</param>
+    /// <param name="now">The time of every text.</param>
+    public static EvaluationReport Run(ConversationEngine engine, IEnumerable<LabelledText> corpus, string emergencyNumber, bool leaveOneOut, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(corpus);
+        var script = engine.Script;
+        var results = new List<EvaluatedText>();
+        foreach (var text in corpus)
+        {
+            Conversation? stored = null;
+            if (!text.IsFirstText)
+            {
+                stored = Conversation.Start(text.State, now.AddMinutes(-2)) with
+                {
+                    Situation = script.HasState(text.State) ? script.State(text.State).Situation : null,
+                    LastMessageAt = now.AddMinutes(-1),
+                };
+            }
+
+            var decision = engine.Decide(stored, text.Text, 0, now, leaveOneOut ? text.Text : null);
+            var actual = decision.Meaning?.Label ?? LabelledText.Nothing;
+            var safetyFirst = decision.Reply is { } reply
+                && reply[..Math.Min(reply.Length, FirstScreen)] is var screen
+                && screen.Contains("leave", StringComparison.OrdinalIgnoreCase)
+                && screen.Contains(emergencyNumber, StringComparison.Ordinal);
+            results.Add(new EvaluatedText(text, actual, decision.Next?.StateId, safetyFirst));
+        }
+
+        return new EvaluationReport(results, [.. script.Situations.Keys]);
+    }
+}
+
+/// <summary>One scored text.</summary>
+/// <param name="Text">The labelled text.</param>
+/// <param name="Actual">The label of what the line understood.</param>
+/// <param name="StateAfter">The state the texter is in after the reply.</param>
+/// <param name="SafetyFirst">True when the reply's first screen says to leave and names the emergency number.</param>
+public sealed record EvaluatedText(LabelledText Text, string Actual, string? StateAfter, bool SafetyFirst)
+{
+    public bool IsRight => Actual == Text.Expect;
+}
+
+/// <summary>The scores of a corpus run.</summary>
+public sealed class EvaluationReport(IReadOnlyList<EvaluatedText> results, IReadOnlyList<string> situations)
+{
+    public IReadOnlyList<EvaluatedText> Results { get; } = results;
+
+    public IEnumerable<EvaluatedText> FirstTexts => Results.Where(r => r.Text.IsFirstText && situations.Contains(r.Text.Expect));
+
+    public IEnumerable<EvaluatedText> InFlow => Results.Where(r => !r.Text.IsFirstText);
+
+    /// <summary>First texts about a situation that reached it.</summary>
+    public double FirstTextAccuracy => Rate(FirstTexts, r => r.IsRight);
+
+    /// <summary>
+    /// Texts that got another situation's advice: the worst outcome. A question back or the menu is only
+    /// slow, not wrong. A greeting taken for a situation counts as wrong too.
+    /// </summary>
+    public double WrongSituationRate => Rate(Results.Where(r => r.Text.IsFirstText), IsWrongSituation);
+
+    /// <summary>In-flow replies understood as labelled.</summary>
+    public double InFlowAccuracy => Rate(InFlow, r => r.IsRight);
+
+    public IEnumerable<EvaluatedText> Safety => Results.Where(r => r.Text.Expect == "safety");
+
+    /// <summary>Safety texts whose reply says to leave and names the emergency number in its first screen.</summary>
+    public int SafetyFirstCount => Safety.Count(r => r.SafetyFirst);
+
+    public IEnumerable<EvaluatedText> Misses => Results.Where(r => !r.IsRight);
+
+    public bool IsWrongSituation(EvaluatedText result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return !result.IsRight && situations.Contains(result.Actual);
+    }
+
+    /// <summary>Accuracy of the texts labelled <paramref name="label"/> (first texts only, or in one state).</summary>
+    public double Accuracy(string label, string? state = null) =>
+        Rate(Results.Where(r => r.Text.Expect == label && (state is null ? r.Text.IsFirstText : r.Text.State == state)), r => r.IsRight);
+
+    /// <summary>How many texts labelled each expected label were understood as each actual label.</summary>
+    public IReadOnlyDictionary<(string Expected, string Actual), int> Confusion(Func<EvaluatedText, bool> which) =>
+        Results.Where(which).GroupBy(r => (r.Text.Expect, r.Actual)).ToDictionary(g => g.Key, g => g.Count());
+
+    private static double Rate(IEnumerable<EvaluatedText> results, Func<EvaluatedText, bool> predicate)
+    {
+        var list = results.ToList();
+        return list.Count == 0 ? 1 : (double)list.Count(predicate) / list.Count;
+    }
+}
+
+/// <summary>What the line must reach on texts it was not tuned on.</summary>
+public static class EvaluationTargets
+{
+    /// <summary>First texts about a situation routed to it.</summary>
+    public const double FirstTextAccuracy = 0.90;
+
+    /// <summary>At most this share of first texts may get another situation's advice.</summary>
+    public const double WrongSituationRate = 0.03;
+
+    /// <summary>In-flow replies understood (14 of 15).</summary>
+    public const double InFlowAccuracy = 0.93;
+}

@@ -1,0 +1,106 @@
+namespace InterviewTextLine.Core.Understanding;
+
+/// <summary>
+/// Nearest neighbours over labelled examples in a sentence model's space: a text means what the
+/// examples closest to it mean. New examples teach it without any training step.
+/// </summary>
+public sealed class MeaningModel
+{
+    /// <summary>A label's score is the mean similarity of its closest examples, this many at most.</summary>
+    private const int Neighbours = 2;
+
+    private readonly ISentenceEmbedder _embedder;
+    private readonly (string Text, string Label, float[] Vector)[] _examples;
+
+    /// <param name="embedder">The sentence model.</param>
+    /// <param name="examples">Cleaned example texts (see <see cref="Understander.Clean"/>) and their labels.</param>
+    public MeaningModel(ISentenceEmbedder embedder, IEnumerable<(string Text, string Label)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(examples);
+        _embedder = embedder;
+        _examples = [.. examples.Select(example => (example.Text, example.Label, embedder.Embed(example.Text)))];
+    }
+
+    public int Count => _examples.Length;
+
+    public ISentenceEmbedder Embedder => _embedder;
+
+    /// <summary>
+    /// Every label that <paramref name="isCandidate"/> admits, with its score (a cosine similarity,
+    /// from -1 to 1), best first.
+    /// </summary>
+    /// <param name="text">The cleaned text.</param>
+    /// <param name="isCandidate">Which labels may be answered in this state.</param>
+    /// <param name="leaveOut">An example text to ignore, to score the corpus on itself fairly.</param>
+    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, string? leaveOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(isCandidate);
+        var vector = _embedder.Embed(text);
+        var best = new Dictionary<string, List<float>>(StringComparer.Ordinal);
+        foreach (var (exampleText, label, example) in _examples)
+        {
+            if (!isCandidate(label) || (leaveOut is not null && exampleText == leaveOut))
+            {
+                continue;
+            }
+
+            var similarity = Dot(vector, example);
+            if (!best.TryGetValue(label, out var top))
+            {
+                best[label] = top = new List<float>(Neighbours + 1);
+            }
+
+            Keep(top, similarity);
+        }
+
+        return [.. best.Select(pair => new LabelScore(pair.Key, pair.Value.Average()))
+            .OrderByDescending(score => score.Score)
+            .ThenBy(score => score.Label, StringComparer.Ordinal)];
+    }
+
+    private static void Keep(List<float> top, float similarity)
+    {
+        if (top.Count < Neighbours)
+        {
+            top.Add(similarity);
+            return;
+        }
+
+        var lowest = 0;
+        for (var i = 1; i < top.Count; i++)
+        {
+            if (top[i] < top[lowest])
+            {
+                lowest = i;
+            }
+        }
+
+        if (similarity > top[lowest])
+        {
+            top[lowest] = similarity;
+        }
+    }
+
+    private static float Dot(float[] a, float[] b)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
+        }
+
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
+    }
+}
+
+/// <summary>How well a text matches a label's examples.</summary>
+public readonly record struct LabelScore(string Label, double Score);

@@ -1,0 +1,362 @@
+using System.Text.RegularExpressions;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+
+namespace InterviewTextLine.Core.Understanding;
+
+/// <summary>
+/// Works out what a text means in the state the texter is in: rules where rules are right (danger,
+/// an email address, a reply the state offers, a menu number, a command), then the sentence model
+/// for everything a rule cannot foresee.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Order: the urgent situation's cues (danger) win over everything; then an email address; then the
+/// state's replies said exactly; a menu number; a one-word command with a typo; a situation keyword;
+/// a reply or command phrase inside a sentence ("i left the building", "what do i say"); and last the
+/// cues and the model together.
+/// </para>
+/// <para>
+/// Giving one situation's advice for another is the worst outcome, so the model must be clearly
+/// sure. When it is not, the line asks one short question naming the two likeliest situations; when
+/// it has no idea, it says so and shows what to send. Danger is never asked about: if the model
+/// finds it near the top, the texter gets the safety advice.
+/// </para>
+/// </remarks>
+public sealed partial class Understander
+{
+    /// <summary>The model's best label is taken when its score reaches this...</summary>
+    public const double Accept = 0.50;
+
+    /// <summary>...and leads the next label by this much (labels of one kind, such as two situations, compete).</summary>
+    public const double Margin = 0.04;
+
+    /// <summary>Below <see cref="Accept"/>, a situation this far ahead of the next is still taken.</summary>
+    public const double ClearLead = 0.06;
+
+    /// <summary>Below <see cref="Accept"/> but above this, two likely situations get a question back.</summary>
+    public const double ClarifyFloor = 0.40;
+
+    /// <summary>What the current state's own replies add to their scores: the texter is likelier answering than changing the subject.</summary>
+    public const double ReplyPrior = 0.05;
+
+    /// <summary>What moving from the texter's situation to another one costs in score.</summary>
+    public const double SwitchCost = 0.05;
+
+    /// <summary>What each matching cue (two at most) adds to its situation's score.</summary>
+    public const double CueWeight = 0.06;
+
+    /// <summary>How close to the best a situation must score to count as present in a mixed text.</summary>
+    public const double Near = 0.03;
+
+    private readonly FlowScript _script;
+    private readonly SituationRules _rules;
+    private readonly SpellingCorrector _speller;
+    private readonly MeaningModel? _model;
+    private readonly List<(string Command, string[] Words)> _commandPhrases;
+    private readonly Dictionary<string, int> _tier;
+
+    /// <param name="script">The validated flow script.</param>
+    /// <param name="embedder">The sentence model, or null to understand by the rules alone.</param>
+    /// <param name="examples">The labelled texts the model matches against (the corpus's training split).</param>
+    public Understander(FlowScript script, ISentenceEmbedder? embedder, IEnumerable<LabelledText> examples)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(examples);
+        _script = script;
+        _rules = new SituationRules(script);
+        var corpus = examples.ToList();
+        _speller = new SpellingCorrector(LineWords(script), embedder?.Vocabulary ?? (IEnumerable<string>)[], CommonWords(corpus));
+        _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)));
+        _commandPhrases = [.. script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => (pair.Key, SituationRules.Split(phrase))))];
+        _tier = script.Precedence.Select((situation, index) => (situation, index)).ToDictionary(pair => pair.situation, pair => pair.index, StringComparer.Ordinal);
+    }
+
+    /// <summary>True when the sentence model is there; without it only the rules understand.</summary>
+    public bool HasModel => _model is not null;
+
+    /// <summary>The text as the model reads it: words, lower case, typos mended.</summary>
+    public string Clean(string? text) => string.Join(' ', _speller.Correct(TextMatcher.Words(text)));
+
+    /// <summary>What <paramref name="body"/> means in <paramref name="state"/>.</summary>
+    /// <param name="state">The state the texter is in (the start state for a first text).</param>
+    /// <param name="body">The text, already known to be usable.</param>
+    /// <param name="leaveOut">A corpus example to ignore, so that the corpus can be scored on itself.</param>
+    public Meaning Understand(FlowState state, string body, string? leaveOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(body);
+        var words = TextMatcher.Words(body);
+        var mended = _speller.Correct(words);
+        var hits = _rules.CueHits(mended);
+
+        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent))
+        {
+            return new Meaning(MeaningKind.Situation, urgent);
+        }
+
+        if (EmailRequest(body, words) is { } email)
+        {
+            return email;
+        }
+
+        if ((ExactOption(state, words) ?? ExactOption(state, mended)) is { } option)
+        {
+            return new Meaning(MeaningKind.Option, option);
+        }
+
+        if (_rules.ByNumber(words) is { } numbered)
+        {
+            return new Meaning(MeaningKind.Situation, numbered);
+        }
+
+        if (Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false, forgiveTypos: true) is var keyword and not Keyword.None)
+        {
+            return new Meaning(MeaningKind.Command, keyword.ToString().ToUpperInvariant());
+        }
+
+        if ((_rules.ByKeyword(words) ?? _rules.ByKeyword(mended)) is { } named)
+        {
+            return new Meaning(MeaningKind.Situation, named);
+        }
+
+        if (Phrase(state, mended) is { } phrase)
+        {
+            return phrase;
+        }
+
+        return _model is null
+            ? ByCues(hits) is { } cued ? new Meaning(MeaningKind.Situation, cued) : Meaning.Nothing
+            : ByModel(state, string.Join(' ', mended), hits, leaveOut);
+    }
+
+    /// <summary>
+    /// Why a text means what it does, for a maintainer tuning the corpus or the cues: the text as
+    /// mended, the cues it holds, and the model's best labels.
+    /// </summary>
+    public string Explain(FlowState state, string body, string? leaveOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var mended = _speller.Correct(TextMatcher.Words(body));
+        var hits = _rules.CueHits(mended);
+        var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
+        var scores = _model?.Score(string.Join(' ', mended), label => IsCandidate(state, label), leaveOut) ?? [];
+        var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
+        return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
+    }
+
+    private Meaning ByModel(FlowState state, string text, Dictionary<string, int> hits, string? leaveOut)
+    {
+        // Inside a situation, a text is far likelier to answer the state's question than to name the
+        // situation again: the state's replies get a head start, and the situation itself is no candidate
+        // ("nah the salary is fixed" answers "did they offer something?").
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, leaveOut)
+            .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + ReplyPrior } : s)
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        if (scores.Count == 0)
+        {
+            return Meaning.Nothing;
+        }
+
+        // A reply or a command the model is sure of answers the state, unless the text also points to
+        // a situation that outranks the one the texter is in ("now he's yelling at me").
+        var top = scores[0];
+        if (!IsSituation(top.Label) && top.Label != LabelledText.Nothing)
+        {
+            var runnerUp = scores.Skip(1).FirstOrDefault();
+            if (top.Score >= Accept && top.Score - runnerUp.Score >= Margin && !Outranks(ByCues(hits), state.Situation))
+            {
+                return new Meaning(Kind(top.Label), top.Label, ByModel: true);
+            }
+        }
+
+        if (top.Label == LabelledText.Nothing && hits.Count == 0)
+        {
+            return Meaning.Nothing;
+        }
+
+        // The cues are evidence on top of the model's: each adds a little to its situation's score. Inside
+        // a situation, moving to another one takes more than starting with it.
+        var inFlow = state.Situation is not null;
+        var situations = scores.Where(s => IsSituation(s.Label))
+            .Select(s => new LabelScore(s.Label, s.Score + (CueWeight * Math.Min(hits.GetValueOrDefault(s.Label), 2)) - (inFlow ? SwitchCost : 0)))
+            .OrderByDescending(s => s.Score)
+            .ToList();
+        if (situations.Count == 0)
+        {
+            return Meaning.Nothing;
+        }
+
+        var best = situations[0];
+        var second = situations.Count > 1 ? situations[1] : default;
+        if (best.Score >= Accept || (!inFlow && best.Score >= ClarifyFloor && best.Score - second.Score >= ClearLead))
+        {
+            // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
+            var present = situations.Where(s => s.Score >= best.Score - Near).Select(s => s.Label);
+            return Situation(state, Strongest(present, hits, situations));
+        }
+
+        if (best.Score >= ClarifyFloor && best.Label == _script.Urgent)
+        {
+            return Situation(state, best.Label);
+        }
+
+        // Ask about the two likeliest situations the menu can name.
+        var numbered = situations.Where(s => Numbered(s.Label)).Take(2).ToList();
+        if (!inFlow && best.Score >= ClarifyFloor && numbered.Count == 2 && numbered[0].Score >= ClarifyFloor)
+        {
+            return new Meaning(MeaningKind.Clarify, numbered[0].Label, numbered[1].Label, ByModel: true);
+        }
+
+        return Meaning.Nothing;
+    }
+
+    /// <summary>
+    /// A situation the model found; where one of the state's replies leads to it ("1" for the
+    /// deal-breaker after "still a problem"), that reply is what the text means.
+    /// </summary>
+    private Meaning Situation(FlowState state, string situation)
+    {
+        var entry = _script.Situations[situation].Entry;
+        return state.Options.FirstOrDefault(option => option.Goto == entry) is { } option
+            ? new Meaning(MeaningKind.Option, option.Reply, ByModel: true)
+            : new Meaning(MeaningKind.Situation, situation, ByModel: true);
+    }
+
+    /// <summary>A state answers its own replies, every command, every situation, and "nothing".</summary>
+    private bool IsCandidate(FlowState state, string label) =>
+        label == LabelledText.Nothing
+        || IsSituation(label)
+        || Commands.All.Contains(label)
+        || state.Options.Any(option => option.Reply == label);
+
+    private bool IsSituation(string label) => _script.Situations.ContainsKey(label);
+
+    private bool Numbered(string situation) => _script.Situations[situation].Number is not null;
+
+    private static MeaningKind Kind(string label) =>
+        Commands.All.Contains(label) ? MeaningKind.Command : MeaningKind.Option;
+
+    private int Tier(string situation) => _tier.TryGetValue(situation, out var tier) ? tier : _tier.Count;
+
+    private bool Outranks(string? situation, string? current) =>
+        situation is not null && situation != current && (current is null || Tier(situation) < Tier(current));
+
+    /// <summary>The situation the cues point to, by precedence, then by how many cues matched.</summary>
+    private string? ByCues(Dictionary<string, int> hits) =>
+        hits.Count == 0 ? null : hits.OrderBy(pair => Tier(pair.Key)).ThenByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>Among situations present in one text, the highest in precedence; ties go to the one pointed to most strongly.</summary>
+    private string Strongest(IEnumerable<string> present, Dictionary<string, int> hits, List<LabelScore> scores) =>
+        present.Distinct(StringComparer.Ordinal)
+            .OrderBy(Tier)
+            .ThenByDescending(situation => hits.GetValueOrDefault(situation))
+            .ThenByDescending(situation => scores.FirstOrDefault(s => s.Label == situation).Score)
+            .First();
+
+    private static string? ExactOption(FlowState state, IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || state.Options.Count == 0)
+        {
+            return null;
+        }
+
+        var phrase = string.Join(' ', words);
+        foreach (var option in state.Options)
+        {
+            if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.Normalize(candidate) == phrase))
+            {
+                return option.Reply;
+            }
+        }
+
+        if (words.Count == 1)
+        {
+            foreach (var option in state.Options)
+            {
+                if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
+                {
+                    return option.Reply;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The longest reply synonym of two or more words, or command phrase, found inside the text: "i left
+    /// the building" holds "i left"; "how do i ask him" holds "how do i ask".
+    /// </summary>
+    private Meaning? Phrase(FlowState state, IReadOnlyList<string> words)
+    {
+        Meaning? found = null;
+        var longest = 0;
+        foreach (var option in state.Options)
+        {
+            foreach (var synonym in option.Synonyms)
+            {
+                var phrase = SituationRules.Split(synonym);
+                if (phrase.Length >= 2 && phrase.Length > longest && SituationRules.Contains(words, phrase))
+                {
+                    (found, longest) = (new Meaning(MeaningKind.Option, option.Reply), phrase.Length);
+                }
+            }
+        }
+
+        foreach (var (command, phrase) in _commandPhrases)
+        {
+            if (phrase.Length > longest && SituationRules.Contains(words, phrase))
+            {
+                (found, longest) = (new Meaning(MeaningKind.Command, command), phrase.Length);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// An email address anywhere in the text ("email me at x@y.org", "send it to x@y.org"), or the EMAIL
+    /// command with something after it: one token is checked as an address ("EMAIL me.example.com" is told
+    /// it needs an @); several words without an address ("email me pls") ask for the address.
+    /// </summary>
+    private static Meaning? EmailRequest(string body, IReadOnlyList<string> words)
+    {
+        if (Address().Match(body) is { Success: true } address)
+        {
+            return new Meaning(MeaningKind.Email, address.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')'));
+        }
+
+        if (words is not ["email", _, ..])
+        {
+            return null;
+        }
+
+        var rest = body.Trim()[5..].TrimStart(' ', ':', '-', '\t').Trim();
+        return rest.Contains(' ', StringComparison.Ordinal) || rest.Length == 0
+            ? new Meaning(MeaningKind.Command, Commands.Email)
+            : new Meaning(MeaningKind.Email, rest);
+    }
+
+    /// <summary>Words that several example texts use: real words, or slang ("tbh"), not typos.</summary>
+    private static IEnumerable<string> CommonWords(IEnumerable<LabelledText> examples) =>
+        examples.SelectMany(example => TextMatcher.Words(example.Text).Distinct())
+            .GroupBy(word => word, StringComparer.Ordinal)
+            .Where(group => group.Count() >= 2)
+            .Select(group => group.Key);
+
+    /// <summary>The words of the line itself: the preferred targets for a typo.</summary>
+    private static IEnumerable<string> LineWords(FlowScript script)
+    {
+        var texts = script.States.SelectMany(state => new[] { state.Text, state.Words ?? "", state.Hint }
+                .Concat(state.Options.SelectMany(option => option.Synonyms.Prepend(option.Reply))))
+            .Concat(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => phrase.Replace("*", "", StringComparison.Ordinal))))
+            .Concat(script.Situations.Values.SelectMany(situation => situation.Keywords.Append(situation.Title).Concat(situation.Email.Guidance)))
+            .Concat(script.CommandPhrases.Values.SelectMany(phrases => phrases));
+        return texts.SelectMany(TextMatcher.Words).Where(word => !word.Any(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"[^\s@<>()\[\],;:""]+@[^\s@<>()\[\],;:""]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
+}

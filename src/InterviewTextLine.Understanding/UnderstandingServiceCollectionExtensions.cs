@@ -1,0 +1,33 @@
+using InterviewTextLine.Core.Understanding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace InterviewTextLine.Understanding;
+
+public static class UnderstandingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the sentence model and the training corpus, so free text is understood by meaning as well
+    /// as by rules, and warms the model while the host starts so the first text does not wait for it.
+    /// </summary>
+    public static IServiceCollection AddSentenceModel(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ISentenceEmbedder>(_ => MiniLmSentenceEmbedder.Shared);
+        services.TryAddSingleton(_ => new TrainingExamples(Corpus.Train()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingWarmUp>());
+        return services;
+    }
+}
+
+/// <summary>Builds the understander (loading the model) in the background as the host starts.</summary>
+internal sealed class UnderstandingWarmUp(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(() => services.GetRequiredService<Understander>(), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
