@@ -56,10 +56,20 @@ internal sealed class SituationRules
     internal static string[] Split(string phrase) =>
         [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.EndsWith('*') ? TextMatcher.Normalize(word[..^1]) + "*" : TextMatcher.Normalize(word))];
 
+    /// <summary>Words that cancel a cue just after them: "not creepy", "wasnt flirting".</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "wasnt", "isnt", "didnt", "doesnt", "arent", "werent", "nothing" };
+
+    /// <summary>True when the words hold the phrase, and it is not negated by one of the two words before it.</summary>
     internal static bool Contains(IReadOnlyList<string> words, string[] phrase)
     {
         for (var start = 0; start + phrase.Length <= words.Count; start++)
         {
+            if (Negations.Contains(phrase[0]) is false
+                && ((start >= 1 && Negations.Contains(words[start - 1])) || (start >= 2 && Negations.Contains(words[start - 2]))))
+            {
+                continue;
+            }
+
             var all = true;
             for (var i = 0; i < phrase.Length && all; i++)
             {

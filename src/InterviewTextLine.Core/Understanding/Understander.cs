@@ -66,7 +66,11 @@ public sealed partial class Understander
         _script = script;
         _rules = new SituationRules(script);
         var corpus = examples.ToList();
-        _speller = new SpellingCorrector(LineWords(script), embedder?.Vocabulary ?? (IEnumerable<string>)[], CommonWords(corpus));
+        // Without the model's vocabulary nothing tells a typo from a word the line has never seen
+        // ("monkey" is one slip from "money"), so the rules alone mend nothing.
+        _speller = embedder is null
+            ? new SpellingCorrector([], [])
+            : new SpellingCorrector(LineWords(script), embedder.Vocabulary, CommonWords(corpus));
         _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)));
         _commandPhrases = [.. script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => (pair.Key, SituationRules.Split(phrase))))];
         _tier = script.Precedence.Select((situation, index) => (situation, index)).ToDictionary(pair => pair.situation, pair => pair.index, StringComparer.Ordinal);
@@ -193,10 +197,15 @@ public sealed partial class Understander
         if (best.Score >= Accept || (!inFlow && best.Score >= ClarifyFloor && best.Score - second.Score >= ClearLead))
         {
             // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
-            var present = situations.Where(s => s.Score >= best.Score - Near).Select(s => s.Label);
+            // A situation is present when it scores near the best, or when the text names it (a cue) and
+            // the model finds it plausible.
+            var present = situations
+                .Where(s => s.Score >= best.Score - Near || (hits.ContainsKey(s.Label) && s.Score >= ClarifyFloor))
+                .Select(s => s.Label);
             return Situation(state, Strongest(present, hits, situations));
         }
 
+        // Danger is never asked about: when it is the likeliest, the texter gets the safety advice.
         if (best.Score >= ClarifyFloor && best.Label == _script.Urgent)
         {
             return Situation(state, best.Label);
@@ -334,7 +343,7 @@ public sealed partial class Understander
         }
 
         var rest = body.Trim()[5..].TrimStart(' ', ':', '-', '\t').Trim();
-        return rest.Contains(' ', StringComparison.Ordinal) || rest.Length == 0
+        return rest.Length == 0 || (rest.Contains(' ', StringComparison.Ordinal) && !rest.Contains('@', StringComparison.Ordinal))
             ? new Meaning(MeaningKind.Command, Commands.Email)
             : new Meaning(MeaningKind.Email, rest);
     }

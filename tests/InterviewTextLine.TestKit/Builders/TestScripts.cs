@@ -17,6 +17,7 @@ public static class TestScripts
             {
                 Number = 1,
                 Title = dealBreakerTitle,
+                Gist = "pay, commute or terms",
                 Entry = "dealbreaker",
                 Email = new SituationEmail
                 {
@@ -31,6 +32,7 @@ public static class TestScripts
             {
                 Number = 2,
                 Title = "The interviewer was rude",
+                Gist = "rudeness",
                 Entry = "rude",
                 Email = new SituationEmail
                 {

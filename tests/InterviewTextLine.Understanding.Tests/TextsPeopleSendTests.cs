@@ -1,0 +1,118 @@
+using InterviewTextLine.Core.Flow;
+
+namespace InterviewTextLine.Understanding.Tests;
+
+/// <summary>
+/// Texts as stressed people write them, through the line with its sentence model: danger first,
+/// meaning over keywords, and natural answers inside the flow.
+/// </summary>
+public sealed class TextsPeopleSendTests
+{
+    [Theory]
+    [InlineData("he locked the door and wont let me leave, im scared")]
+    [InlineData("he touched my leg")]
+    [InlineData("keeps hitting on me, asked if I have a boyfriend")]
+    [InlineData("said the job is mine if i go on a date with him")]
+    [InlineData("he has a knife on the desk and keeps mentioning it")]
+    [InlineData("i think hes following me to the parking lot")]
+    [InlineData("he took my phone and said ill get it back after")]
+    [InlineData("i feel really unsafe right now")]
+    public async Task Danger_gets_leave_now_and_the_emergency_number_in_the_first_screen(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal("safety", reply.State);
+        var firstScreen = reply.Text![..160];
+        Assert.StartsWith("Leave now.", firstScreen, StringComparison.Ordinal);
+        Assert.Contains("call 911", firstScreen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Danger_wins_in_any_state_even_mid_flow()
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("the salary is way too low");
+        var reply = await line.Text("now he grabbed my arm");
+        Assert.Equal("safety", reply.State);
+        Assert.Equal(line.StateText("safety"), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("he asked if im pregnant??", "questions")]
+    [InlineData("she wants to know how old i am and if im married", "questions")]
+    [InlineData("they want me to work for free for 2 weeks", "dealbreaker")]
+    [InlineData("its a 2 hour drive each way", "dealbreaker")]
+    [InlineData("intervewer is beeing super rdue", "rude")]
+    [InlineData("he keeps saying my degree is worthless and the pay is low and the commute is long", "rude")]
+    [InlineData("honestly i just want to walk out, this job isnt for me", "notforme")]
+    public async Task A_first_text_reaches_its_situation_without_the_menu(string text, string situation)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal(situation, reply.Situation);
+        Assert.Equal(line.StateText(line.Script.Situations[situation].Entry), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("1", "nah they cant change it", "dealbreaker_close")]
+    [InlineData("1", "they said they could do remote 2 days", "dealbreaker_offer")]
+    [InlineData("3", "she explained and it makes sense now", "fence_clear")]
+    [InlineData("3", "asked and its still bad", "fence_still")]
+    [InlineData("2", "im outside now", "leave_now_out")]
+    [InlineData("2", "i left the building", "leave_now_out")]
+    [InlineData("4", "how do i actually leave", "notforme_exit")]
+    public async Task Natural_answers_inside_the_flow_move_it_on(string setup, string text, string state)
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text(setup);
+        var reply = await line.Text(text);
+        Assert.Equal(state, reply.State);
+        Assert.Equal(line.StateText(state), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("what do I say")]
+    [InlineData("what should I tell them")]
+    [InlineData("how do i ask him")]
+    public async Task Asking_what_to_say_gets_the_words_for_the_current_state(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("1");
+        var reply = await line.Text(text);
+        Assert.Equal(line.Engine.Render(line.Script.State("dealbreaker").Words!), reply.Text);
+        Assert.Equal("dealbreaker", reply.State);
+    }
+
+    [Theory]
+    [InlineData("3", "ok", "on_the_fence")]
+    [InlineData("1", "maybe", "dealbreaker")]
+    public async Task Ambiguous_words_do_not_answer_the_question(string setup, string text, string state)
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text(setup);
+        var reply = await line.Text(text);
+        Assert.Equal(state, reply.State);
+        Assert.StartsWith("Sorry, I didn't catch that.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("email me at sam@example.org")]
+    [InlineData("my email is sam@example.org")]
+    [InlineData("send it to sam@example.org pls")]
+    public async Task An_address_anywhere_in_a_text_schedules_the_summary(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("2");
+        var reply = await line.Text(text);
+        Assert.StartsWith("Saved. One summary", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Email_me_without_an_address_asks_for_the_address()
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("2");
+        var reply = await line.Text("email me pls");
+        Assert.Equal(line.Engine.Render(line.Script.Message(MessageKeys.EmailMissing)), reply.Text);
+    }
+}

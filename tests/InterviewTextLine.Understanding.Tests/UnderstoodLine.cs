@@ -1,0 +1,49 @@
+using InterviewTextLine.Core;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InterviewTextLine.Understanding.Tests;
+
+/// <summary>The line with the sentence model, on the in-memory store and a fake clock, texted as a phone would.</summary>
+internal sealed class UnderstoodLine : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private int _messages;
+
+    private UnderstoodLine(ServiceProvider services)
+    {
+        _services = services;
+        Service = services.GetRequiredService<ITextLineService>();
+        Engine = services.GetRequiredService<ConversationEngine>();
+    }
+
+    public ITextLineService Service { get; }
+
+    public ConversationEngine Engine { get; }
+
+    public FlowScript Script => Engine.Script;
+
+    public static UnderstoodLine Create()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddTextLineCore(configuration);
+        services.AddSentenceModel();
+        return new UnderstoodLine(services.BuildServiceProvider(validateScopes: true));
+    }
+
+    /// <summary>Sends a text from one texter and returns the whole reply.</summary>
+    public async Task<LineReply> Text(string body) =>
+        await Service.HandleAsync(new InboundText("+15555550100", "+15555550199", body, $"SM{Interlocked.Increment(ref _messages):D32}"), TestContext.Current.CancellationToken);
+
+    public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
