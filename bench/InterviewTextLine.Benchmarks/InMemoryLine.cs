@@ -33,7 +33,7 @@ internal static class InMemoryLine
             foreach (var text in transcripts[i].Texts)
             {
                 var reply = await service.HandleAsync(new InboundText(from, LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken);
-                var stored = await store.GetAsync(texter, cancellationToken);
+                var stored = await store.ReadAsync(texter, cancellationToken);
                 steps.Add(new TranscriptStep(text, reply.Text, stored?.Conversation));
             }
 

@@ -26,7 +26,7 @@ namespace InterviewTextLine.TableStorage;
 /// <c>&lt;UTC ticks, 19 digits&gt;|&lt;texter&gt;</c>, so due entries are one range query in time order.
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore
+public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IIdleConversationScan
 {
     private const int MaxTransactionActions = 100;
 
@@ -56,10 +56,10 @@ public sealed partial class TableConversationStore : IConversationStore
         await _followUps.CreateIfNotExistsAsync(cancellationToken);
     }
 
-    public Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
-        WithTablesAsync(() => LoadOnceAsync(texter, messageId, cancellationToken), cancellationToken);
+    public Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => ReadForMessageOnceAsync(texter, messageId, cancellationToken), cancellationToken);
 
-    private async Task<ConversationSnapshot> LoadOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    private async Task<ConversationSnapshot> ReadForMessageOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageId);
         var partitionKey = StorageKeys.PartitionKey(texter);
@@ -88,7 +88,7 @@ public sealed partial class TableConversationStore : IConversationStore
         return new ConversationSnapshot(conversation, etag, receipt);
     }
 
-    public async Task<string> SaveAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
+    public async Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(receipt);
@@ -121,7 +121,7 @@ public sealed partial class TableConversationStore : IConversationStore
         }
     }
 
-    public async Task<StoredConversation?> GetAsync(TexterId texter, CancellationToken cancellationToken)
+    public async Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken)
     {
         var response = await _conversations.GetEntityIfExistsAsync<TableEntity>(
             StorageKeys.PartitionKey(texter), StorageKeys.ConversationRow, cancellationToken: cancellationToken);
@@ -130,7 +130,7 @@ public sealed partial class TableConversationStore : IConversationStore
             : null;
     }
 
-    public async Task<string> UpdateAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
+    public async Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(expectedETag);
@@ -195,7 +195,7 @@ public sealed partial class TableConversationStore : IConversationStore
         LogDeleted(_logger, rows.Count, indexed.Count);
     }
 
-    public async Task IndexFollowUpAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task AddEntryAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(StorageKeys.DuePartition, StorageKeys.DueRow(dueAt, texter))
         {
@@ -207,10 +207,10 @@ public sealed partial class TableConversationStore : IConversationStore
         await _followUps.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        WithTablesAsync(() => GetDueFollowUpsOnceAsync(now, max, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => ReadDueOnceAsync(now, max, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsOnceAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueOnceAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var due = new List<FollowUpIndexEntry>();
@@ -240,7 +240,7 @@ public sealed partial class TableConversationStore : IConversationStore
         return due;
     }
 
-    public Task RemoveFollowUpIndexAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken)
+    public Task RemoveEntryAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, StorageKeys.DueRow(entry.DueAt, entry.Texter), cancellationToken);

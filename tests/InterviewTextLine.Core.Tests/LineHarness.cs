@@ -64,7 +64,7 @@ internal sealed class LineHarness : IAsyncDisposable
     }
 
     public async Task<Conversation?> Conversation(string from = Texter) =>
-        (await Store.GetAsync(Hasher.Texter(from, LineNumber), TestContext.Current.CancellationToken))?.Conversation;
+        (await Store.ReadAsync(Hasher.Texter(from, LineNumber), TestContext.Current.CancellationToken))?.Conversation;
 
     /// <summary>A state's text as the line sends it.</summary>
     public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);

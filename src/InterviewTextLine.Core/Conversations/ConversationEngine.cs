@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Core.Conversations;
@@ -179,18 +180,9 @@ public sealed class ConversationEngine
             return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
         }
 
-        var due = now + _followUpDelay;
-        // A follow-up that is still scheduled keeps its index entry: the sweep that finds the earlier
-        // entry moves it to the new due time. Otherwise this is a new follow-up and needs an entry.
-        var keepIndex = current.FollowUp is { Status: FollowUpStatus.Scheduled, IndexedAt: not null };
-        var followUp = new FollowUp
-        {
-            Status = FollowUpStatus.Scheduled,
-            DueAt = due,
-            IndexedAt = keepIndex ? current.FollowUp!.IndexedAt : due,
-        };
+        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
         var next = current with { Email = address, FollowUp = followUp, LastMessageAt = now };
-        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), keepIndex ? null : due);
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
 
     /// <summary>The address after "EMAIL" ("EMAIL me@x.com", "email: me@x.com"), or null when nothing follows.</summary>
@@ -273,14 +265,11 @@ public sealed class ConversationEngine
     private Decision Save(Conversation next, DateTimeOffset now, string? reply)
     {
         // Every text from the texter pushes a scheduled summary back, so it arrives after they're done.
-        var followUp = next.FollowUp is { Status: FollowUpStatus.Scheduled } scheduled
-            ? scheduled with { DueAt = now + _followUpDelay }
-            : next.FollowUp;
+        var followUp = next.FollowUp is { IsScheduled: true } scheduled ? scheduled.PushBack(now + _followUpDelay) : next.FollowUp;
         return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp }, reply);
     }
 
-    private static FollowUp? Cancel(FollowUp? followUp) =>
-        followUp is { Status: FollowUpStatus.Scheduled } ? followUp with { Status = FollowUpStatus.Cancelled } : followUp;
+    private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 
     private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
 
