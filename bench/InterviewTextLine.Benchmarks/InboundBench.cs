@@ -7,7 +7,6 @@ using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
         services.TryAddSingleton<RetentionSweeper>();
+        services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());
 
         // One instance behind the three storage contracts, unless a real store is registered.
         services.TryAddSingleton<InMemoryConversationStore>();

@@ -14,9 +14,8 @@ public sealed partial class RetentionSweeper(
     IConversationStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
-    ILogger<RetentionSweeper> logger)
+    ILogger<RetentionSweeper> logger) : IRetentionSweeper
 {
-    /// <summary>Runs one sweep and returns how many conversations it deleted.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var idleSince = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace InterviewTextLine.Hosting.Serve;

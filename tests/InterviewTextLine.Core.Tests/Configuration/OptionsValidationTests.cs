@@ -14,7 +14,7 @@ public sealed class OptionsValidationTests
         services.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static Dictionary<string, string?> Valid() => new(Hosting.LocalDefaults.Values);
+    private static Dictionary<string, string?> Valid() => new(LocalDefaults.Values);
 
     [Fact]
     public void The_local_defaults_start()

@@ -1,6 +1,7 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.TestKit.FollowUps;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

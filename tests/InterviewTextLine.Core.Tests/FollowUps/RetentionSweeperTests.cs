@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Retention;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using InterviewTextLine.TestKit.FollowUps;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 

@@ -18,7 +18,7 @@ namespace InterviewTextLine.Integration.Tests.Email;
 /// </summary>
 internal sealed class EmailTestHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     private readonly ServiceProvider _services;
 
@@ -49,7 +49,7 @@ internal sealed class EmailTestHost : IAsyncDisposable
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public InMemoryConversationStore Store { get; } = new();
 

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Serve;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,11 @@
 using InterviewTextLine.Cli.Commands;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Privacy;
 using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.TestKit.FollowUps;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.Cli.Tests;
 
 public sealed class FollowUpsCommandTests
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.TestKit.Repository;
 
-namespace InterviewTextLine.Core.Tests.Cli;
+namespace InterviewTextLine.Cli.Tests;
 
 public sealed partial class CliTests
 {

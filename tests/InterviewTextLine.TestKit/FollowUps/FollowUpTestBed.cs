@@ -2,20 +2,19 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Email;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.TestKit.FollowUps;
 
 /// <summary>
 /// The follow-up sweep over the in-memory store and a fake clock, plus the two things the conversation
 /// engine does to a follow-up (schedule it on EMAIL, push it back on a later text).
 /// </summary>
-internal sealed class FollowUpTestBed
+public sealed class FollowUpTestBed
 {
-    public static readonly DateTimeOffset Start = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     public FollowUpTestBed(FollowUpOptions? followUps = null)
     {
@@ -23,10 +22,10 @@ internal sealed class FollowUpTestBed
         Writer = new DecisionWriter(Store, Store);
         var program = Microsoft.Extensions.Options.Options.Create(new ProgramOptions { Name = "Career Hub", HelpContact = "555-0100", Url = "https://careers.example.edu" });
         var email = Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "line@example.edu" });
-        Composer = new FollowUpComposer(TestScripts.Create(), new FluidFollowUpRenderer(), program, email);
+        Composer = new FollowUpComposer(TestScripts.Create(), new StubFollowUpRenderer(), program, email);
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public FollowUpOptions Options { get; }
 
