@@ -7,7 +7,7 @@ using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

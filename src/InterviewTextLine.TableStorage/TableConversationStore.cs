@@ -300,15 +300,15 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
 
 
     // Log lines carry no texter id: a conflict or a deletion is worth counting, not tracing to a person.
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation save lost a race (status {Status}, duplicate message {Duplicate})")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Conversation save lost a race (status {Status}, duplicate message {Duplicate})")]
     private static partial void LogSaveConflict(ILogger logger, int status, bool duplicate);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation update lost a race (status {Status})")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Conversation update lost a race (status {Status})")]
     private static partial void LogUpdateConflict(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Table Storage tables were missing; creating them")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Table Storage tables were missing; creating them")]
     private static partial void LogTablesMissing(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
     private static partial void LogDeleted(ILogger logger, int rows, int indexEntries);
 }

@@ -3,7 +3,7 @@ using System.Text;
 using CsCheck;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Sms;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TestKit.Signing;

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

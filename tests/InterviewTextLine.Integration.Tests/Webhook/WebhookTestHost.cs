@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Builder;

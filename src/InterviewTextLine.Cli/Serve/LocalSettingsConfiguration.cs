@@ -1,8 +1,7 @@
 using System.Text.Json;
 using InterviewTextLine.Core.Configuration;
-using Microsoft.Extensions.Configuration;
 
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>
 /// Reads the <c>Values</c> object of a Functions <c>local.settings.json</c> as configuration, so that
