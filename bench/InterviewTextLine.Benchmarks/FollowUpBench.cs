@@ -151,6 +151,7 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
     {
         var now = DateTimeOffset.UtcNow;
         var dueAt = now.AddMinutes(-1);
+        var writer = new DecisionWriter(store, store);
         var seeded = await ClosedLoop.RunAsync(SeedConcurrency, due, _ => async () =>
         {
             var texter = new TexterId(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
@@ -161,10 +162,10 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
                 Path = ["welcome", "dealbreaker", "dealbreaker_offer", "done"],
                 LastMessageAt = now.AddMinutes(-121),
                 Email = "texter-" + texter.Value[..12] + "@example.com",
-                FollowUp = new FollowUp { Status = FollowUpStatus.Scheduled, DueAt = dueAt, IndexedAt = dueAt },
+                FollowUp = FollowUp.Schedule(null, dueAt),
             };
-            await store.IndexFollowUpAsync(texter, dueAt, cancellationToken);
-            await store.SaveAsync(texter, conversation, null, new MessageReceipt(TwilioForm.NewMessageSid(), "Saved.", now), cancellationToken);
+            var decision = new Decision(DecisionKind.Save, conversation, "Saved.", conversation.FollowUp.IndexEntryToAdd(null));
+            await writer.ApplyAsync(texter, decision, null, new MessageReceipt(TwilioForm.NewMessageSid(), "Saved.", now), cancellationToken);
         }, cancellationToken);
         return seeded.Wall;
     }

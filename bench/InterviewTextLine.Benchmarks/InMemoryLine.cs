@@ -2,7 +2,7 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +33,7 @@ internal static class InMemoryLine
             foreach (var text in transcripts[i].Texts)
             {
                 var reply = await service.HandleAsync(new InboundText(from, LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken);
-                var stored = await store.GetAsync(texter, cancellationToken);
+                var stored = await store.ReadAsync(texter, cancellationToken);
                 steps.Add(new TranscriptStep(text, reply.Text, stored?.Conversation));
             }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using InterviewTextLine.Hosting;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Cli;

@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Understanding;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +16,10 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the conversation core: validated options, the flow script (validated at startup), the
-    /// understander (with the sentence model when one is registered), the engine, the phone hasher, the application service, the system clock and, unless a real store is
-    /// registered, the in-memory store.
+    /// understander (with the sentence model when one is registered), the engine, the phone hasher, the
+    /// application service, the retention sweep, the system clock (the one registration of
+    /// <see cref="TimeProvider"/>; a host that needs another registers it first) and, unless a real
+    /// store is registered, the in-memory store.
     /// </summary>
     public static IServiceCollection AddTextLineCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,8 +38,31 @@ public static class ServiceCollectionExtensions
             provider.GetService<TrainingExamples>()?.Texts ?? []));
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<PhoneHasher>();
-        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
+        services.TryAddSingleton<RetentionSweeper>();
+        services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());
+
+        // One instance behind the three storage contracts, unless a real store is registered.
+        services.TryAddSingleton<InMemoryConversationStore>();
+        services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IIdleConversationScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Puts one store behind the three storage contracts (<see cref="IConversationStore"/>,
+    /// <see cref="IFollowUpIndex"/>, <see cref="IIdleConversationScan"/>), replacing whatever stood there.
+    /// </summary>
+    public static IServiceCollection ReplaceConversationStorage<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> store)
+        where TStore : class, IConversationStore, IFollowUpIndex, IIdleConversationScan
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        services.Replace(ServiceDescriptor.Singleton(store));
+        services.Replace(ServiceDescriptor.Singleton<IConversationStore>(provider => provider.GetRequiredService<TStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IFollowUpIndex>(provider => provider.GetRequiredService<TStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IIdleConversationScan>(provider => provider.GetRequiredService<TStore>()));
         return services;
     }
 

@@ -59,9 +59,9 @@ public sealed partial class OutboxEmailSender(
         return new EmailSendResult.Accepted(emlPath);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up email written to {Path}")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Follow-up email written to {Path}")]
     private static partial void LogWritten(ILogger logger, string path);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write follow-up email {EmailId} to the outbox")]
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "Could not write follow-up email {EmailId} to the outbox")]
     private static partial void LogWriteFailed(ILogger logger, string emailId, Exception exception);
 }

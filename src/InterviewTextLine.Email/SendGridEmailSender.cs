@@ -160,18 +160,18 @@ public sealed partial class SendGridEmailSender : IEmailSender, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SendGrid accepted email {EmailId} with status {Status}")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "SendGrid accepted email {EmailId} with status {Status}")]
     private static partial void LogAccepted(ILogger logger, string emailId, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid rate-limited email {EmailId}; reset at {ResetAt}")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "SendGrid rate-limited email {EmailId}; reset at {ResetAt}")]
     private static partial void LogRateLimited(ILogger logger, string emailId, DateTimeOffset? resetAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused email {EmailId} with status {Status}; error fields: {Fields}")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "SendGrid refused email {EmailId} with status {Status}; error fields: {Fields}")]
     private static partial void LogRejected(ILogger logger, string emailId, int status, string fields);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid did not answer email {EmailId} within {Timeout}")]
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "SendGrid did not answer email {EmailId} within {Timeout}")]
     private static partial void LogTimedOut(ILogger logger, string emailId, TimeSpan timeout);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid could not be reached for email {EmailId}: {Error}")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "SendGrid could not be reached for email {EmailId}: {Error}")]
     private static partial void LogNetworkError(ILogger logger, string emailId, HttpRequestError error);
 }

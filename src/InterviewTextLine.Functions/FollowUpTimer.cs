@@ -23,9 +23,9 @@ public sealed partial class FollowUpTimer(IFollowUpProcessor processor, ILogger<
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up timer is running late")]
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Follow-up timer is running late")]
     private static partial void LogPastDue(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up sweep used its whole budget after {Sent} emails; the next run continues")]
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Follow-up sweep used its whole budget after {Sent} emails; the next run continues")]
     private static partial void LogStoppedEarly(ILogger logger, int sent);
 }

@@ -1,7 +1,6 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Email;
-using InterviewTextLine.Hosting.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.Understanding;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.TableStorage;
@@ -106,17 +107,15 @@ internal static class ConversationEntity
             return null;
         }
 
-        return new FollowUp
-        {
-            Status = Enum.Parse<FollowUpStatus>(status),
-            DueAt = entity.GetDateTimeOffset(FollowUpDueAt) ?? throw Corrupt(entity, FollowUpDueAt),
-            IndexedAt = entity.GetDateTimeOffset(FollowUpIndexedAt),
-            Attempts = entity.GetInt32(FollowUpAttempts) ?? 0,
-            NextAttemptAt = entity.GetDateTimeOffset(FollowUpNextAttemptAt),
-            ClaimedAt = entity.GetDateTimeOffset(FollowUpClaimedAt),
-            SentAt = entity.GetDateTimeOffset(FollowUpSentAt),
-            LastError = entity.GetString(FollowUpLastError),
-        };
+        return FollowUp.Restore(
+            Enum.Parse<FollowUpStatus>(status),
+            entity.GetDateTimeOffset(FollowUpDueAt) ?? throw Corrupt(entity, FollowUpDueAt),
+            entity.GetDateTimeOffset(FollowUpIndexedAt),
+            entity.GetInt32(FollowUpAttempts) ?? 0,
+            entity.GetDateTimeOffset(FollowUpNextAttemptAt),
+            entity.GetDateTimeOffset(FollowUpClaimedAt),
+            entity.GetDateTimeOffset(FollowUpSentAt),
+            entity.GetString(FollowUpLastError));
     }
 
     private static void SetIfNotNull(TableEntity entity, string column, object? value)

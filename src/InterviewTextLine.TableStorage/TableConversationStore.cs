@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
@@ -22,11 +21,11 @@ namespace InterviewTextLine.TableStorage;
 /// group transaction, and one query reads both.
 /// </para>
 /// <para>
-/// Follow-ups table: the index of pending follow-ups in partition <c>due</c>, row key
-/// <c>&lt;UTC ticks, 19 digits&gt;|&lt;texter&gt;</c>, so due entries are one range query in time order.
+/// Follow-ups table: the index of pending follow-ups (the <see cref="IFollowUpIndex"/> part, in
+/// TableConversationStore.FollowUpIndex.cs).
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore
+public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IIdleConversationScan
 {
     private const int MaxTransactionActions = 100;
 
@@ -56,10 +55,10 @@ public sealed partial class TableConversationStore : IConversationStore
         await _followUps.CreateIfNotExistsAsync(cancellationToken);
     }
 
-    public Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
-        WithTablesAsync(() => LoadOnceAsync(texter, messageId, cancellationToken), cancellationToken);
+    public Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => ReadForMessageOnceAsync(texter, messageId, cancellationToken), cancellationToken);
 
-    private async Task<ConversationSnapshot> LoadOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    private async Task<ConversationSnapshot> ReadForMessageOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageId);
         var partitionKey = StorageKeys.PartitionKey(texter);
@@ -88,7 +87,7 @@ public sealed partial class TableConversationStore : IConversationStore
         return new ConversationSnapshot(conversation, etag, receipt);
     }
 
-    public async Task<string> SaveAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
+    public async Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(receipt);
@@ -121,7 +120,7 @@ public sealed partial class TableConversationStore : IConversationStore
         }
     }
 
-    public async Task<StoredConversation?> GetAsync(TexterId texter, CancellationToken cancellationToken)
+    public async Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken)
     {
         var response = await _conversations.GetEntityIfExistsAsync<TableEntity>(
             StorageKeys.PartitionKey(texter), StorageKeys.ConversationRow, cancellationToken: cancellationToken);
@@ -130,7 +129,7 @@ public sealed partial class TableConversationStore : IConversationStore
             : null;
     }
 
-    public async Task<string> UpdateAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
+    public async Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(expectedETag);
@@ -195,68 +194,6 @@ public sealed partial class TableConversationStore : IConversationStore
         LogDeleted(_logger, rows.Count, indexed.Count);
     }
 
-    public async Task IndexFollowUpAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(StorageKeys.DuePartition, StorageKeys.DueRow(dueAt, texter))
-        {
-            [IndexTexterColumn] = texter.Value,
-            [IndexDueAtColumn] = dueAt.ToUniversalTime(),
-        };
-
-        // An upsert: indexing the same due time twice is one entry.
-        await _followUps.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        WithTablesAsync(() => GetDueFollowUpsOnceAsync(now, max, cancellationToken), cancellationToken);
-
-    private async Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsOnceAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        var due = new List<FollowUpIndexEntry>();
-        if (max == 0)
-        {
-            return due;
-        }
-
-        // A range on the row key inside one partition: the service reads only due entries, in order.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {StorageKeys.DuePartition} and RowKey lt {StorageKeys.DueUpperBound(now)}");
-        var pageSize = Math.Min(max, 1000);
-        await foreach (var entity in _followUps.QueryAsync<TableEntity>(filter, pageSize, IndexColumns, cancellationToken))
-        {
-            if (entity.GetString(IndexTexterColumn) is not { } texter || entity.GetDateTimeOffset(IndexDueAtColumn) is not { } dueAt)
-            {
-                continue;
-            }
-
-            due.Add(new FollowUpIndexEntry(new TexterId(texter), dueAt));
-            if (due.Count == max)
-            {
-                break;
-            }
-        }
-
-        return due;
-    }
-
-    public Task RemoveFollowUpIndexAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, StorageKeys.DueRow(entry.DueAt, entry.Texter), cancellationToken);
-    }
-
-    public async IAsyncEnumerable<TexterId> FindIdleAsync(DateTimeOffset idleSince, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // A scan across partitions, which is fine for a nightly retention sweep; only keys come back.
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {StorageKeys.ConversationRow} and LastMessageAt lt {idleSince.ToUniversalTime()}");
-        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
-        {
-            yield return new TexterId(entity.PartitionKey);
-        }
-    }
-
     /// <summary>
     /// Runs <paramref name="operation"/>, creating the tables and trying once more if they are missing.
     /// </summary>
@@ -300,15 +237,15 @@ public sealed partial class TableConversationStore : IConversationStore
 
 
     // Log lines carry no texter id: a conflict or a deletion is worth counting, not tracing to a person.
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation save lost a race (status {Status}, duplicate message {Duplicate})")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Conversation save lost a race (status {Status}, duplicate message {Duplicate})")]
     private static partial void LogSaveConflict(ILogger logger, int status, bool duplicate);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Conversation update lost a race (status {Status})")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Conversation update lost a race (status {Status})")]
     private static partial void LogUpdateConflict(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Table Storage tables were missing; creating them")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Table Storage tables were missing; creating them")]
     private static partial void LogTablesMissing(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
     private static partial void LogDeleted(ILogger logger, int rows, int indexEntries);
 }

@@ -26,9 +26,9 @@ internal sealed partial class TableStorageInitializer(TableConversationStore sto
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Table Storage tables are ready")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Table Storage tables are ready")]
     private static partial void LogTablesReady(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not create the Table Storage tables at startup; requests will fail until storage is reachable")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Could not create the Table Storage tables at startup; requests will fail until storage is reachable")]
     private static partial void LogTablesFailed(ILogger logger, Exception exception);
 }

@@ -6,7 +6,6 @@ using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.TableStorage;
@@ -17,7 +16,7 @@ public static class TableStorageServiceCollectionExtensions
     /// Stores conversations in Azure Table Storage: binds and validates <see cref="StorageOptions"/>
     /// (section <c>Storage</c>), registers the <see cref="TableServiceClient"/> (a connection string, or
     /// the table service URI with <see cref="DefaultAzureCredential"/>), replaces any other
-    /// <see cref="IConversationStore"/>, and creates the tables at startup when they are missing.
+    /// <see cref="IConversationStore"/>, <see cref="IFollowUpIndex"/> and <see cref="IIdleConversationScan"/>, and creates the tables at startup when they are missing.
     /// </summary>
     public static IServiceCollection AddTableConversationStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,8 +43,7 @@ public static class TableStorageServiceCollectionExtensions
             });
         });
 
-        services.TryAddSingleton<TableConversationStore>();
-        services.Replace(ServiceDescriptor.Singleton<IConversationStore>(provider => provider.GetRequiredService<TableConversationStore>()));
+        services.ReplaceConversationStorage(provider => ActivatorUtilities.CreateInstance<TableConversationStore>(provider));
         services.AddHostedService<TableStorageInitializer>();
         return services;
     }

@@ -2,7 +2,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -64,7 +64,7 @@ internal sealed class LineHarness : IAsyncDisposable
     }
 
     public async Task<Conversation?> Conversation(string from = Texter) =>
-        (await Store.GetAsync(Hasher.Texter(from, LineNumber), TestContext.Current.CancellationToken))?.Conversation;
+        (await Store.ReadAsync(Hasher.Texter(from, LineNumber), TestContext.Current.CancellationToken))?.Conversation;
 
     /// <summary>A state's text as the line sends it.</summary>
     public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);

@@ -2,7 +2,7 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -21,7 +21,8 @@ internal static class EvalCommand
         split.AcceptOnlyFromAmong("eval", "train");
         var misses = new Option<int>("--misses") { Description = "How many misses to list.", DefaultValueFactory = _ => 50 };
         var explain = new Option<bool>("--explain") { Description = "Show, for each miss, the text as mended, the cues it holds and the model's best labels." };
-        var command = new Command("eval", "Score the line's understanding on a labelled corpus: accuracy per situation and state, wrong-situation rate, confusion matrix, misses.") { corpus, split, misses, explain };
+        var tune = new Option<bool>("--tune") { Description = "Choose the understanding thresholds on the training split (each text without its own example) and print them." };
+        var command = new Command("eval", "Score the line's understanding on a labelled corpus: accuracy per situation and state, wrong-situation rate, confusion matrix, misses.") { corpus, split, misses, explain, tune };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var file = parseResult.GetValue(corpus);
@@ -40,6 +41,14 @@ internal static class EvalCommand
             await using var services = LocalServices.Build(LocalServices.Configuration(embeddedOnly: true), TimeProvider.System);
             var engine = services.GetRequiredService<ConversationEngine>();
             var emergency = services.GetRequiredService<IOptions<ProgramOptions>>().Value.EmergencyNumber;
+            if (parseResult.GetValue(tune))
+            {
+                var tuning = new Understander(engine.Script, services.GetRequiredService<ISentenceEmbedder>(), Corpus.Train(), rememberScores: true);
+                var (settings, score) = Tuning.Run(engine.With(tuning), Corpus.Train(), emergency, TimeProvider.System.GetUtcNow(), line => Console.Error.WriteLine(line));
+                await Console.Out.WriteLineAsync($"Best on the training split (score {score:0.0000}): {settings}");
+                return 0;
+            }
+
             var report = Evaluation.Run(engine, texts, emergency, leaveOneOut: train, TimeProvider.System.GetUtcNow());
             var name = file?.Name ?? (train ? Corpus.TrainName + " (each text without its own example)" : Corpus.EvaluationName);
             Func<EvaluatedText, string>? why = parseResult.GetValue(explain)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.Cli.Commands;
@@ -85,8 +86,9 @@ public static class FollowUpsCommand
     private static async Task ListAsync(IServiceProvider services, TimeProvider time, TextWriter output, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IConversationStore>();
+        var index = services.GetRequiredService<IFollowUpIndex>();
         var now = time.GetUtcNow();
-        var due = await store.GetDueFollowUpsAsync(now, 1000, cancellationToken);
+        var due = await index.ReadDueAsync(now, 1000, cancellationToken);
         await output.WriteLineAsync($"Follow-ups due at {Format(now)}: {due.Count}");
         if (due.Count == 0)
         {
@@ -96,7 +98,7 @@ public static class FollowUpsCommand
         await output.WriteLineAsync($"{"due",-20}  {"status",-10}  {"attempts",8}  texter");
         foreach (var entry in due)
         {
-            var stored = await store.GetAsync(entry.Texter, cancellationToken);
+            var stored = await store.ReadAsync(entry.Texter, cancellationToken);
             var followUp = stored?.Conversation.FollowUp;
             var dueAt = followUp is null ? entry.DueAt : Max(followUp.DueAt, followUp.NextAttemptAt);
             var status = followUp is null ? "gone" : Describe(followUp, stored!.Conversation, dueAt, now);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Cli.Commands;

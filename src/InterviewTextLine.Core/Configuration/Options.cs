@@ -166,4 +166,7 @@ public sealed class SendGridOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     [Description("Time-out of one SendGrid request.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>True when an API key is set: emails go to SendGrid rather than the local outbox.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 }

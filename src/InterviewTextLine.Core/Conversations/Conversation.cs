@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using InterviewTextLine.Core.FollowUps;
 
 namespace InterviewTextLine.Core.Conversations;
 
@@ -32,52 +33,4 @@ public sealed record Conversation
     /// <summary>A fresh conversation at the script's start state.</summary>
     public static Conversation Start(string startState, DateTimeOffset now) =>
         new() { StateId = startState, StartedAt = now, LastMessageAt = now };
-}
-
-/// <summary>Where the one follow-up email of a conversation stands.</summary>
-public enum FollowUpStatus
-{
-    /// <summary>Waiting for <see cref="FollowUp.DueAt"/>.</summary>
-    Scheduled,
-
-    /// <summary>A sweep took it and is sending it.</summary>
-    Claimed,
-
-    /// <summary>The email provider accepted it. Never sent again.</summary>
-    Sent,
-
-    /// <summary>Gave up: attempts ran out, or the outcome of a claimed send is unknown.</summary>
-    Failed,
-
-    /// <summary>NOEMAIL or STOP cancelled it.</summary>
-    Cancelled,
-}
-
-/// <summary>The state of one follow-up email.</summary>
-public sealed record FollowUp
-{
-    public required FollowUpStatus Status { get; init; }
-
-    /// <summary>When the email is due: the texter's last message plus the configured delay.</summary>
-    public required DateTimeOffset DueAt { get; init; }
-
-    /// <summary>
-    /// The due time under which the follow-up index holds an entry for this conversation, if any.
-    /// Later texts push <see cref="DueAt"/> back without touching the index (to keep an inbound text at
-    /// one read and one write); the sweep that finds the early entry moves it.
-    /// </summary>
-    public DateTimeOffset? IndexedAt { get; init; }
-
-    /// <summary>Send attempts so far.</summary>
-    public int Attempts { get; init; }
-
-    /// <summary>Earliest time of the next attempt after a failure or a rate limit.</summary>
-    public DateTimeOffset? NextAttemptAt { get; init; }
-
-    public DateTimeOffset? ClaimedAt { get; init; }
-
-    public DateTimeOffset? SentAt { get; init; }
-
-    /// <summary>A short machine-readable reason for the last failure (never personal data).</summary>
-    public string? LastError { get; init; }
 }

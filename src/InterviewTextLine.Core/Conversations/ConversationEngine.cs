@@ -2,6 +2,7 @@ using System.Globalization;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Core.Conversations;
@@ -29,8 +30,13 @@ public sealed class ConversationEngine
     private readonly TimeSpan _followUpDelay;
     private readonly Understander _understander;
 
+    private readonly IOptions<ProgramOptions> _program;
+    private readonly IOptions<ConversationOptions> _conversation;
+    private readonly IOptions<FollowUpOptions> _followUp;
+
     public ConversationEngine(FlowScript script, Understander understander, IOptions<ProgramOptions> program, IOptions<ConversationOptions> conversation, IOptions<FollowUpOptions> followUp)
     {
+        (_program, _conversation, _followUp) = (program, conversation, followUp);
         ArgumentNullException.ThrowIfNull(understander);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(program);
@@ -51,6 +57,11 @@ public sealed class ConversationEngine
     }
 
     public FlowScript Script => _script;
+
+    public Understander Understander => _understander;
+
+    /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring other thresholds).</summary>
+    public ConversationEngine With(Understander understander) => new(_script, understander, _program, _conversation, _followUp);
 
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
@@ -195,18 +206,9 @@ public sealed class ConversationEngine
             return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
         }
 
-        var due = now + _followUpDelay;
-        // A follow-up that is still scheduled keeps its index entry: the sweep that finds the earlier
-        // entry moves it to the new due time. Otherwise this is a new follow-up and needs an entry.
-        var keepIndex = current.FollowUp is { Status: FollowUpStatus.Scheduled, IndexedAt: not null };
-        var followUp = new FollowUp
-        {
-            Status = FollowUpStatus.Scheduled,
-            DueAt = due,
-            IndexedAt = keepIndex ? current.FollowUp!.IndexedAt : due,
-        };
+        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
         var next = current with { Email = address, FollowUp = followUp, LastMessageAt = now };
-        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), keepIndex ? null : due);
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
 
     private string Words(Conversation current, Flow.FlowState state)
@@ -243,14 +245,11 @@ public sealed class ConversationEngine
     private Decision Save(Conversation next, DateTimeOffset now, string? reply)
     {
         // Every text from the texter pushes a scheduled summary back, so it arrives after they're done.
-        var followUp = next.FollowUp is { Status: FollowUpStatus.Scheduled } scheduled
-            ? scheduled with { DueAt = now + _followUpDelay }
-            : next.FollowUp;
+        var followUp = next.FollowUp is { IsScheduled: true } scheduled ? scheduled.PushBack(now + _followUpDelay) : next.FollowUp;
         return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp }, reply);
     }
 
-    private static FollowUp? Cancel(FollowUp? followUp) =>
-        followUp is { Status: FollowUpStatus.Scheduled } ? followUp with { Status = FollowUpStatus.Cancelled } : followUp;
+    private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 
     private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
 

@@ -12,6 +12,7 @@ namespace InterviewTextLine.Core.Conversations;
 public sealed partial class TextLineService(
     ConversationEngine engine,
     IConversationStore store,
+    DecisionWriter writer,
     PhoneHasher hasher,
     TimeProvider time,
     ILogger<TextLineService> logger) : ITextLineService
@@ -24,11 +25,11 @@ public sealed partial class TextLineService(
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(text.MessageId);
         var texter = hasher.Texter(text.From, text.To);
-        var tag = PhoneHasher.LogTag(texter);
+        var tag = new TexterTag(texter);
 
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await store.LoadAsync(texter, text.MessageId, cancellationToken);
+            var snapshot = await store.ReadForMessageAsync(texter, text.MessageId, cancellationToken);
             if (snapshot.Receipt is { } receipt)
             {
                 LogDuplicate(tag);
@@ -39,7 +40,7 @@ public sealed partial class TextLineService(
             var decision = engine.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
             try
             {
-                await ApplyAsync(texter, snapshot, decision, text.MessageId, now, cancellationToken);
+                await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken);
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
                 return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
@@ -53,37 +54,12 @@ public sealed partial class TextLineService(
         }
     }
 
-    private async Task ApplyAsync(TexterId texter, ConversationSnapshot snapshot, Decision decision, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        switch (decision.Kind)
-        {
-            case DecisionKind.Save:
-                if (decision.IndexFollowUpAt is { } dueAt)
-                {
-                    // The index entry goes first: if the save then fails, the sweep drops the stale entry;
-                    // the other order could leave a scheduled follow-up that nothing ever finds.
-                    await store.IndexFollowUpAsync(texter, dueAt, cancellationToken);
-                }
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Texter {Texter}: {Decision}, now in state {State}")]
+    private partial void LogHandled(TexterTag texter, DecisionKind decision, string state);
 
-                await store.SaveAsync(texter, decision.Next!, snapshot.ETag, new MessageReceipt(messageId, decision.Reply, now), cancellationToken);
-                break;
-            case DecisionKind.Forget:
-                await store.DeleteAsync(texter, cancellationToken);
-                break;
-            case DecisionKind.ReplyOnly:
-            case DecisionKind.Ignore:
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown decision {decision.Kind}.");
-        }
-    }
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Texter {Texter}: message already handled; replying with the first reply")]
+    private partial void LogDuplicate(TexterTag texter);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Texter {Texter}: {Decision}, now in state {State}")]
-    private partial void LogHandled(string texter, DecisionKind decision, string state);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Texter {Texter}: message already handled; replying with the first reply")]
-    private partial void LogDuplicate(string texter);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Texter {Texter}: concurrent update on attempt {Attempt}; retrying")]
-    private partial void LogConflict(string texter, int attempt);
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Texter {Texter}: concurrent update on attempt {Attempt}; retrying")]
+    private partial void LogConflict(TexterTag texter, int attempt);
 }

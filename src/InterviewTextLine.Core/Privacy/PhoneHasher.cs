@@ -29,8 +29,5 @@ public sealed class PhoneHasher
         return new TexterId(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
     }
 
-    /// <summary>A short, non-reversible tag for log lines, so that one texter's events can be correlated.</summary>
-    public static string LogTag(TexterId texter) => texter.Value[..12];
-
     private static string Normalize(string number) => number.Trim();
 }

@@ -10,19 +10,19 @@ namespace InterviewTextLine.Core.Retention;
 /// everything stored for it (receipts and follow-up index entries).
 /// </summary>
 public sealed partial class RetentionSweeper(
+    IIdleConversationScan scan,
     IConversationStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
-    ILogger<RetentionSweeper> logger)
+    ILogger<RetentionSweeper> logger) : IRetentionSweeper
 {
-    /// <summary>Runs one sweep and returns how many conversations it deleted.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var idleSince = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
 
         // Collected first: deleting while a store pages through its results could skip entries.
         var idle = new List<TexterId>();
-        await foreach (var texter in store.FindIdleAsync(idleSince, cancellationToken))
+        await foreach (var texter in scan.FindIdleAsync(idleSince, cancellationToken))
         {
             idle.Add(texter);
         }
@@ -36,6 +36,6 @@ public sealed partial class RetentionSweeper(
         return idle.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep deleted {Count} conversations idle for more than {Days} days")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Retention sweep deleted {Count} conversations idle for more than {Days} days")]
     private static partial void LogSwept(ILogger logger, int count, int days);
 }

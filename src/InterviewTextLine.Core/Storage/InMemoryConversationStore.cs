@@ -10,14 +10,14 @@ namespace InterviewTextLine.Core.Storage;
 /// on exit: it is not for production. It has the same ETag, receipt and index semantics as the
 /// Table Storage store, which the shared contract tests prove.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore
+public sealed class InMemoryConversationStore : IConversationStore, IFollowUpIndex, IIdleConversationScan
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TexterId, Partition> _partitions = [];
     private readonly SortedSet<(DateTimeOffset DueAt, string Texter)> _index = [];
     private long _version;
 
-    public Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    public Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -32,7 +32,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
-    public Task<string> SaveAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
+    public Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(receipt);
@@ -59,7 +59,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
-    public Task<StoredConversation?> GetAsync(TexterId texter, CancellationToken cancellationToken)
+    public Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -71,7 +71,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
-    public Task<string> UpdateAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
+    public Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         cancellationToken.ThrowIfCancellationRequested();
@@ -100,7 +100,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         return Task.CompletedTask;
     }
 
-    public Task IndexFollowUpAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public Task AddEntryAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -111,7 +111,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -125,7 +125,7 @@ public sealed class InMemoryConversationStore : IConversationStore
         }
     }
 
-    public Task RemoveFollowUpIndexAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken)
+    public Task RemoveEntryAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();

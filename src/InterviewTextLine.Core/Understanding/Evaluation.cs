@@ -119,3 +119,59 @@ public static class EvaluationTargets
     /// <summary>In-flow replies understood (14 of 15).</summary>
     public const double InFlowAccuracy = 0.93;
 }
+
+/// <summary>
+/// Chooses the understanding thresholds on the training split, each text scored without its own
+/// example: one threshold at a time over a grid, twice round, keeping whatever scores best. The
+/// score rewards texts routed right and replies understood, and punishes another situation's advice
+/// beyond 2% and any safety text without the safety advice far more than it rewards accuracy.
+/// </summary>
+public static class Tuning
+{
+    public static (UnderstandingSettings Settings, double Score) Run(ConversationEngine engine, IReadOnlyList<LabelledText> corpus, string emergencyNumber, DateTimeOffset now, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var understander = engine.Understander;
+        var best = understander.Settings;
+        var bestScore = Score(Evaluation.Run(engine.With(understander.With(best)), corpus, emergencyNumber, leaveOneOut: true, now));
+        (string Name, double[] Values, Func<UnderstandingSettings, double, UnderstandingSettings> Set)[] grid =
+        [
+            ("Accept", [0.42, 0.44, 0.46, 0.48, 0.50, 0.52, 0.54, 0.56, 0.58], (s, v) => s with { Accept = v }),
+            ("ClearLead", [0.03, 0.05, 0.07, 0.09, 0.12, 1.0], (s, v) => s with { ClearLead = v }),
+            ("ClarifyFloor", [0.34, 0.37, 0.40, 0.43, 0.46], (s, v) => s with { ClarifyFloor = v }),
+            ("CueWeight", [0.0, 0.03, 0.06, 0.09, 0.12], (s, v) => s with { CueWeight = v }),
+            ("Near", [0.0, 0.02, 0.03, 0.05, 0.08], (s, v) => s with { Near = v }),
+            ("Neighbours", [1, 2, 3, 4], (s, v) => s with { Neighbours = (int)v }),
+            ("Margin", [0.0, 0.02, 0.04, 0.06], (s, v) => s with { Margin = v }),
+            ("ReplyPrior", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { ReplyPrior = v }),
+            ("SwitchCost", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { SwitchCost = v }),
+        ];
+        for (var round = 1; round <= 2; round++)
+        {
+            foreach (var (name, values, set) in grid)
+            {
+                foreach (var value in values)
+                {
+                    var candidate = set(best, value);
+                    var score = Score(Evaluation.Run(engine.With(understander.With(candidate)), corpus, emergencyNumber, leaveOneOut: true, now));
+                    if (score > bestScore + 1e-9)
+                    {
+                        (best, bestScore) = (candidate, score);
+                        progress?.Invoke($"round {round}: {name} = {value} scores {score:0.0000}");
+                    }
+                }
+            }
+        }
+
+        return (best, bestScore);
+    }
+
+    public static double Score(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var safetyMissed = report.Safety.Count() - report.SafetyFirstCount;
+        return report.FirstTextAccuracy + (0.5 * report.InFlowAccuracy)
+            - (4 * Math.Max(0, report.WrongSituationRate - 0.02))
+            - (0.05 * safetyMissed);
+    }
+}

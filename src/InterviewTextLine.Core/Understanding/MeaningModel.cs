@@ -6,16 +6,16 @@ namespace InterviewTextLine.Core.Understanding;
 /// </summary>
 public sealed class MeaningModel
 {
-    /// <summary>A label's score is the mean similarity of its closest examples, this many at most.</summary>
-    private const int Neighbours = 2;
-
     private readonly ISentenceEmbedder _embedder;
     private readonly (string Text, string Label, float[] Vector)[] _examples;
+    private readonly Dictionary<(string Text, string? LeaveOut), float[]>? _memo;
 
     /// <param name="embedder">The sentence model.</param>
     /// <param name="examples">Cleaned example texts (see <see cref="Understander.Clean"/>) and their labels.</param>
-    public MeaningModel(ISentenceEmbedder embedder, IEnumerable<(string Text, string Label)> examples)
+    /// <param name="remember">Keep every text's similarities, for scoring one corpus many times over (tuning); never in a live line.</param>
+    public MeaningModel(ISentenceEmbedder embedder, IEnumerable<(string Text, string Label)> examples, bool remember = false)
     {
+        _memo = remember ? [] : null;
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(examples);
         _embedder = embedder;
@@ -32,26 +32,27 @@ public sealed class MeaningModel
     /// </summary>
     /// <param name="text">The cleaned text.</param>
     /// <param name="isCandidate">Which labels may be answered in this state.</param>
+    /// <param name="neighbours">How many of a label's closest examples its score averages.</param>
     /// <param name="leaveOut">An example text to ignore, to score the corpus on itself fairly.</param>
-    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, string? leaveOut = null)
+    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, string? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(isCandidate);
-        var vector = _embedder.Embed(text);
+        var similarities = Similarities(text, leaveOut);
         var best = new Dictionary<string, List<float>>(StringComparer.Ordinal);
-        foreach (var (exampleText, label, example) in _examples)
+        for (var i = 0; i < _examples.Length; i++)
         {
-            if (!isCandidate(label) || (leaveOut is not null && exampleText == leaveOut))
+            var label = _examples[i].Label;
+            if (!isCandidate(label) || (leaveOut is not null && _examples[i].Text == leaveOut))
             {
                 continue;
             }
 
-            var similarity = Dot(vector, example);
             if (!best.TryGetValue(label, out var top))
             {
-                best[label] = top = new List<float>(Neighbours + 1);
+                best[label] = top = new List<float>(neighbours + 1);
             }
 
-            Keep(top, similarity);
+            Keep(top, similarities[i], neighbours);
         }
 
         return [.. best.Select(pair => new LabelScore(pair.Key, pair.Value.Average()))
@@ -59,9 +60,31 @@ public sealed class MeaningModel
             .ThenBy(score => score.Label, StringComparer.Ordinal)];
     }
 
-    private static void Keep(List<float> top, float similarity)
+    private float[] Similarities(string text, string? leaveOut)
     {
-        if (top.Count < Neighbours)
+        if (_memo is not null && _memo.TryGetValue((text, leaveOut), out var remembered))
+        {
+            return remembered;
+        }
+
+        var vector = _embedder.Embed(text);
+        var similarities = new float[_examples.Length];
+        for (var i = 0; i < _examples.Length; i++)
+        {
+            similarities[i] = Dot(vector, _examples[i].Vector);
+        }
+
+        if (_memo is not null)
+        {
+            _memo[(text, leaveOut)] = similarities;
+        }
+
+        return similarities;
+    }
+
+    private static void Keep(List<float> top, float similarity, int neighbours)
+    {
+        if (top.Count < neighbours)
         {
             top.Add(similarity);
             return;

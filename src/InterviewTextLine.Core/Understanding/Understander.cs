@@ -25,45 +25,25 @@ namespace InterviewTextLine.Core.Understanding;
 /// </remarks>
 public sealed partial class Understander
 {
-    /// <summary>The model's best label is taken when its score reaches this...</summary>
-    public const double Accept = 0.50;
-
-    /// <summary>...and leads the next label by this much (labels of one kind, such as two situations, compete).</summary>
-    public const double Margin = 0.04;
-
-    /// <summary>Below <see cref="Accept"/>, a situation this far ahead of the next is still taken.</summary>
-    public const double ClearLead = 0.06;
-
-    /// <summary>Below <see cref="Accept"/> but above this, two likely situations get a question back.</summary>
-    public const double ClarifyFloor = 0.40;
-
-    /// <summary>What the current state's own replies add to their scores: the texter is likelier answering than changing the subject.</summary>
-    public const double ReplyPrior = 0.05;
-
-    /// <summary>What moving from the texter's situation to another one costs in score.</summary>
-    public const double SwitchCost = 0.05;
-
-    /// <summary>What each matching cue (two at most) adds to its situation's score.</summary>
-    public const double CueWeight = 0.06;
-
-    /// <summary>How close to the best a situation must score to count as present in a mixed text.</summary>
-    public const double Near = 0.03;
-
     private readonly FlowScript _script;
     private readonly SituationRules _rules;
     private readonly SpellingCorrector _speller;
     private readonly MeaningModel? _model;
+    private readonly UnderstandingSettings _settings;
     private readonly List<(string Command, string[] Words)> _commandPhrases;
     private readonly Dictionary<string, int> _tier;
 
     /// <param name="script">The validated flow script.</param>
     /// <param name="embedder">The sentence model, or null to understand by the rules alone.</param>
     /// <param name="examples">The labelled texts the model matches against (the corpus's training split).</param>
-    public Understander(FlowScript script, ISentenceEmbedder? embedder, IEnumerable<LabelledText> examples)
+    /// <param name="settings">The thresholds; <see cref="UnderstandingSettings.Default"/> when null.</param>
+    /// <param name="rememberScores">Keep every text's similarities (tuning only: scoring one corpus many times).</param>
+    public Understander(FlowScript script, ISentenceEmbedder? embedder, IEnumerable<LabelledText> examples, UnderstandingSettings? settings = null, bool rememberScores = false)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(examples);
         _script = script;
+        _settings = settings ?? UnderstandingSettings.Default;
         _rules = new SituationRules(script);
         var corpus = examples.ToList();
         // Without the model's vocabulary nothing tells a typo from a word the line has never seen
@@ -71,9 +51,29 @@ public sealed partial class Understander
         _speller = embedder is null
             ? new SpellingCorrector([], [])
             : new SpellingCorrector(LineWords(script), embedder.Vocabulary, CommonWords(corpus));
-        _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)));
+        _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)), rememberScores);
         _commandPhrases = [.. script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => (pair.Key, SituationRules.Split(phrase))))];
         _tier = script.Precedence.Select((situation, index) => (situation, index)).ToDictionary(pair => pair.situation, pair => pair.index, StringComparer.Ordinal);
+    }
+
+    private Understander(Understander other, UnderstandingSettings settings)
+    {
+        _script = other._script;
+        _rules = other._rules;
+        _speller = other._speller;
+        _model = other._model;
+        _commandPhrases = other._commandPhrases;
+        _tier = other._tier;
+        _settings = settings;
+    }
+
+    public UnderstandingSettings Settings => _settings;
+
+    /// <summary>The same understander (same rules, model and examples) with other thresholds, for tuning.</summary>
+    public Understander With(UnderstandingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new Understander(this, settings);
     }
 
     /// <summary>True when the sentence model is there; without it only the rules understand.</summary>
@@ -131,7 +131,7 @@ public sealed partial class Understander
 
         return _model is null
             ? ByCues(hits) is { } cued ? new Meaning(MeaningKind.Situation, cued) : Meaning.Nothing
-            : ByModel(state, string.Join(' ', mended), hits, leaveOut);
+            : ByModel(state, string.Join(' ', mended), hits, leaveOut is null ? null : Clean(leaveOut));
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(string.Join(' ', mended), label => IsCandidate(state, label), leaveOut) ?? [];
+        var scores = _model?.Score(string.Join(' ', mended), label => IsCandidate(state, label), _settings.Neighbours, leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -154,8 +154,8 @@ public sealed partial class Understander
         // Inside a situation, a text is far likelier to answer the state's question than to name the
         // situation again: the state's replies get a head start, and the situation itself is no candidate
         // ("nah the salary is fixed" answers "did they offer something?").
-        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, leaveOut)
-            .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + ReplyPrior } : s)
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, leaveOut)
+            .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + _settings.ReplyPrior } : s)
             .OrderByDescending(s => s.Score)
             .ToList();
         if (scores.Count == 0)
@@ -169,7 +169,7 @@ public sealed partial class Understander
         if (!IsSituation(top.Label) && top.Label != LabelledText.Nothing)
         {
             var runnerUp = scores.Skip(1).FirstOrDefault();
-            if (top.Score >= Accept && top.Score - runnerUp.Score >= Margin && !Outranks(ByCues(hits), state.Situation))
+            if (top.Score >= _settings.Accept && top.Score - runnerUp.Score >= _settings.Margin && !Outranks(ByCues(hits), state.Situation))
             {
                 return new Meaning(Kind(top.Label), top.Label, ByModel: true);
             }
@@ -184,7 +184,7 @@ public sealed partial class Understander
         // a situation, moving to another one takes more than starting with it.
         var inFlow = state.Situation is not null;
         var situations = scores.Where(s => IsSituation(s.Label))
-            .Select(s => new LabelScore(s.Label, s.Score + (CueWeight * Math.Min(hits.GetValueOrDefault(s.Label), 2)) - (inFlow ? SwitchCost : 0)))
+            .Select(s => new LabelScore(s.Label, s.Score + (_settings.CueWeight * Math.Min(hits.GetValueOrDefault(s.Label), 2)) - (inFlow ? _settings.SwitchCost : 0)))
             .OrderByDescending(s => s.Score)
             .ToList();
         if (situations.Count == 0)
@@ -194,26 +194,26 @@ public sealed partial class Understander
 
         var best = situations[0];
         var second = situations.Count > 1 ? situations[1] : default;
-        if (best.Score >= Accept || (!inFlow && best.Score >= ClarifyFloor && best.Score - second.Score >= ClearLead))
+        if (best.Score >= _settings.Accept || (!inFlow && best.Score >= _settings.ClarifyFloor && best.Score - second.Score >= _settings.ClearLead))
         {
             // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
             // A situation is present when it scores near the best, or when the text names it (a cue) and
             // the model finds it plausible.
             var present = situations
-                .Where(s => s.Score >= best.Score - Near || (hits.ContainsKey(s.Label) && s.Score >= ClarifyFloor))
+                .Where(s => s.Score >= best.Score - _settings.Near || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor))
                 .Select(s => s.Label);
             return Situation(state, Strongest(present, hits, situations));
         }
 
         // Danger is never asked about: when it is the likeliest, the texter gets the safety advice.
-        if (best.Score >= ClarifyFloor && best.Label == _script.Urgent)
+        if (best.Score >= _settings.ClarifyFloor && best.Label == _script.Urgent)
         {
             return Situation(state, best.Label);
         }
 
         // Ask about the two likeliest situations the menu can name.
         var numbered = situations.Where(s => Numbered(s.Label)).Take(2).ToList();
-        if (!inFlow && best.Score >= ClarifyFloor && numbered.Count == 2 && numbered[0].Score >= ClarifyFloor)
+        if (!inFlow && best.Score >= _settings.ClarifyFloor && numbered.Count == 2 && numbered[0].Score >= _settings.ClarifyFloor)
         {
             return new Meaning(MeaningKind.Clarify, numbered[0].Label, numbered[1].Label, ByModel: true);
         }

@@ -14,7 +14,7 @@ public sealed class OptionsValidationTests
         services.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static Dictionary<string, string?> Valid() => new(Hosting.LocalDefaults.Values);
+    private static Dictionary<string, string?> Valid() => new(LocalDefaults.Values);
 
     [Fact]
     public void The_local_defaults_start()
@@ -71,7 +71,7 @@ public sealed class ReadmeConfigurationTableTests
     [Fact]
     public async Task The_readme_table_lists_every_setting_with_its_default()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(Cli.CliTests.RepositoryRoot(), "README.md"), TestContext.Current.CancellationToken);
+        var readme = await File.ReadAllTextAsync(Path.Combine(InterviewTextLine.TestKit.Repository.RepositoryRoot.Path, "README.md"), TestContext.Current.CancellationToken);
         foreach (var setting in SettingsCatalog.All)
         {
             var expected = $"| `{setting.Name}` | {(setting.Default is null ? "-" : $"`{setting.Default}`")} |";

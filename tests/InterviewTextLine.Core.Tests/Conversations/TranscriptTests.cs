@@ -1,5 +1,5 @@
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.FollowUps;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 
@@ -273,7 +273,7 @@ public sealed class TranscriptTests
         Assert.Equal(FollowUpStatus.Scheduled, conversation.FollowUp!.Status);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.DueAt);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.IndexedAt);
-        var due = await line.Store.GetDueFollowUpsAsync(start.AddHours(3), 10, TestContext.Current.CancellationToken);
+        var due = await line.Store.ReadDueAsync(start.AddHours(3), 10, TestContext.Current.CancellationToken);
         Assert.Equal(start.AddHours(2), Assert.Single(due).DueAt);
 
         // A later text pushes the summary back without another index write.
@@ -282,7 +282,7 @@ public sealed class TranscriptTests
         conversation = await line.Conversation();
         Assert.Equal(start.AddMinutes(150), conversation!.FollowUp!.DueAt);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.IndexedAt);
-        Assert.Single(await line.Store.GetDueFollowUpsAsync(start.AddDays(1), 10, TestContext.Current.CancellationToken));
+        Assert.Single(await line.Store.ReadDueAsync(start.AddDays(1), 10, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -342,7 +342,7 @@ public sealed class TranscriptTests
         await line.Text("EMAIL me@example.com");
         Assert.Equal(line.Message(MessageKeys.Forgotten), await line.Text(forget));
         Assert.Null(await line.Conversation());
-        Assert.Empty(await line.Store.GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await line.Store.ReadDueAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
         Assert.Equal(line.StateText("welcome"), await line.Text("hi"));
     }
 

@@ -1,7 +1,7 @@
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.TestKit.FollowUps;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 
@@ -85,7 +85,7 @@ public sealed class FollowUpProcessorTests
         await bed.ChangeAsync(Ann, conversation => conversation with
         {
             OptedOut = keyword == "STOP",
-            FollowUp = conversation.FollowUp! with { Status = FollowUpStatus.Cancelled },
+            FollowUp = conversation.FollowUp!.Cancel(),
         });
 
         bed.Time.Advance(bed.Options.Delay);
@@ -118,14 +118,14 @@ public sealed class FollowUpProcessorTests
         await bed.Store.DeleteAsync(Ann, TestContext.Current.CancellationToken);
 
         // An entry written after the delete stands for one a Table Storage delete could miss.
-        await bed.Store.IndexFollowUpAsync(Ann, FollowUpTestBed.Start + bed.Options.Delay, TestContext.Current.CancellationToken);
+        await bed.Store.AddEntryAsync(Ann, FollowUpTestBed.Start + bed.Options.Delay, TestContext.Current.CancellationToken);
         bed.Time.Advance(bed.Options.Delay);
         var result = await bed.RunAsync();
 
         Assert.Empty(bed.Sender.Sent);
         Assert.Equal(1, result.Skipped);
         Assert.Empty(await bed.IndexAsync());
-        Assert.Null(await bed.Store.GetAsync(Ann, TestContext.Current.CancellationToken));
+        Assert.Null(await bed.Store.ReadAsync(Ann, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class FollowUpProcessorTests
         var result = await bed.RunAsync();
 
         Assert.Single(result.Sent);
-        var stored = await bed.Store.GetAsync(Ann, TestContext.Current.CancellationToken);
+        var stored = await bed.Store.ReadAsync(Ann, TestContext.Current.CancellationToken);
         Assert.Equal(FollowUpStatus.Sent, stored!.Conversation.FollowUp!.Status);
         Assert.Equal(bed.Time.GetUtcNow(), stored.Conversation.LastMessageAt);
         Assert.Empty(await bed.IndexAsync());

@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Retention;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using InterviewTextLine.TestKit.FollowUps;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 
@@ -18,12 +19,12 @@ public sealed class RetentionSweeperTests
         await bed.EmailAsync(recent);
 
         bed.Time.Advance(TimeSpan.FromDays(29));
-        var sweeper = new RetentionSweeper(bed.Store, bed.Time, Options.Create(new PrivacyOptions { RetentionDays = 30 }), NullLogger<RetentionSweeper>.Instance);
+        var sweeper = new RetentionSweeper(bed.Store, bed.Store, bed.Time, Options.Create(new PrivacyOptions { RetentionDays = 30 }), NullLogger<RetentionSweeper>.Instance);
         var deleted = await sweeper.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, deleted);
-        Assert.Null(await bed.Store.GetAsync(old, TestContext.Current.CancellationToken));
-        Assert.NotNull(await bed.Store.GetAsync(recent, TestContext.Current.CancellationToken));
+        Assert.Null(await bed.Store.ReadAsync(old, TestContext.Current.CancellationToken));
+        Assert.NotNull(await bed.Store.ReadAsync(recent, TestContext.Current.CancellationToken));
         Assert.Equal([recent], (await bed.IndexAsync()).Select(entry => entry.Texter));
 
         Assert.Equal(0, await sweeper.RunAsync(TestContext.Current.CancellationToken));

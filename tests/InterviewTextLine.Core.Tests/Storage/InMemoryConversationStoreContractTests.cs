@@ -5,6 +5,12 @@ namespace InterviewTextLine.Core.Tests.Storage;
 
 public sealed class InMemoryConversationStoreContractTests : ConversationStoreContract
 {
-    protected override Task<IConversationStore> CreateStoreAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IConversationStore>(new InMemoryConversationStore());
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
+}
+
+public sealed class InMemoryFollowUpIndexContractTests : FollowUpIndexContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
@@ -17,7 +18,7 @@ namespace InterviewTextLine.Integration.Tests.Email;
 /// </summary>
 internal sealed class EmailTestHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     private readonly ServiceProvider _services;
 
@@ -35,7 +36,7 @@ internal sealed class EmailTestHost : IAsyncDisposable
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
-            .AddSingleton<IConversationStore>(Store)
+            .ReplaceConversationStorage(_ => Store)
             .AddSingleton(TestScripts.Create(situationTitle))
             .Configure<ProgramOptions>(options =>
             {
@@ -48,7 +49,7 @@ internal sealed class EmailTestHost : IAsyncDisposable
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = TestClock.Create();
 
     public InMemoryConversationStore Store { get; } = new();
 
@@ -62,25 +63,25 @@ internal sealed class EmailTestHost : IAsyncDisposable
 
     public Task<FollowUpSweepResult> RunAsync() => Processor.RunAsync(TestContext.Current.CancellationToken);
 
-    /// <summary>What EMAIL does: stores the address, schedules the follow-up and indexes it first.</summary>
+    /// <summary>What EMAIL does: stores the address and schedules the follow-up (the index entry first).</summary>
     public async Task EmailAsync(TexterId texter, string address)
     {
         var now = Time.GetUtcNow();
-        var due = now + FollowUps.Delay;
+        var followUp = FollowUp.Schedule(null, now + FollowUps.Delay);
         var conversation = Conversation.Start("welcome", now) with
         {
             StateId = "done",
             Situation = "dealbreaker",
             Path = ["welcome", "dealbreaker", "done"],
             Email = address,
-            FollowUp = new FollowUp { Status = FollowUpStatus.Scheduled, DueAt = due, IndexedAt = due },
+            FollowUp = followUp,
         };
-        await Store.IndexFollowUpAsync(texter, due, CancellationToken.None);
-        await Store.SaveAsync(texter, conversation, null, new MessageReceipt("SM" + Guid.NewGuid().ToString("N"), "ok", now), CancellationToken.None);
+        var decision = new Decision(DecisionKind.Save, conversation, "ok", followUp.IndexEntryToAdd(null));
+        await new DecisionWriter(Store, Store).ApplyAsync(texter, decision, null, new MessageReceipt("SM" + Guid.NewGuid().ToString("N"), "ok", now), CancellationToken.None);
     }
 
     public async Task<FollowUp> FollowUpAsync(TexterId texter) =>
-        (await Store.GetAsync(texter, CancellationToken.None))?.Conversation.FollowUp ?? throw new InvalidOperationException("No follow-up.");
+        (await Store.ReadAsync(texter, CancellationToken.None))?.Conversation.FollowUp ?? throw new InvalidOperationException("No follow-up.");
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

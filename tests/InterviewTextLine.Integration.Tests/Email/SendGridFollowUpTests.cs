@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
 using Microsoft.Extensions.DependencyInjection;

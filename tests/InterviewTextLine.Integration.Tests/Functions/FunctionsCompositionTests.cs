@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using InterviewTextLine.Functions;
+using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;

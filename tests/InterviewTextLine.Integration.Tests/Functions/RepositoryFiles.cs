@@ -1,11 +1,12 @@
 using System.Reflection;
+using InterviewTextLine.TestKit.Repository;
 
 namespace InterviewTextLine.Integration.Tests.Functions;
 
 /// <summary>Finds files of the repository and of sibling projects' build output from the test assembly.</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>The build configuration of this test run (Debug or Release), which the Functions project shares.</summary>
     public static string Configuration { get; } =
@@ -13,17 +14,4 @@ internal static class RepositoryFiles
 
     public static string FunctionsOutput(string fileName) =>
         Path.Combine(Root, "src", "InterviewTextLine.Functions", "bin", Configuration, "net10.0", fileName);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "InterviewTextLine.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No InterviewTextLine.sln above {AppContext.BaseDirectory}.");
-    }
 }

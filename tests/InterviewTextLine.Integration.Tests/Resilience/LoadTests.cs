@@ -6,7 +6,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Integration.Tests.Storage;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
@@ -75,7 +75,7 @@ public sealed class LoadTests(AzuriteAssemblyFixture azurite)
             var from = Number(texter);
             var last = transcripts[texter % transcripts.Count][^1];
             var id = hasher.Texter(from, LineNumber);
-            var conversation = (await tables.Store.GetAsync(id, Cancellation))?.Conversation;
+            var conversation = (await tables.Store.ReadAsync(id, Cancellation))?.Conversation;
             Assert.True(conversation?.StateId == last.State && conversation.OptedOut == last.OptedOut, $"texter {texter} ended in {conversation?.StateId}");
             var receipts = partitions[id.Value].Where(row => row.RowKey != "conversation").Select(row => row.GetString("MessageId")).Order(StringComparer.Ordinal);
             Assert.Equal(sent[from].Order(StringComparer.Ordinal), receipts);

@@ -1,6 +1,6 @@
 using System.Net;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TestKit.Faults;
 using InterviewTextLine.TestKit.Signing;

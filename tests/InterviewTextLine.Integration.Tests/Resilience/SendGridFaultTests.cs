@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Integration.Tests.Email;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;

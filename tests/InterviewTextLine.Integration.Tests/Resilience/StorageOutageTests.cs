@@ -3,7 +3,7 @@ using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;

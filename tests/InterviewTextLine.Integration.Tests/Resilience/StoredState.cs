@@ -40,7 +40,7 @@ internal static class StoredState
                 Assert.NotNull(receipt.GetDateTimeOffset("HandledAt"));
             });
 
-            var stored = await store.GetAsync(new TexterId(partition.Key), TestContext.Current.CancellationToken);
+            var stored = await store.ReadAsync(new TexterId(partition.Key), TestContext.Current.CancellationToken);
             var conversation = Assert.IsType<StoredConversation>(stored).Conversation;
             Assert.Contains(conversation.StateId, states);
             Assert.All(conversation.Path, state => Assert.Contains(state, states));

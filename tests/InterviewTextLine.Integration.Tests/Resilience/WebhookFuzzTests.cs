@@ -3,7 +3,7 @@ using System.Text;
 using CsCheck;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Sms;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TestKit.Signing;
@@ -147,7 +147,7 @@ public sealed class WebhookFuzzTests
         var script = engine.Script;
         await foreach (var texter in host.Store.FindIdleAsync(DateTimeOffset.MaxValue, TestContext.Current.CancellationToken))
         {
-            var conversation = (await host.Store.GetAsync(texter, TestContext.Current.CancellationToken))!.Conversation;
+            var conversation = (await host.Store.ReadAsync(texter, TestContext.Current.CancellationToken))!.Conversation;
             Assert.True(script.HasState(conversation.StateId), conversation.StateId);
             Assert.All(conversation.Path, state => Assert.True(script.HasState(state), state));
             Assert.True(conversation.Situation is null || script.Situations.ContainsKey(conversation.Situation), conversation.Situation);

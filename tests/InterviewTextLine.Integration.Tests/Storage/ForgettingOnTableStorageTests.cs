@@ -64,7 +64,7 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
         await TalkAndAskForEmail(Forgotten);
         await TalkAndAskForEmail(Kept);
         // An earlier index entry left behind, as an interrupted sweep could leave one.
-        await Line.Tables.Store.IndexFollowUpAsync(new TexterId(Key(Forgotten)), Line.Time.GetUtcNow().AddMinutes(-5), Cancellation);
+        await Line.Tables.Store.AddEntryAsync(new TexterId(Key(Forgotten)), Line.Time.GetUtcNow().AddMinutes(-5), Cancellation);
         Assert.NotEmpty(await RowsOf(Forgotten));
 
         var reply = await Text(Forgotten, "FORGET");

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Integration.Tests.Storage;
@@ -35,6 +36,13 @@ internal sealed class IsolatedTableStore : IAsyncDisposable
         });
         await store.Store.CreateTablesIfNotExistsAsync(cancellationToken);
         return store;
+    }
+
+    /// <summary>Fresh tables for one contract test, deleted after it.</summary>
+    public static async Task<StorageUnderTest> CreateUnderTestAsync(AzuriteAssemblyFixture azurite, CancellationToken cancellationToken)
+    {
+        var tables = await CreateAsync(azurite.CreateServiceClient(), cancellationToken);
+        return StorageUnderTest.Of(tables.Store, tables);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,8 +1,7 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
-using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Email;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,7 +41,7 @@ internal sealed class LineOnTableStorage : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IConversationStore>(tables.Store);
+        services.ReplaceConversationStorage(_ => tables.Store);
         services.AddTextLineCore(configuration);
         services.AddFollowUps(configuration);
         return new LineOnTableStorage(tables, services.BuildServiceProvider(validateScopes: true), time);

@@ -35,32 +35,20 @@ internal sealed class SaveRecordingStore(IConversationStore inner) : IConversati
         return chain;
     }
 
-    public Task<ConversationSnapshot> LoadAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
-        inner.LoadAsync(texter, messageId, cancellationToken);
+    public Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken) =>
+        inner.ReadForMessageAsync(texter, messageId, cancellationToken);
 
-    public async Task<string> SaveAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
+    public async Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
     {
-        var produced = await inner.SaveAsync(texter, conversation, expectedETag, receipt, cancellationToken);
+        var produced = await inner.SaveWithReceiptAsync(texter, conversation, expectedETag, receipt, cancellationToken);
         _saves.Enqueue((expectedETag, produced, receipt.MessageId));
         return produced;
     }
 
-    public Task<StoredConversation?> GetAsync(TexterId texter, CancellationToken cancellationToken) => inner.GetAsync(texter, cancellationToken);
+    public Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken) => inner.ReadAsync(texter, cancellationToken);
 
-    public Task<string> UpdateAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken) =>
-        inner.UpdateAsync(texter, conversation, expectedETag, cancellationToken);
+    public Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken) =>
+        inner.ReplaceAsync(texter, conversation, expectedETag, cancellationToken);
 
     public Task DeleteAsync(TexterId texter, CancellationToken cancellationToken) => inner.DeleteAsync(texter, cancellationToken);
-
-    public Task IndexFollowUpAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        inner.IndexFollowUpAsync(texter, dueAt, cancellationToken);
-
-    public Task<IReadOnlyList<FollowUpIndexEntry>> GetDueFollowUpsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        inner.GetDueFollowUpsAsync(now, max, cancellationToken);
-
-    public Task RemoveFollowUpIndexAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken) =>
-        inner.RemoveFollowUpIndexAsync(entry, cancellationToken);
-
-    public IAsyncEnumerable<TexterId> FindIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken) =>
-        inner.FindIdleAsync(idleSince, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using InterviewTextLine.Core.Storage;
 using InterviewTextLine.TestKit.Storage;
 
 namespace InterviewTextLine.Integration.Tests.Storage;
@@ -6,19 +5,13 @@ namespace InterviewTextLine.Integration.Tests.Storage;
 /// <summary>The shared store contract against Table Storage on Azurite, each test on fresh tables.</summary>
 public sealed class TableConversationStoreContractTests(AzuriteAssemblyFixture azurite) : ConversationStoreContract
 {
-    private IsolatedTableStore? _tables;
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
+}
 
-    protected override async Task<IConversationStore> CreateStoreAsync(CancellationToken cancellationToken)
-    {
-        _tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), cancellationToken);
-        return _tables.Store;
-    }
-
-    protected override async Task DisposeStoreAsync(IConversationStore store)
-    {
-        if (_tables is not null)
-        {
-            await _tables.DisposeAsync();
-        }
-    }
+/// <summary>The shared follow-up index contract against Table Storage on Azurite, each test on fresh tables.</summary>
+public sealed class TableFollowUpIndexContractTests(AzuriteAssemblyFixture azurite) : FollowUpIndexContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
 }

@@ -29,8 +29,8 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         {
             counter.Reset();
             var messageId = NewMessageSid();
-            var snapshot = await tables.Store.LoadAsync(texter, messageId, Cancellation);
-            await tables.Store.SaveAsync(texter, AConversation().InState(text), snapshot.ETag, Receipt(messageId), Cancellation);
+            var snapshot = await tables.Store.ReadForMessageAsync(texter, messageId, Cancellation);
+            await tables.Store.SaveWithReceiptAsync(texter, AConversation().InState(text), snapshot.ETag, Receipt(messageId), Cancellation);
 
             Assert.True(counter.Reads == 1 && counter.Writes == 1, $"{text}: {counter}");
             Assert.EndsWith("/$batch", counter.Requests[1], StringComparison.Ordinal);
@@ -44,10 +44,10 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(counter), Cancellation);
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await tables.Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "first reply"), Cancellation);
+        await tables.Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "first reply"), Cancellation);
         counter.Reset();
 
-        var snapshot = await tables.Store.LoadAsync(texter, messageId, Cancellation);
+        var snapshot = await tables.Store.ReadForMessageAsync(texter, messageId, Cancellation);
 
         Assert.Equal("first reply", snapshot.Receipt?.Reply);
         Assert.True(counter.Reads == 1 && counter.Writes == 0, counter.ToString());
@@ -61,9 +61,9 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
         var hasher = new PhoneHasher(Options.Create(new PrivacyOptions { PhoneHashKey = new string('k', 32) }));
         var texter = hasher.Texter(from, to);
-        var etag = await tables.Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt("Welcome"), Cancellation);
-        await tables.Store.SaveAsync(texter, AConversation().WithScheduledFollowUp(Epoch.AddHours(2)), etag, NewReceipt(), Cancellation);
-        await tables.Store.IndexFollowUpAsync(texter, Epoch.AddHours(2), Cancellation);
+        var etag = await tables.Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt("Welcome"), Cancellation);
+        await tables.Store.SaveWithReceiptAsync(texter, AConversation().WithScheduledFollowUp(Epoch.AddHours(2)), etag, NewReceipt(), Cancellation);
+        await tables.Store.AddEntryAsync(texter, Epoch.AddHours(2), Cancellation);
 
         var everything = new List<TableEntity>();
         foreach (var (table, partition) in new[] { (tables.Conversations, texter.Value), (tables.FollowUps, "due") })
@@ -92,8 +92,8 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await tables.Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, Receipt(messageId, "Hello"), Cancellation);
-        await tables.Store.IndexFollowUpAsync(texter, Epoch.AddHours(2), Cancellation);
+        await tables.Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, Receipt(messageId, "Hello"), Cancellation);
+        await tables.Store.AddEntryAsync(texter, Epoch.AddHours(2), Cancellation);
 
         var state = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "conversation", cancellationToken: Cancellation)).Value;
         var receipt = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "msg|" + messageId, cancellationToken: Cancellation)).Value;
@@ -123,7 +123,7 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         foreach (var bad in new[] { "", "a/b", "a#b", "a?b", "a\\b", "a\nb" })
         {
             await Assert.ThrowsAsync<ArgumentException>(
-                () => tables.Store.LoadAsync(new(bad), NewMessageSid(), Cancellation));
+                () => tables.Store.ReadForMessageAsync(new(bad), NewMessageSid(), Cancellation));
         }
 
         Assert.Equal(0, counter.Total);
@@ -137,12 +137,12 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         var store = new TableConversationStore(client, Options.Create(new StorageOptions()));
         await store.CreateTablesIfNotExistsAsync(Cancellation);
         var texter = NewTexter();
-        await store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        await store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
 
         runner.Stop();
         var started = TimeProvider.System.GetTimestamp();
         // After its retries the SDK throws an AggregateException of the attempts' failures.
-        var error = await Assert.ThrowsAsync<AggregateException>(() => store.LoadAsync(texter, NewMessageSid(), Cancellation));
+        var error = await Assert.ThrowsAsync<AggregateException>(() => store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation));
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         Assert.Equal(TableStorageClientDefaults.MaxRetries + 1, error.InnerExceptions.Count);
@@ -151,7 +151,7 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
 
         await runner.StartAsync(Cancellation);
         await store.CreateTablesIfNotExistsAsync(Cancellation);
-        var snapshot = await store.LoadAsync(texter, NewMessageSid(), Cancellation);
+        var snapshot = await store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation);
 
         // The emulator keeps nothing across a restart; what matters is that the same client works again.
         Assert.Null(snapshot.Conversation);

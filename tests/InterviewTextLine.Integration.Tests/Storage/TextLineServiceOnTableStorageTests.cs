@@ -3,7 +3,7 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +37,7 @@ public sealed class TextLineServiceOnTableStorageTests(AzuriteAssemblyFixture az
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));
+        services.ReplaceConversationStorage(_ => _tables.Store);
         services.AddSingleton<IConversationStore>(_store);
         services.AddTextLineCore(configuration);
         _services = services.BuildServiceProvider(validateScopes: true);
@@ -95,11 +96,11 @@ public sealed class TextLineServiceOnTableStorageTests(AzuriteAssemblyFixture az
         var chain = _store!.ChainOfMessageIds();
         Assert.Equal(21, chain.Count);
         Assert.Equal(texts.Select(text => text.MessageId).Order(), chain.Skip(1).Order());
-        var stored = await _tables!.Store.GetAsync(Texter, Cancellation);
+        var stored = await _tables!.Store.ReadAsync(Texter, Cancellation);
         Assert.Equal(_store.Saves.Single(save => save.MessageId == chain[^1]).Produced, stored!.ETag);
         foreach (var text in texts)
         {
-            var snapshot = await _tables.Store.LoadAsync(Texter, text.MessageId, Cancellation);
+            var snapshot = await _tables.Store.ReadForMessageAsync(Texter, text.MessageId, Cancellation);
             Assert.NotNull(snapshot.Receipt);
         }
     }

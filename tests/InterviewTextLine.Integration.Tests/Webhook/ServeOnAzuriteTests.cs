@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;

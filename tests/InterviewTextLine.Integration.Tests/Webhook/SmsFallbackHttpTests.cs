@@ -2,7 +2,7 @@ using System.Net;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using InterviewTextLine.Core.Conversations;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

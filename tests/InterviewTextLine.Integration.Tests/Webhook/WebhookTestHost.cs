@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.Hosting.Serve;
+using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Builder;
@@ -53,7 +54,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         var app = ServeHost.Build(options, services =>
         {
             services.AddLogging(logging => logging.AddFakeLogging());
-            services.AddSingleton<IConversationStore>(store);
+            services.ReplaceConversationStorage(_ => store);
             configureServices?.Invoke(services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

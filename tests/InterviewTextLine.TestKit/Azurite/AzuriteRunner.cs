@@ -68,7 +68,7 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
     /// <summary>Installs Azurite if needed and starts it on a free port.</summary>
     public static async Task<AzuriteRunner> StartNewAsync(CancellationToken cancellationToken = default)
     {
-        var root = FindRepositoryRoot();
+        var root = Repository.RepositoryRoot.Path;
         await EnsureInstalledAsync(root, cancellationToken);
 
         // A free port can be taken by someone else between the probe and the start; try a few.
@@ -85,20 +85,6 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
                 await runner.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Walks up from the test binaries to the folder that holds InterviewTextLine.sln.</summary>
-    public static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "InterviewTextLine.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No InterviewTextLine.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>Starts the emulator (again) on <see cref="Port"/> and waits until it accepts connections.</summary>

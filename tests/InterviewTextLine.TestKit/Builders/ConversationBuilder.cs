@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.FollowUps;
 
 namespace InterviewTextLine.TestKit.Builders;
 
@@ -70,7 +71,7 @@ public sealed class ConversationBuilder
 
     /// <summary>A scheduled follow-up due at <paramref name="dueAt"/> and indexed under that time.</summary>
     public ConversationBuilder WithScheduledFollowUp(DateTimeOffset dueAt) =>
-        WithFollowUp(new FollowUp { Status = FollowUpStatus.Scheduled, DueAt = dueAt, IndexedAt = dueAt });
+        WithFollowUp(FollowUp.Schedule(null, dueAt));
 
     /// <summary>Every optional field set, so a round trip checks every column.</summary>
     public ConversationBuilder WithEverythingSet() =>
@@ -81,17 +82,15 @@ public sealed class ConversationBuilder
             .LastMessageAt(Epoch.AddMinutes(7))
             .OptedOut()
             .WithEmail("pat@example.org")
-            .WithFollowUp(new FollowUp
-            {
-                Status = FollowUpStatus.Failed,
-                DueAt = Epoch.AddHours(2),
-                IndexedAt = Epoch.AddHours(1),
-                Attempts = 3,
-                NextAttemptAt = Epoch.AddHours(3),
-                ClaimedAt = Epoch.AddHours(2).AddSeconds(5),
-                SentAt = Epoch.AddHours(2).AddSeconds(9),
-                LastError = "rate-limited",
-            });
+            .WithFollowUp(FollowUp.Restore(
+                FollowUpStatus.Failed,
+                dueAt: Epoch.AddHours(2),
+                indexedAt: Epoch.AddHours(1),
+                attempts: 3,
+                nextAttemptAt: Epoch.AddHours(3),
+                claimedAt: Epoch.AddHours(2).AddSeconds(5),
+                sentAt: Epoch.AddHours(2).AddSeconds(9),
+                lastError: "rate-limited"));
 
     public Conversation Build() => new()
     {

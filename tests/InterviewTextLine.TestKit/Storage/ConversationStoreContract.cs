@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
@@ -7,37 +8,12 @@ using static InterviewTextLine.TestKit.Builders.TestData;
 namespace InterviewTextLine.TestKit.Storage;
 
 /// <summary>
-/// The semantics every <see cref="IConversationStore"/> keeps: ETags, receipts, deletion, the follow-up
-/// index and retention look-ups. A store's test class derives from this and says how to make a fresh,
-/// empty store for each test.
+/// The semantics every <see cref="IConversationStore"/> keeps: ETags, receipts, replacing, deleting (the
+/// follow-up index entries included) and the retention look-up. A store's test class derives from this and
+/// says how to make fresh, empty storage for each test.
 /// </summary>
-public abstract class ConversationStoreContract : IAsyncLifetime
+public abstract class ConversationStoreContract : StorageContract
 {
-    private IConversationStore? _store;
-
-    /// <summary>The store under test: fresh and empty for every test.</summary>
-    protected IConversationStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
-
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    /// <summary>Creates an empty store, used by one test only.</summary>
-    protected abstract Task<IConversationStore> CreateStoreAsync(CancellationToken cancellationToken);
-
-    /// <summary>Releases what <see cref="CreateStoreAsync"/> made (tables, files). Nothing by default.</summary>
-    protected virtual Task DisposeStoreAsync(IConversationStore store) => Task.CompletedTask;
-
-    public async ValueTask InitializeAsync() => _store = await CreateStoreAsync(Cancellation);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task A_saved_conversation_loads_back_with_every_field_and_its_etag()
     {
@@ -45,8 +21,8 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         Conversation conversation = AConversation().WithEverythingSet();
         var receipt = Receipt(NewMessageSid(), "Thanks. What happened?", Epoch.AddMinutes(7));
 
-        var etag = await Store.SaveAsync(texter, conversation, null, receipt, Cancellation);
-        var loaded = await Store.LoadAsync(texter, NewMessageSid(), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, conversation, null, receipt, Cancellation);
+        var loaded = await Store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation);
 
         Assert.Equal(conversation.StateId, loaded.Conversation!.StateId);
         Assert.Equal(conversation.Path, loaded.Conversation.Path);
@@ -61,8 +37,8 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         var texter = NewTexter();
         Conversation conversation = AConversation();
 
-        await Store.SaveAsync(texter, conversation, null, NewReceipt(), Cancellation);
-        var loaded = await Store.GetAsync(texter, Cancellation);
+        await Store.SaveWithReceiptAsync(texter, conversation, null, NewReceipt(), Cancellation);
+        var loaded = await Store.ReadAsync(texter, Cancellation);
 
         Assert.NotNull(loaded);
         Assert.Empty(loaded.Conversation.Path);
@@ -80,8 +56,8 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         var started = new DateTimeOffset(2025, 6, 1, 23, 59, 59, TimeSpan.FromHours(-7)).AddTicks(9_876_543);
         Conversation conversation = AConversation().StartedAt(started).LastMessageAt(started.AddSeconds(1)).WithScheduledFollowUp(started.AddHours(2));
 
-        await Store.SaveAsync(texter, conversation, null, NewReceipt(), Cancellation);
-        var loaded = (await Store.GetAsync(texter, Cancellation))!.Conversation;
+        await Store.SaveWithReceiptAsync(texter, conversation, null, NewReceipt(), Cancellation);
+        var loaded = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
 
         Assert.Equal(started.UtcTicks, loaded.StartedAt.UtcTicks);
         Assert.Equal(started.AddSeconds(1).UtcTicks, loaded.LastMessageAt.UtcTicks);
@@ -99,11 +75,11 @@ public abstract class ConversationStoreContract : IAsyncLifetime
             .WithSituation("situation " + odd)
             .WithPath(odd, "[\"not json\"", "]", "", "a,b", "|")
             .WithEmail("\"pat o'brien\"+🙂@example.org")
-            .WithFollowUp(new FollowUp { Status = FollowUpStatus.Failed, DueAt = Epoch, LastError = odd });
+            .WithFollowUp(FollowUp.Restore(FollowUpStatus.Failed, Epoch, lastError: odd));
         var messageId = NewMessageSid();
 
-        var etag = await Store.SaveAsync(texter, conversation, null, Receipt(messageId, "Reply " + odd), Cancellation);
-        var loaded = await Store.LoadAsync(texter, messageId, Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, conversation, null, Receipt(messageId, "Reply " + odd), Cancellation);
+        var loaded = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
 
         Assert.Equal(conversation.Path, loaded.Conversation!.Path);
         Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [] });
@@ -114,12 +90,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     [Fact]
     public async Task An_unknown_texter_loads_as_new_with_no_conversation_etag_or_receipt()
     {
-        var snapshot = await Store.LoadAsync(NewTexter(), NewMessageSid(), Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(NewTexter(), NewMessageSid(), Cancellation);
 
         Assert.Null(snapshot.Conversation);
         Assert.Null(snapshot.ETag);
         Assert.Null(snapshot.Receipt);
-        Assert.Null(await Store.GetAsync(NewTexter(), Cancellation));
+        Assert.Null(await Store.ReadAsync(NewTexter(), Cancellation));
     }
 
     [Fact]
@@ -127,9 +103,9 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "First reply", Epoch.AddSeconds(3)), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "First reply", Epoch.AddSeconds(3)), Cancellation);
 
-        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
 
         Assert.Equal(new MessageReceipt(messageId, "First reply", Epoch.AddSeconds(3)), snapshot.Receipt);
     }
@@ -139,9 +115,9 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, reply: null), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, reply: null), Cancellation);
 
-        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
 
         Assert.NotNull(snapshot.Receipt);
         Assert.Null(snapshot.Receipt.Reply);
@@ -158,22 +134,22 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Message_ids_with_characters_keys_forbid_still_get_their_own_receipts(string messageId)
     {
         var texter = NewTexter();
-        var etag = await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, "odd id"), Cancellation);
-        await Store.SaveAsync(texter, AConversation().InState("next"), etag, Receipt(messageId + "x", "other id"), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "odd id"), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("next"), etag, Receipt(messageId + "x", "other id"), Cancellation);
 
-        Assert.Equal("odd id", (await Store.LoadAsync(texter, messageId, Cancellation)).Receipt?.Reply);
-        Assert.Equal("other id", (await Store.LoadAsync(texter, messageId + "x", Cancellation)).Receipt?.Reply);
-        Assert.Null((await Store.LoadAsync(texter, messageId + "y", Cancellation)).Receipt);
+        Assert.Equal("odd id", (await Store.ReadForMessageAsync(texter, messageId, Cancellation)).Receipt?.Reply);
+        Assert.Equal("other id", (await Store.ReadForMessageAsync(texter, messageId + "x", Cancellation)).Receipt?.Reply);
+        Assert.Null((await Store.ReadForMessageAsync(texter, messageId + "y", Cancellation)).Receipt);
     }
 
     [Fact]
     public async Task Each_save_gives_a_new_etag_that_the_next_save_uses()
     {
         var texter = NewTexter();
-        var first = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
-        var second = await Store.SaveAsync(texter, AConversation().InState("situation"), first, NewReceipt(), Cancellation);
+        var first = await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var second = await Store.SaveWithReceiptAsync(texter, AConversation().InState("situation"), first, NewReceipt(), Cancellation);
 
-        var snapshot = await Store.LoadAsync(texter, NewMessageSid(), Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation);
 
         Assert.NotEqual(first, second);
         Assert.Equal(second, snapshot.ETag);
@@ -184,14 +160,14 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task A_save_with_a_stale_etag_conflicts_and_changes_nothing()
     {
         var texter = NewTexter();
-        var stale = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
-        var current = await Store.SaveAsync(texter, AConversation().InState("second"), stale, NewReceipt(), Cancellation);
+        var stale = await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var current = await Store.SaveWithReceiptAsync(texter, AConversation().InState("second"), stale, NewReceipt(), Cancellation);
         var lateMessage = NewMessageSid();
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.SaveAsync(texter, AConversation().InState("lost"), stale, Receipt(lateMessage), Cancellation));
+            () => Store.SaveWithReceiptAsync(texter, AConversation().InState("lost"), stale, Receipt(lateMessage), Cancellation));
 
-        var snapshot = await Store.LoadAsync(texter, lateMessage, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, lateMessage, Cancellation);
         Assert.Equal("second", snapshot.Conversation!.StateId);
         Assert.Equal(current, snapshot.ETag);
         Assert.Null(snapshot.Receipt);
@@ -201,12 +177,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Saving_a_new_conversation_where_one_exists_conflicts()
     {
         var texter = NewTexter();
-        await Store.SaveAsync(texter, AConversation().InState("first"), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("first"), null, NewReceipt(), Cancellation);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.SaveAsync(texter, AConversation().InState("second"), null, NewReceipt(), Cancellation));
+            () => Store.SaveWithReceiptAsync(texter, AConversation().InState("second"), null, NewReceipt(), Cancellation));
 
-        Assert.Equal("first", (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+        Assert.Equal("first", (await Store.ReadAsync(texter, Cancellation))!.Conversation.StateId);
     }
 
     [Fact]
@@ -214,12 +190,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var texter = NewTexter();
         var otherTexter = NewTexter();
-        var etagOfAnother = await Store.SaveAsync(otherTexter, AConversation(), null, NewReceipt(), Cancellation);
+        var etagOfAnother = await Store.SaveWithReceiptAsync(otherTexter, AConversation(), null, NewReceipt(), Cancellation);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.SaveAsync(texter, AConversation(), etagOfAnother, NewReceipt(), Cancellation));
+            () => Store.SaveWithReceiptAsync(texter, AConversation(), etagOfAnother, NewReceipt(), Cancellation));
 
-        Assert.Null(await Store.GetAsync(texter, Cancellation));
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
     }
 
     [Fact]
@@ -227,12 +203,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        var etag = await Store.SaveAsync(texter, AConversation().InState("first"), null, Receipt(messageId, "First reply"), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation().InState("first"), null, Receipt(messageId, "First reply"), Cancellation);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.SaveAsync(texter, AConversation().InState("second"), etag, Receipt(messageId, "Second reply"), Cancellation));
+            () => Store.SaveWithReceiptAsync(texter, AConversation().InState("second"), etag, Receipt(messageId, "Second reply"), Cancellation));
 
-        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
         Assert.Equal("First reply", snapshot.Receipt!.Reply);
         Assert.Equal("first", snapshot.Conversation!.StateId);
         Assert.Equal(etag, snapshot.ETag);
@@ -242,9 +218,9 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Get_returns_the_conversation_with_the_same_etag_as_load()
     {
         var texter = NewTexter();
-        var etag = await Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
 
-        var stored = await Store.GetAsync(texter, Cancellation);
+        var stored = await Store.ReadAsync(texter, Cancellation);
 
         Assert.NotNull(stored);
         Assert.Equal(texter, stored.Texter);
@@ -256,12 +232,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Update_with_the_current_etag_replaces_the_conversation_and_clears_dropped_fields()
     {
         var texter = NewTexter();
-        var etag = await Store.SaveAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, NewReceipt(), Cancellation);
         Conversation replacement = AConversation().InState("welcome").WithPath("welcome");
 
-        var newETag = await Store.UpdateAsync(texter, replacement, etag, Cancellation);
+        var newETag = await Store.ReplaceAsync(texter, replacement, etag, Cancellation);
 
-        var stored = await Store.GetAsync(texter, Cancellation);
+        var stored = await Store.ReadAsync(texter, Cancellation);
         Assert.NotEqual(etag, newETag);
         Assert.Equal(newETag, stored!.ETag);
         Assert.Equal(replacement.Path, stored.Conversation.Path);
@@ -272,26 +248,26 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Update_with_a_stale_etag_conflicts_and_changes_nothing()
     {
         var texter = NewTexter();
-        var stale = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
-        await Store.UpdateAsync(texter, AConversation().InState("second"), stale, Cancellation);
+        var stale = await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        await Store.ReplaceAsync(texter, AConversation().InState("second"), stale, Cancellation);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.UpdateAsync(texter, AConversation().InState("lost"), stale, Cancellation));
+            () => Store.ReplaceAsync(texter, AConversation().InState("lost"), stale, Cancellation));
 
-        Assert.Equal("second", (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+        Assert.Equal("second", (await Store.ReadAsync(texter, Cancellation))!.Conversation.StateId);
     }
 
     [Fact]
     public async Task Update_of_a_deleted_conversation_conflicts_and_does_not_bring_it_back()
     {
         var texter = NewTexter();
-        var etag = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
         await Store.DeleteAsync(texter, Cancellation);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.UpdateAsync(texter, AConversation(), etag, Cancellation));
+            () => Store.ReplaceAsync(texter, AConversation(), etag, Cancellation));
 
-        Assert.Null(await Store.GetAsync(texter, Cancellation));
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
     }
 
     [Fact]
@@ -301,25 +277,25 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         var survivor = NewTexter();
         var dueAt = Epoch.AddHours(2);
         var firstMessage = NewMessageSid();
-        var etag = await Store.SaveAsync(texter, AConversation(), null, Receipt(firstMessage, "one"), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(firstMessage, "one"), Cancellation);
         for (var i = 0; i < 120; i++)
         {
             // More receipts than one transaction may delete.
-            etag = await Store.SaveAsync(texter, AConversation().WithScheduledFollowUp(dueAt), etag, NewReceipt(), Cancellation);
+            etag = await Store.SaveWithReceiptAsync(texter, AConversation().WithScheduledFollowUp(dueAt), etag, NewReceipt(), Cancellation);
         }
 
-        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
-        await Store.SaveAsync(survivor, AConversation(), null, NewReceipt(), Cancellation);
-        await Store.IndexFollowUpAsync(survivor, dueAt, Cancellation);
+        await Index.AddEntryAsync(texter, dueAt, Cancellation);
+        await Store.SaveWithReceiptAsync(survivor, AConversation(), null, NewReceipt(), Cancellation);
+        await Index.AddEntryAsync(survivor, dueAt, Cancellation);
 
         await Store.DeleteAsync(texter, Cancellation);
 
-        var snapshot = await Store.LoadAsync(texter, firstMessage, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, firstMessage, Cancellation);
         Assert.Equal(new ConversationSnapshot(null, null, null), snapshot);
-        Assert.Null(await Store.GetAsync(texter, Cancellation));
-        var due = await Store.GetDueFollowUpsAsync(dueAt, 10, Cancellation);
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
+        var due = await Index.ReadDueAsync(dueAt, 10, Cancellation);
         Assert.Equal([survivor], due.Select(entry => entry.Texter));
-        Assert.NotNull(await Store.GetAsync(survivor, Cancellation));
+        Assert.NotNull(await Store.ReadAsync(survivor, Cancellation));
     }
 
     [Fact]
@@ -327,12 +303,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     {
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await Store.SaveAsync(texter, AConversation().InState("old"), null, Receipt(messageId), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("old"), null, Receipt(messageId), Cancellation);
         await Store.DeleteAsync(texter, Cancellation);
 
-        await Store.SaveAsync(texter, AConversation().InState("fresh"), null, Receipt(messageId, "new reply"), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("fresh"), null, Receipt(messageId, "new reply"), Cancellation);
 
-        var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+        var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
         Assert.Equal("fresh", snapshot.Conversation!.StateId);
         Assert.Equal("new reply", snapshot.Receipt!.Reply);
     }
@@ -341,78 +317,13 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Deleting_an_unknown_texter_or_deleting_twice_is_not_an_error()
     {
         var texter = NewTexter();
-        await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
 
         await Store.DeleteAsync(texter, Cancellation);
         await Store.DeleteAsync(texter, Cancellation);
         await Store.DeleteAsync(NewTexter(), Cancellation);
 
-        Assert.Null(await Store.GetAsync(texter, Cancellation));
-    }
-
-    [Fact]
-    public async Task Due_follow_ups_come_earliest_first_and_include_the_one_due_exactly_now()
-    {
-        var now = Epoch.AddHours(5);
-        var (early, middle, onTime, later) = (NewTexter(), NewTexter(), NewTexter(), NewTexter());
-        await Store.IndexFollowUpAsync(middle, now.AddMinutes(-30), Cancellation);
-        await Store.IndexFollowUpAsync(later, now.AddTicks(1), Cancellation);
-        await Store.IndexFollowUpAsync(onTime, now, Cancellation);
-        await Store.IndexFollowUpAsync(early, now.AddHours(-3), Cancellation);
-
-        var due = await Store.GetDueFollowUpsAsync(now, 10, Cancellation);
-
-        Assert.Equal(
-            [new FollowUpIndexEntry(early, now.AddHours(-3)), new FollowUpIndexEntry(middle, now.AddMinutes(-30)), new FollowUpIndexEntry(onTime, now)],
-            due);
-    }
-
-    [Fact]
-    public async Task Due_follow_ups_stop_at_the_maximum_and_keep_the_earliest()
-    {
-        var texters = Enumerable.Range(0, 7).Select(_ => NewTexter()).ToList();
-        for (var i = 0; i < texters.Count; i++)
-        {
-            await Store.IndexFollowUpAsync(texters[i], Epoch.AddMinutes(i), Cancellation);
-        }
-
-        var due = await Store.GetDueFollowUpsAsync(Epoch.AddDays(1), 3, Cancellation);
-
-        Assert.Equal(texters.Take(3), due.Select(entry => entry.Texter));
-        Assert.Empty(await Store.GetDueFollowUpsAsync(Epoch.AddDays(1), 0, Cancellation));
-    }
-
-    [Fact]
-    public async Task Index_entries_keep_their_due_time_in_any_offset_and_one_texter_may_have_several()
-    {
-        var texter = NewTexter();
-        var dueAt = new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.FromHours(2)).AddTicks(42);
-        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
-        await Store.IndexFollowUpAsync(texter, dueAt, Cancellation);
-        await Store.IndexFollowUpAsync(texter, dueAt.AddMinutes(1), Cancellation);
-
-        var due = await Store.GetDueFollowUpsAsync(dueAt.AddHours(1), 10, Cancellation);
-
-        Assert.Equal(2, due.Count);
-        Assert.Equal(dueAt.UtcTicks, due[0].DueAt.UtcTicks);
-        Assert.Equal(dueAt.AddMinutes(1).UtcTicks, due[1].DueAt.UtcTicks);
-    }
-
-    [Fact]
-    public async Task Removing_an_index_entry_is_idempotent_and_removes_only_that_entry()
-    {
-        var texter = NewTexter();
-        var other = NewTexter();
-        await Store.IndexFollowUpAsync(texter, Epoch, Cancellation);
-        await Store.IndexFollowUpAsync(other, Epoch, Cancellation);
-        var entry = new FollowUpIndexEntry(texter, Epoch);
-
-        await Store.RemoveFollowUpIndexAsync(entry, Cancellation);
-        await Store.RemoveFollowUpIndexAsync(entry, Cancellation);
-        await Store.RemoveFollowUpIndexAsync(new FollowUpIndexEntry(NewTexter(), Epoch.AddDays(9)), Cancellation);
-
-        var due = await Store.GetDueFollowUpsAsync(Epoch, 10, Cancellation);
-        Assert.Equal([new FollowUpIndexEntry(other, Epoch)], due);
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
     }
 
     [Fact]
@@ -421,12 +332,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         var cutoff = Epoch.AddDays(30);
         var (idle, active, exactlyAtCutoff) = (NewTexter(), NewTexter(), NewTexter());
         // A second apart, not a tick: Azurite compares times in query filters to the millisecond.
-        await Store.SaveAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
-        await Store.SaveAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
-        await Store.SaveAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
 
         var found = new List<TexterId>();
-        await foreach (var texter in Store.FindIdleAsync(cutoff, Cancellation))
+        await foreach (var texter in Scan.FindIdleAsync(cutoff, Cancellation))
         {
             found.Add(texter);
         }
@@ -438,13 +349,13 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     public async Task Of_twenty_parallel_saves_with_the_same_etag_exactly_one_wins()
     {
         var texter = NewTexter();
-        var etag = await Store.SaveAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
             try
             {
-                await Store.SaveAsync(texter, AConversation().InState($"s{i}"), etag, NewReceipt(), Cancellation);
+                await Store.SaveWithReceiptAsync(texter, AConversation().InState($"s{i}"), etag, NewReceipt(), Cancellation);
                 return (Won: true, State: $"s{i}");
             }
             catch (ConcurrencyConflictException)
@@ -454,7 +365,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         }));
 
         var winner = Assert.Single(outcomes, outcome => outcome.Won);
-        Assert.Equal(winner.State, (await Store.GetAsync(texter, Cancellation))!.Conversation.StateId);
+        Assert.Equal(winner.State, (await Store.ReadAsync(texter, Cancellation))!.Conversation.StateId);
     }
 
     [Fact]
@@ -467,7 +378,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         {
             try
             {
-                await Store.SaveAsync(texter, AConversation(), null, Receipt(messageId, $"reply {i}"), Cancellation);
+                await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, $"reply {i}"), Cancellation);
                 return $"reply {i}";
             }
             catch (ConcurrencyConflictException)
@@ -477,7 +388,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         }));
 
         var winner = Assert.Single(outcomes, outcome => outcome is not null);
-        Assert.Equal(winner, (await Store.LoadAsync(texter, messageId, Cancellation)).Receipt!.Reply);
+        Assert.Equal(winner, (await Store.ReadForMessageAsync(texter, messageId, Cancellation)).Receipt!.Reply);
     }
 
     [Fact]
@@ -491,12 +402,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
             var messageId = NewMessageSid();
             for (var attempt = 1; ; attempt++)
             {
-                var snapshot = await Store.LoadAsync(texter, messageId, Cancellation);
+                var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
                 var path = snapshot.Conversation?.Path ?? [];
                 Conversation next = AConversation().InState($"count {path.Count + 1}").WithPath([.. path, $"text {i}"]);
                 try
                 {
-                    await Store.SaveAsync(texter, next, snapshot.ETag, Receipt(messageId), Cancellation);
+                    await Store.SaveWithReceiptAsync(texter, next, snapshot.ETag, Receipt(messageId), Cancellation);
                     attempts.Add(attempt);
                     return;
                 }
@@ -507,7 +418,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
             }
         }));
 
-        var stored = (await Store.GetAsync(texter, Cancellation))!.Conversation;
+        var stored = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
         Assert.Equal("count 20", stored.StateId);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"text {i}").Order(), stored.Path.Order());
         Assert.Equal(20, attempts.Count);

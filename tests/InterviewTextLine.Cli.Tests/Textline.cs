@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace InterviewTextLine.Core.Tests.Cli;
+namespace InterviewTextLine.Cli.Tests;
 
 /// <summary>Runs the real <c>textline</c> program (built next to the tests) as a person would.</summary>
 internal static class Textline

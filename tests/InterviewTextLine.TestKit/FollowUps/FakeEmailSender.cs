@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using InterviewTextLine.Core.FollowUps;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.TestKit.FollowUps;
 
 /// <summary>
 /// An email sender that records every email and answers from a script of results (accepted when the
 /// script runs out). <see cref="OnSend"/> lets a test act while a send is in flight.
 /// </summary>
-internal sealed class FakeEmailSender : IEmailSender
+public sealed class FakeEmailSender : IEmailSender
 {
     private readonly ConcurrentQueue<Func<FollowUpEmail, EmailSendResult>> _answers = new();
 

@@ -2,20 +2,12 @@ using System.Net;
 using System.Net.Sockets;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>
 /// <c>textline serve</c>: a Kestrel host that answers Twilio's webhook on the same routes, with the same handlers,
@@ -65,7 +57,6 @@ public static partial class ServeHost
         configureServices?.Invoke(builder.Services);
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
         {
-            builder.Services.TryAddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<FollowUpScheduleService>();
         }
 

@@ -1,8 +1,11 @@
 using InterviewTextLine.Cli.Commands;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Privacy;
 using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.TestKit.FollowUps;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.Cli.Tests;
 
 public sealed class FollowUpsCommandTests
 {
@@ -21,9 +24,9 @@ public sealed class FollowUpsCommandTests
 
             // The sweep runs on the test bed's store and sender, at the command's (shifted) time.
             return new ServiceCollection()
-                .AddSingleton(bed.Store)
+                .ReplaceConversationStorage(_ => bed.Store)
                 .AddSingleton<IFollowUpProcessor>(new FollowUpProcessor(
-                    bed.Store, bed.Composer, bed.Sender, time,
+                    bed.Store, bed.Store, bed.Composer, bed.Sender, time,
                     Microsoft.Extensions.Options.Options.Create(bed.Options),
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUpProcessor>.Instance))
                 .BuildServiceProvider();
@@ -44,7 +47,7 @@ public sealed class FollowUpsCommandTests
         var sent = await InvokeAsync(command, "--at +3h --send");
         Assert.Contains("1 sent", sent, StringComparison.Ordinal);
         Assert.Single(bed.Sender.Sent);
-        Assert.Empty(await bed.Store.GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await bed.Store.ReadDueAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
         Assert.InRange(clocks[^1].GetUtcNow() - TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(2.9), TimeSpan.FromHours(3.1));
     }
 

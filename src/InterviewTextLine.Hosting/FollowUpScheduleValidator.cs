@@ -2,13 +2,13 @@ using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Options;
 using NCrontab;
 
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Hosting;
 
 /// <summary>
 /// Rejects a <c>FollowUp:Schedule</c> that is not a six-field NCRONTAB expression (with seconds), the form the
 /// Functions timer trigger and serve's scheduler both read.
 /// </summary>
-internal sealed class FollowUpScheduleValidator : IValidateOptions<FollowUpOptions>
+public sealed class FollowUpScheduleValidator : IValidateOptions<FollowUpOptions>
 {
     public const string SettingName = "FollowUp:Schedule";
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.TestKit.Repository;
 
-namespace InterviewTextLine.Core.Tests.Cli;
+namespace InterviewTextLine.Cli.Tests;
 
 public sealed partial class CliTests
 {
@@ -63,7 +64,7 @@ public sealed partial class CliTests
     [InlineData("Good sign.", "Good sign {Nonsense}.", "unknown placeholder {Nonsense}")]
     public async Task Lint_fails_with_a_clear_message_on_a_broken_script(string find, string replace, string expected)
     {
-        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "src/InterviewTextLine.Core/Flow/script.json"), TestContext.Current.CancellationToken);
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src/InterviewTextLine.Core/Flow/script.json"), TestContext.Current.CancellationToken);
         Assert.Contains(find, source, StringComparison.Ordinal);
         var path = Path.Combine(Path.GetTempPath(), $"script-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, source.Replace(find, replace, StringComparison.Ordinal), TestContext.Current.CancellationToken);
@@ -85,21 +86,10 @@ public sealed partial class CliTests
         var result = await Textline.RunAsync("", "flow");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("stateDiagram-v2", result.Output, StringComparison.Ordinal);
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"), TestContext.Current.CancellationToken);
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"), TestContext.Current.CancellationToken);
         var embedded = MermaidBlock().Match(readme);
         Assert.True(embedded.Success, "README.md has no ```mermaid block.");
         Assert.Equal(result.Output.ReplaceLineEndings("\n").Trim(), embedded.Groups[1].Value.ReplaceLineEndings("\n").Trim());
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterviewTextLine.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     [GeneratedRegex("```mermaid\\n(.*?)```", RegexOptions.Singleline)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
+using InterviewTextLine.Core.Configuration;
 
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>
 /// Reads the <c>Values</c> object of a Functions <c>local.settings.json</c> as configuration, so that

@@ -1,4 +1,4 @@
-namespace InterviewTextLine.Hosting;
+namespace InterviewTextLine.Core.Configuration;
 
 /// <summary>
 /// The embedded settings that let <c>textline chat</c> and <c>textline serve</c> run on a laptop with no

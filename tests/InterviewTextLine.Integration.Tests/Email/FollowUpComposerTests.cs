@@ -5,11 +5,11 @@ using InterviewTextLine.Email;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Core.Tests.FollowUps;
+namespace InterviewTextLine.Integration.Tests.Email;
 
 public sealed class FollowUpComposerTests
 {
-    private static readonly DateTimeOffset Now = new(2025, 6, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Start;
 
     private static FollowUpComposer Composer(string programName = "Career Hub", string title = "A deal-breaker came up") => new(
         TestScripts.Create(title),

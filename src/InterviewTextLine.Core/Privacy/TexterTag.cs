@@ -1,9 +1,9 @@
 using InterviewTextLine.Core.Storage;
 
-namespace InterviewTextLine.Core.FollowUps;
+namespace InterviewTextLine.Core.Privacy;
 
 /// <summary>
-/// The first 12 characters of a texter id: enough to tell texters apart in logs and listings, and
+/// How logs and listings name a texter, and the only way they do: the first 12 characters of a texter id: enough to tell texters apart in logs and listings, and
 /// (being part of a keyed hash) nothing that leads back to a phone number.
 /// </summary>
 public readonly record struct TexterTag(TexterId Texter)

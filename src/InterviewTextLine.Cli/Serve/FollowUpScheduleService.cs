@@ -1,11 +1,9 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using InterviewTextLine.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>
 /// <c>textline serve</c>'s stand-in for the Functions timer: runs the follow-up sweep on

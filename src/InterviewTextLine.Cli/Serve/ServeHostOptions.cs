@@ -1,4 +1,4 @@
-namespace InterviewTextLine.Hosting.Serve;
+namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>How <see cref="ServeHost"/> listens and where it reads its settings.</summary>
 public sealed class ServeHostOptions

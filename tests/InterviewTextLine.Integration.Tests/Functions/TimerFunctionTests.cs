@@ -1,0 +1,36 @@
+using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Retention;
+using InterviewTextLine.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace InterviewTextLine.Integration.Tests.Functions;
+
+/// <summary>Each timer function is one call to its service, with the host's cancellation token.</summary>
+public sealed class TimerFunctionTests
+{
+    [Fact]
+    public async Task The_follow_up_timer_runs_one_sweep_with_the_functions_cancellation_token()
+    {
+        using var stopping = new CancellationTokenSource();
+        var processor = new Mock<IFollowUpProcessor>(MockBehavior.Strict);
+        processor.Setup(p => p.RunAsync(stopping.Token)).ReturnsAsync(new FollowUpSweepResult([], 0, 0, 0, StoppedEarly: false));
+
+        await new FollowUpTimer(processor.Object, NullLogger<FollowUpTimer>.Instance).RunAsync(new TimerInfo(), stopping.Token);
+
+        processor.Verify(p => p.RunAsync(stopping.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_retention_timer_runs_one_sweep_with_the_functions_cancellation_token()
+    {
+        using var stopping = new CancellationTokenSource();
+        var sweeper = new Mock<IRetentionSweeper>(MockBehavior.Strict);
+        sweeper.Setup(s => s.RunAsync(stopping.Token)).ReturnsAsync(3);
+
+        await new RetentionTimer(sweeper.Object).RunAsync(new TimerInfo(), stopping.Token);
+
+        sweeper.Verify(s => s.RunAsync(stopping.Token), Times.Once);
+    }
+}
