@@ -5,7 +5,7 @@ namespace InterviewTextLine.Benchmarks;
 /// <summary>The command line: what to run and how much of it.</summary>
 internal sealed class BenchSettings
 {
-    public static readonly string[] AllParts = ["inbound", "http", "requests", "followups", "sms"];
+    public static readonly string[] AllParts = ["understanding", "inbound", "http", "requests", "followups", "sms"];
 
     public bool Quick { get; private init; }
 
@@ -29,7 +29,7 @@ internal sealed class BenchSettings
         Benchmarks of the line against Azurite on loopback. Prints a Markdown report.
 
           --quick                  a smoke run: few operations, 1,000 follow-ups, one round
-          --only a,b               parts to run: inbound, http, requests, followups, sms (default: all)
+          --only a,b               parts to run: understanding, inbound, http, requests, followups, sms (default: all)
           --levels 1,8,64          concurrent texters
           --rounds N               rounds of floor/service/HTTP per level, order alternating (default 4; quick 1)
           --followups N            due follow-ups per sweep (default 10000; quick 1000)

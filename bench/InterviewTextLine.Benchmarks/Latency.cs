@@ -20,6 +20,9 @@ internal sealed class LatencyResult
         Allocated = allocated;
     }
 
+    /// <summary>Latencies measured one by one in milliseconds, outside a closed loop.</summary>
+    public static LatencyResult FromSamples(IEnumerable<double> milliseconds, TimeSpan wall) => new(milliseconds, wall, TimeSpan.Zero, 0);
+
     /// <summary>Several runs of the same variant as one: latencies pooled, times and allocations added.</summary>
     public static LatencyResult Combine(IReadOnlyList<LatencyResult> runs) =>
         runs.Count == 1

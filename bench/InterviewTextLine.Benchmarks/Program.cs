@@ -29,9 +29,22 @@ Console.CancelKeyPress += (_, e) =>
 var cancellationToken = stopping.Token;
 var total = Stopwatch.StartNew();
 
+// First, before anything else loads the sentence model: its one load is part of the first reply.
+UnderstandingBench.Result? understanding = null;
+if (settings.Parts.Contains("understanding"))
+{
+    Progress.Say("Understanding: start to first reply, memory, time per text");
+    understanding = await UnderstandingBench.RunAsync(settings.Quick ? 3 : 20, cancellationToken);
+    Progress.Say($"  first reply {understanding.StartToFirstReply.TotalSeconds:0.00} s, free text p50 {understanding.Classify.P50:0.00} ms, p99 {understanding.Classify.P99:0.00} ms");
+}
+
 Progress.Say("Starting Azurite (installed with npm ci on first use)");
 await using var azurite = await AzuriteRunner.StartNewAsync(cancellationToken);
 var report = new Report(settings, Machine.Describe(azurite.RepositoryRoot));
+if (understanding is not null)
+{
+    report.Understanding(understanding);
+}
 
 if (settings.Parts.Contains("inbound") || settings.Parts.Contains("http"))
 {

@@ -31,6 +31,10 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
 
     public void SmsCost(IReadOnlyList<SmsCostBench.ConversationCost> costs) => _sms = costs;
 
+    public void Understanding(UnderstandingBench.Result result) => _understanding = result;
+
+    private UnderstandingBench.Result? _understanding;
+
     public string ToMarkdown(TimeSpan elapsed)
     {
         var md = new StringBuilder();
@@ -44,11 +48,29 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
             Line(md, $"| {name} | {value} |");
         }
 
+        WriteUnderstanding(md);
         WriteInbound(md);
         WriteRequests(md);
         WriteSweeps(md);
         WriteSms(md);
         return md.ToString();
+    }
+
+    private void WriteUnderstanding(StringBuilder md)
+    {
+        if (_understanding is not { } u)
+        {
+            return;
+        }
+
+        Line(md, $"\n### Understanding free text (in process, one text at a time)\n");
+        md.AppendLine("| measure | value |");
+        md.AppendLine("|---|---:|");
+        Line(md, $"| serve host start to first reply (a signed free text, model loaded inside) | {u.StartToFirstReply.TotalSeconds:0.00} s |");
+        Line(md, $"| free text ({u.FreeTexts} first texts of the evaluation split): p50 / p90 / p99 | {u.Classify.P50:0.00} / {u.Classify.P90:0.00} / {u.Classify.P99:0.00} ms |");
+        Line(md, $"| keyword and number path (rules only): p50 / p99 | {u.Rules.P50:0.000} / {u.Rules.P99:0.000} ms |");
+        Line(md, $"| working set before / after the model and its examples | {u.WorkingSetBefore / 1048576.0:0} / {u.WorkingSetAfter / 1048576.0:0} MiB |");
+        Line(md, $"| managed heap before / after | {u.ManagedBefore / 1048576.0:0.0} / {u.ManagedAfter / 1048576.0:0.0} MiB |");
     }
 
     private void WriteInbound(StringBuilder md)

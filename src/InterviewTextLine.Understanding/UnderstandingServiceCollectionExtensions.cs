@@ -13,6 +13,9 @@ public static class UnderstandingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSentenceModel(this IServiceCollection services)
     {
+        // The model takes a second or more to load: start now, while the host is still being built and
+        // started, rather than when the first text arrives. It loads once per process however often this runs.
+        _ = Task.Run(() => MiniLmSentenceEmbedder.Shared);
         services.TryAddSingleton<ISentenceEmbedder>(_ => MiniLmSentenceEmbedder.Shared);
         services.TryAddSingleton(_ => new TrainingExamples(Corpus.Train()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingWarmUp>());

@@ -2,8 +2,8 @@ namespace InterviewTextLine.Core.Understanding;
 
 /// <summary>
 /// The thresholds that turn the sentence model's scores (cosine similarities, -1 to 1) into a meaning.
-/// The defaults come from <c>textline eval --tune</c> on the training split (each text scored without
-/// its own example); the evaluation split is never used to choose them.
+/// The defaults were chosen on the training split; <c>textline eval --tune</c> searches them there (each
+/// text scored without its own example). The evaluation split is never used to choose them.
 /// </summary>
 public sealed record UnderstandingSettings
 {
