@@ -66,9 +66,9 @@ public sealed class CorpusTests
         var engine = services.GetRequiredService<ConversationEngine>();
         var report = Evaluation.Run(engine, Corpus.Evaluation(), "911", leaveOneOut: false, new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
-        Assert.True(report.FirstTextAccuracy >= 0.84, $"First texts routed: {report.FirstTextAccuracy:P1}");
-        Assert.True(report.WrongSituationRate <= 0.07, $"Wrong situation: {report.WrongSituationRate:P1}");
-        Assert.True(report.SafetyFirstCount >= report.Safety.Count() - 1, $"Safety first: {report.SafetyFirstCount}/{report.Safety.Count()}");
-        Assert.True(report.InFlowAccuracy >= 0.87, $"In-flow: {report.InFlowAccuracy:P1}");
+        Assert.True(report.FirstTextAccuracy >= 0.86, $"First texts routed: {report.FirstTextAccuracy:P1}");
+        Assert.True(report.WrongSituationRate <= 0.045, $"Wrong situation: {report.WrongSituationRate:P1}");
+        Assert.True(report.SafetyFirstCount >= report.Safety.Count() - 2, $"Safety first: {report.SafetyFirstCount}/{report.Safety.Count()}");
+        Assert.True(report.InFlowAccuracy >= 0.85, $"In-flow: {report.InFlowAccuracy:P1}");
     }
 }

@@ -145,6 +145,7 @@ public static class Tuning
             ("Margin", [0.0, 0.02, 0.04, 0.06], (s, v) => s with { Margin = v }),
             ("ReplyPrior", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { ReplyPrior = v }),
             ("SwitchCost", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { SwitchCost = v }),
+            ("UrgentNear", [0.0, 0.02, 0.04, 0.06, 0.08], (s, v) => s with { UrgentNear = v }),
         ];
         for (var round = 1; round <= 2; round++)
         {

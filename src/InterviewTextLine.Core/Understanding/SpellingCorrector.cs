@@ -94,8 +94,10 @@ public sealed class SpellingCorrector
         return corrected ?? words;
     }
 
-    private string? Mend(string word)
+    /// <summary>The mended form of one lower-case word, or null when it stays as it is.</summary>
+    public string? Mend(string word)
     {
+        ArgumentNullException.ThrowIfNull(word);
         if (word.Length < MinLength || !word.All(char.IsAsciiLetterLower) || IsKnown(word))
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Sms;
 
 namespace InterviewTextLine.Core.Understanding;
 
@@ -79,8 +80,21 @@ public sealed partial class Understander
     /// <summary>True when the sentence model is there; without it only the rules understand.</summary>
     public bool HasModel => _model is not null;
 
-    /// <summary>The text as the model reads it: words, lower case, typos mended.</summary>
-    public string Clean(string? text) => string.Join(' ', _speller.Correct(TextMatcher.Words(text)));
+    /// <summary>
+    /// The text as the model reads it: lower case, typos mended, and otherwise as sent. The model was
+    /// trained on real sentences, so it reads "don't", "??" and "!!" better than a bare word list.
+    /// </summary>
+    public string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var lower = Whitespace().Replace(SmsNormalizer.ToGsm7(text).Trim(), " ").ToLowerInvariant();
+        return Word().Replace(lower, match =>
+            _speller.Mend(match.Value.Replace("'", "", StringComparison.Ordinal)) ?? match.Value);
+    }
 
     /// <summary>What <paramref name="body"/> means in <paramref name="state"/>.</summary>
     /// <param name="state">The state the texter is in (the start state for a first text).</param>
@@ -131,7 +145,7 @@ public sealed partial class Understander
 
         return _model is null
             ? ByCues(hits) is { } cued ? new Meaning(MeaningKind.Situation, cued) : Meaning.Nothing
-            : ByModel(state, string.Join(' ', mended), hits, leaveOut is null ? null : Clean(leaveOut));
+            : ByModel(state, Clean(body), hits, leaveOut is null ? null : Clean(leaveOut));
     }
 
     /// <summary>
@@ -144,7 +158,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(string.Join(' ', mended), label => IsCandidate(state, label), _settings.Neighbours, leaveOut is null ? null : Clean(leaveOut)) ?? [];
+        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -199,16 +213,21 @@ public sealed partial class Understander
             // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
             // A situation is present when it scores near the best, or when the text names it (a cue) and
             // the model finds it plausible.
+            // Danger the model finds nearly as likely as the best counts as present too: leaving when it
+            // was not needed costs less than staying when it was.
             var present = situations
-                .Where(s => s.Score >= best.Score - _settings.Near || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor))
+                .Where(s => s.Score >= best.Score - _settings.Near
+                    || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor)
+                    || (s.Label == _script.Urgent && s.Score >= _settings.ClarifyFloor && s.Score >= best.Score - _settings.UrgentNear))
                 .Select(s => s.Label);
             return Situation(state, Strongest(present, hits, situations));
         }
 
-        // Danger is never asked about: when it is the likeliest, the texter gets the safety advice.
-        if (best.Score >= _settings.ClarifyFloor && best.Label == _script.Urgent)
+        // Danger is never asked about: when it is the likeliest, or nearly, the texter gets the safety advice.
+        if (situations.FirstOrDefault(s => s.Label == _script.Urgent) is { Label: not null } danger
+            && danger.Score >= _settings.ClarifyFloor && danger.Score >= best.Score - _settings.UrgentNear)
         {
-            return Situation(state, best.Label);
+            return Situation(state, danger.Label);
         }
 
         // Ask about the two likeliest situations the menu can name.
@@ -365,6 +384,12 @@ public sealed partial class Understander
             .Concat(script.CommandPhrases.Values.SelectMany(phrases => phrases));
         return texts.SelectMany(TextMatcher.Words).Where(word => !word.Any(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[a-z][a-z']*[a-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
 
     [GeneratedRegex(@"[^\s@<>()\[\],;:""]+@[^\s@<>()\[\],;:""]+", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
