@@ -108,7 +108,10 @@ public sealed partial class Understander
         var mended = _speller.Correct(words);
         var hits = _rules.CueHits(mended);
 
-        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent))
+        // Danger wins over everything, except inside the safety advice itself, where "made it to my car
+        // and locked the doors" answers "reply OUT when you're safe".
+        var inDanger = state.Situation is not null && state.Situation == _script.Urgent;
+        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent) && !(inDanger && Phrase(state, mended) is { Kind: MeaningKind.Option }))
         {
             return new Meaning(MeaningKind.Situation, urgent);
         }
@@ -177,13 +180,32 @@ public sealed partial class Understander
             return Meaning.Nothing;
         }
 
-        // A reply or a command the model is sure of answers the state, unless the text also points to
-        // a situation that outranks the one the texter is in ("now he's yelling at me").
+        var inFlow = state.Situation is not null;
         var top = scores[0];
-        if (!IsSituation(top.Label) && top.Label != LabelledText.Nothing)
+        if (inFlow)
         {
+            // Inside a situation, the state's replies and the commands compete among themselves; another
+            // situation must clearly beat them, or be named by a cue that outranks the texter's own.
+            var answers = scores.Where(s => !IsSituation(s.Label)).ToList();
+            var answer = answers.FirstOrDefault();
+            var other = scores.FirstOrDefault(s => IsSituation(s.Label));
+            var switching = other.Label is not null
+                && other.Score - _settings.SwitchCost > answer.Score
+                && (other.Score >= _settings.Accept || Outranks(ByCues(hits), state.Situation));
+            if (!switching)
+            {
+                var next = answers.Skip(1).FirstOrDefault();
+                return answer.Label is not null && answer.Label != LabelledText.Nothing
+                    && answer.Score >= _settings.ReplyAccept && answer.Score - next.Score >= _settings.Margin
+                    ? new Meaning(Kind(answer.Label), answer.Label, ByModel: true)
+                    : Meaning.Nothing;
+            }
+        }
+        else if (!IsSituation(top.Label) && top.Label != LabelledText.Nothing)
+        {
+            // A command at the start ("how does this work") when the model is sure of it.
             var runnerUp = scores.Skip(1).FirstOrDefault();
-            if (top.Score >= _settings.Accept && top.Score - runnerUp.Score >= _settings.Margin && !Outranks(ByCues(hits), state.Situation))
+            if (top.Score >= _settings.Accept && top.Score - runnerUp.Score >= _settings.Margin)
             {
                 return new Meaning(Kind(top.Label), top.Label, ByModel: true);
             }
@@ -196,7 +218,6 @@ public sealed partial class Understander
 
         // The cues are evidence on top of the model's: each adds a little to its situation's score. Inside
         // a situation, moving to another one takes more than starting with it.
-        var inFlow = state.Situation is not null;
         var situations = scores.Where(s => IsSituation(s.Label))
             .Select(s => new LabelScore(s.Label, s.Score + (_settings.CueWeight * Math.Min(hits.GetValueOrDefault(s.Label), 2)) - (inFlow ? _settings.SwitchCost : 0)))
             .OrderByDescending(s => s.Score)

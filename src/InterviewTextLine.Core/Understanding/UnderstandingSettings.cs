@@ -10,32 +10,35 @@ public sealed record UnderstandingSettings
     public static UnderstandingSettings Default { get; } = new();
 
     /// <summary>The model's best label is taken when its score reaches this...</summary>
-    public double Accept { get; init; } = 0.54;
+    public double Accept { get; init; } = 0.58;
 
-    /// <summary>...and, for a reply or a command, leads the next label by this much.</summary>
+    /// <summary>Inside a situation, a reply or a command is taken at this score (after <see cref="ReplyPrior"/>)...</summary>
+    public double ReplyAccept { get; init; } = 0.35;
+
+    /// <summary>...and when it leads the next reply, command or "nothing" by this much.</summary>
     public double Margin { get; init; }
 
     /// <summary>Below <see cref="Accept"/>, a first-text situation this far ahead of the next is still taken.</summary>
-    public double ClearLead { get; init; } = 0.05;
+    public double ClearLead { get; init; } = 0.07;
 
     /// <summary>Below <see cref="Accept"/> but above this, two likely situations get a question back.</summary>
-    public double ClarifyFloor { get; init; } = 0.43;
+    public double ClarifyFloor { get; init; } = 0.37;
 
     /// <summary>What the current state's own replies add: the texter is likelier answering than changing the subject.</summary>
-    public double ReplyPrior { get; init; } = 0.12;
+    public double ReplyPrior { get; init; } = 0.08;
 
     /// <summary>What moving from the texter's situation to another one costs.</summary>
-    public double SwitchCost { get; init; } = 0.05;
+    public double SwitchCost { get; init; }
 
     /// <summary>What each matching cue (two at most) adds to its situation's score.</summary>
     public double CueWeight { get; init; } = 0.03;
 
     /// <summary>How close to the best a situation must score to count as present in a mixed text.</summary>
-    public double Near { get; init; } = 0.03;
+    public double Near { get; init; }
 
     /// <summary>Danger scoring this close to the best situation wins: leaving when it was not needed costs less than staying.</summary>
     public double UrgentNear { get; init; } = 0.02;
 
     /// <summary>How many of a label's closest examples its score averages.</summary>
-    public int Neighbours { get; init; } = 3;
+    public int Neighbours { get; init; } = 4;
 }
