@@ -17,7 +17,7 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
     private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(VectorCache.LoadEmbedded()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly SentenceEncoder _encoder;
+    private readonly Task<SentenceEncoder> _encoder;
     private readonly VectorCache _cache;
 
     private MiniLmSentenceEmbedder(VectorCache cache)
@@ -25,8 +25,10 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
         // One thread per inference: texts arrive concurrently, and two cores serve them better side by
         // side than one text split across both. Basic graph optimisation loads about half a second
         // sooner than full, at the same time per text (docs/performance.md).
+        // The runtime session loads in the background: the vocabulary and the shipped vectors are all
+        // the line needs to get ready, and only a text the vectors do not hold waits for the session.
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC };
-        _encoder = new SentenceEncoder(options);
+        _encoder = Task.Run(() => new SentenceEncoder(options));
         _cache = cache;
         Vocabulary = ReadVocabulary();
     }
@@ -47,7 +49,7 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
     /// <summary>Runs the model, bypassing the cache (for building it).</summary>
     public float[][] Compute(string[] texts)
     {
-        var vectors = _encoder.Encode(texts, CancellationToken.None);
+        var vectors = _encoder.GetAwaiter().GetResult().Encode(texts, CancellationToken.None);
         foreach (var vector in vectors)
         {
             Normalize(vector);
