@@ -317,7 +317,7 @@ module api 'app/api.bicep' = {
     planId: plan.outputs.id
     identityName: identity.outputs.name
     principalId: identity.outputs.principalId
-    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : null
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName

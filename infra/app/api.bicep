@@ -28,8 +28,8 @@ param applicationInsightsName string
 @description('URI of the Key Vault holding the secrets, ending with a slash.')
 param keyVaultUri string
 
-@description('Resource ID of the subnet the app sends its outbound traffic through; null keeps it off a virtual network.')
-param virtualNetworkSubnetId string?
+@description('Resource ID of the subnet the app sends its outbound traffic through; empty keeps it off a virtual network.')
+param virtualNetworkSubnetId string = ''
 
 @description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout.')
 @minValue(0)
@@ -145,7 +145,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
     // With private networking on, all outbound traffic (storage, Key Vault) leaves through this subnet.
-    virtualNetworkSubnetId: virtualNetworkSubnetId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     // A partial siteConfig replaces the platform defaults, so every hardened value is spelled out.
     siteConfig: {
       minTlsVersion: '1.2'
