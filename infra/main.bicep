@@ -85,7 +85,7 @@ param forbiddenBurstThreshold int = 10
 @maxValue(6)
 param noTextsAlertDays int = 0
 
-@description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 32 USD a month (docs/operations.md).')
+@description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 31 USD a month (docs/operations.md).')
 param privateNetworking bool = false
 
 @secure()

@@ -107,7 +107,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-// Granted per table rather than on the account: the host's blobs and any other table stay out of reach.
+// Granted per table rather than on the account, so no other table in the account is within the app's reach.
 resource conversationsData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage::tableServices::conversations.id, principalId, storageTableDataContributor)
   scope: storage::tableServices::conversations
