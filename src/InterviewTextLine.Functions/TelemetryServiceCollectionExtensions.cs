@@ -24,6 +24,8 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddTextLineTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // The Azure SDK only reports its calls (Table Storage here) through ActivitySource behind this switch.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var telemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(TextLineMetrics.MeterName))
             .WithTracing(tracing => tracing.AddSource(TextLineTracing.SourceName, "Azure.*"));
