@@ -32,9 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<FlowOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        // Hosts register the meter factory already; AddMetrics adds it (once) for the plain service collections of tests and the CLI.
-        services.AddMetrics();
-        services.TryAddSingleton<TextLineMetrics>();
+        services.AddTextLineMetrics();
         // Flow:ScriptPath replaces the built-in script; its options validation has already run the lint at startup.
         services.TryAddSingleton(provider => FlowValidator.EnsureValid(provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScript()));
         // The sentence model is the host's to add (AddSentenceModel); without it the line understands by rules alone.
@@ -54,6 +52,17 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IIdleConversationScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="TextLineMetrics"/> once, on the host's meter factory (added for the plain service
+    /// collections of tests and the CLI, which have none).
+    /// </summary>
+    public static IServiceCollection AddTextLineMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<TextLineMetrics>();
         return services;
     }
 

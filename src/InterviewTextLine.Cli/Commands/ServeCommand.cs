@@ -51,7 +51,7 @@ public static class ServeCommand
             }
             catch (OptionsValidationException exception)
             {
-                await Console.Error.WriteLineAsync($"textline serve: configuration is incomplete. {exception.Message}");
+                await Console.Error.WriteLineAsync($"textline serve: a setting is missing or not valid. {exception.Message}");
                 await Console.Error.WriteLineAsync("Set it in local.settings.json Values or as an environment variable, e.g. Twilio__AuthToken.");
                 return 1;
             }
