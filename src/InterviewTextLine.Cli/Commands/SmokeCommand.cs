@@ -19,14 +19,20 @@ internal static class SmokeCommand
 
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "The webhook URL exactly as Twilio calls it (SMS_WEBHOOK_URL).", Required = true };
+        var url = new Option<string>("--url") { Description = "The webhook URL exactly as Twilio calls it (SMS_WEBHOOK_URL).", Required = true };
         var token = new Option<string>("--token") { Description = "The Twilio auth token the app checks signatures with.", Required = true };
         var from = new Option<string>("--from") { Description = "The test texter's number.", DefaultValueFactory = _ => TestNumber };
         var command = new Command("smoke", "Send a signed test text to a deployed webhook, check the TwiML reply, then FORGET the test number.") { url, token, from };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (!Uri.TryCreate(parseResult.GetValue(url), UriKind.Absolute, out var webhook) || webhook.Scheme is not ("https" or "http"))
+            {
+                await Console.Error.WriteLineAsync("--url takes the webhook's absolute URL, e.g. https://func-abc.azurewebsites.net/api/sms.");
+                return 2;
+            }
+
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-            return await RunAsync(client, parseResult.GetValue(url)!, parseResult.GetValue(token)!, parseResult.GetValue(from)!, Console.Out, cancellationToken);
+            return await RunAsync(client, webhook, parseResult.GetValue(token)!, parseResult.GetValue(from)!, Console.Out, cancellationToken);
         });
         return command;
     }

@@ -21,6 +21,19 @@ public sealed class SmokeCommandTests
     }
 
     [Fact]
+    public async Task The_command_line_parses_the_url_and_token_and_exits_zero_against_a_healthy_line()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+
+        var exitCode = await SmokeCommand.Create()
+            .Parse(["--url", host.SignedBaseUrl + ServeHost.WebhookRoute, "--token", WebhookTestHost.AuthToken])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(0, await host.StoredConversationCountAsync());
+    }
+
+    [Fact]
     public async Task The_smoke_test_fails_with_the_403_explained_when_the_token_is_wrong()
     {
         await using var host = await WebhookTestHost.StartAsync();
