@@ -72,6 +72,22 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Email address of the operator who receives the alerts (webhook failures, 403 bursts, the fallback, failing follow-ups, a stalled sweep).')
+@minLength(3)
+param alertEmailAddress string
+
+@description('403 answers within 15 minutes that raise the "Burst of 403 answers" alert.')
+@minValue(1)
+param forbiddenBurstThreshold int = 10
+
+@description('Days without a single text after which the "No texts" alert fires (at most 6); 0 turns that alert off.')
+@minValue(0)
+@maxValue(6)
+param noTextsAlertDays int = 0
+
+@description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 31 USD a month (docs/operations.md).')
+param privateNetworking bool = false
+
 @secure()
 @description('Auth token of the Twilio account, stored in Key Vault. Empty leaves the stored secret as it is.')
 param twilioAuthToken string = ''
@@ -124,6 +140,7 @@ module storage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     containers: [deploymentContainerName]
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -145,6 +162,116 @@ module keyVault 'core/security/key-vault.bicep' = {
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     location: location
     tags: tags
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
+  }
+}
+
+module network 'core/network/virtual-network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+// One endpoint per storage service the app and its host use, and one for the vault, each with the
+// private DNS zone that makes the usual host name resolve to it inside the virtual network.
+module blobEndpoint 'core/network/private-endpoint.bicep' = if (privateNetworking) {
+  name: 'blobEndpoint'
+  scope: rg
+  params: {
+    name: '${abbrs.networkPrivateEndpoints}blob-${resourceToken}'
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    virtualNetworkId: network!.outputs.id
+    targetResourceId: storage.outputs.id
+    groupId: 'blob'
+    dnsZoneName: 'privatelink.blob.${environment().suffixes.storage}'
+  }
+}
+
+module tableEndpoint 'core/network/private-endpoint.bicep' = if (privateNetworking) {
+  name: 'tableEndpoint'
+  scope: rg
+  params: {
+    name: '${abbrs.networkPrivateEndpoints}table-${resourceToken}'
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    virtualNetworkId: network!.outputs.id
+    targetResourceId: storage.outputs.id
+    groupId: 'table'
+    dnsZoneName: 'privatelink.table.${environment().suffixes.storage}'
+  }
+}
+
+module queueEndpoint 'core/network/private-endpoint.bicep' = if (privateNetworking) {
+  name: 'queueEndpoint'
+  scope: rg
+  params: {
+    name: '${abbrs.networkPrivateEndpoints}queue-${resourceToken}'
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    virtualNetworkId: network!.outputs.id
+    targetResourceId: storage.outputs.id
+    groupId: 'queue'
+    dnsZoneName: 'privatelink.queue.${environment().suffixes.storage}'
+  }
+}
+
+module vaultEndpoint 'core/network/private-endpoint.bicep' = if (privateNetworking) {
+  name: 'vaultEndpoint'
+  scope: rg
+  params: {
+    name: '${abbrs.networkPrivateEndpoints}vault-${resourceToken}'
+    location: location
+    tags: tags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    virtualNetworkId: network!.outputs.id
+    targetResourceId: keyVault.outputs.id
+    groupId: 'vault'
+    // keyvaultDns is '.vault.azure.net' in the public cloud; its private zone is privatelink.vaultcore.azure.net.
+    dnsZoneName: 'privatelink${replace(environment().suffixes.keyvaultDns, '.vault.', '.vaultcore.')}'
+  }
+}
+
+module diagnostics 'core/monitor/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    actionGroupName: '${abbrs.insightsActionGroups}${resourceToken}'
+    namePrefix: '${abbrs.insightsScheduledQueryRules}${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    alertEmailAddress: alertEmailAddress
+    forbiddenBurstThreshold: forbiddenBurstThreshold
+    noTextsAlertDays: noTextsAlertDays
+  }
+}
+
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    nameSeed: resourceToken
   }
 }
 
@@ -174,10 +301,14 @@ module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
   // The app resolves its Key Vault references and reaches storage as soon as its settings land,
-  // so the roles and the secrets come first.
+  // so the roles, the secrets and (with private networking) the endpoints come first.
   dependsOn: [
     rbac
     secrets
+    blobEndpoint
+    tableEndpoint
+    queueEndpoint
+    vaultEndpoint
   ]
   params: {
     name: functionAppName
@@ -185,6 +316,8 @@ module api 'app/api.bicep' = {
     tags: tags
     planId: plan.outputs.id
     identityName: identity.outputs.name
+    principalId: identity.outputs.principalId
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName

@@ -13,6 +13,9 @@ param planId string
 @description('Name of the user-assigned identity the app runs as.')
 param identityName string
 
+@description('Object (principal) ID of that identity, for the table role assignments.')
+param principalId string
+
 @description('Name of the storage account holding the host state, the deployment package and the app tables.')
 param storageAccountName string
 
@@ -24,6 +27,9 @@ param applicationInsightsName string
 
 @description('URI of the Key Vault holding the secrets, ending with a slash.')
 param keyVaultUri string
+
+@description('Resource ID of the subnet the app sends its outbound traffic through; empty keeps it off a virtual network.')
+param virtualNetworkSubnetId string = ''
 
 @description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout.')
 @minValue(0)
@@ -71,9 +77,11 @@ param followUpSchedule string
 @description('NCRONTAB schedule (with seconds) of the retention sweep.')
 param retentionSchedule string
 
-// The app's tables are created here, next to the settings that name them.
+// The app's tables are created here, next to the settings that name them, and the app's identity may read
+// and write these two tables only.
 var conversationsTable = 'conversations'
 var followUpsTable = 'followups'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
@@ -99,6 +107,27 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
+// Granted per table rather than on the account, so no other table in the account is within the app's reach.
+resource conversationsData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::tableServices::conversations.id, principalId, storageTableDataContributor)
+  scope: storage::tableServices::conversations
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource followUpsData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::tableServices::followUps.id, principalId, storageTableDataContributor)
+  scope: storage::tableServices::followUps
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
@@ -115,6 +144,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
+    // With private networking on, all outbound traffic (storage, Key Vault) leaves through this subnet.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     // A partial siteConfig replaces the platform defaults, so every hardened value is spelled out.
     siteConfig: {
       minTlsVersion: '1.2'
@@ -168,6 +199,11 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 
   resource appSettings 'config' = {
     name: 'appsettings'
+    // The app reaches its tables as soon as its settings land, so the table roles come first.
+    dependsOn: [
+      conversationsData
+      followUpsData
+    ]
     properties: {
       // The host reaches its storage with the identity; only blobs are used (leases, timer state, keys).
       AzureWebJobsStorage__credential: 'managedidentity'

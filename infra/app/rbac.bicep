@@ -12,7 +12,6 @@ param keyVaultName string
 
 // Built-in role definition IDs.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -39,16 +38,8 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Conversations and follow-ups live in tables. No queue role: the app uses no queues.
-resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, storageTableDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-  }
-}
+// The table role is granted on each of the app's two tables where they are created (app/api.bicep).
+// No queue role: the app uses no queues.
 
 // Application Insights takes telemetry only from Entra identities holding this role.
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

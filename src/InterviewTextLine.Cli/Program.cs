@@ -6,6 +6,7 @@ var root = new RootCommand("textline: the InterviewTextLine SMS line on your mac
 {
     ChatCommand.Create(),
     ServeCommand.Create(),
+    SmokeCommand.Create(),
     FollowUpsCommand.Create(time => LocalServices.Build(LocalServices.Configuration(embeddedOnly: false), time)),
     FlowCommand.Create(),
     LintCommand.Create(),

@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
@@ -17,7 +18,7 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers the conversation core: validated options, the flow script (validated at startup), the
     /// understander (with the sentence model when one is registered), the engine, the phone hasher, the
-    /// application service, the retention sweep, the system clock (the one registration of
+    /// application service, the line's metrics, the retention sweep, the system clock (the one registration of
     /// <see cref="TimeProvider"/>; a host that needs another registers it first) and, unless a real
     /// store is registered, the in-memory store.
     /// </summary>
@@ -28,9 +29,12 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<ConversationOptions>(configuration);
         services.AddValidatedOptions<PrivacyOptions>(configuration);
         services.AddValidatedOptions<FollowUpOptions>(configuration);
+        services.AddValidatedOptions<FlowOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => FlowValidator.EnsureValid(FlowLoader.LoadEmbedded()));
+        services.AddTextLineMetrics();
+        // Flow:ScriptPath replaces the built-in script; its options validation has already run the lint at startup.
+        services.TryAddSingleton(provider => FlowValidator.EnsureValid(provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScript()));
         // The sentence model is the host's to add (AddSentenceModel); without it the line understands by rules alone.
         services.TryAddSingleton(provider => new Understander(
             provider.GetRequiredService<FlowScript>(),
@@ -48,6 +52,17 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IIdleConversationScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="TextLineMetrics"/> once, on the host's meter factory (added for the plain service
+    /// collections of tests and the CLI, which have none).
+    /// </summary>
+    public static IServiceCollection AddTextLineMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<TextLineMetrics>();
         return services;
     }
 

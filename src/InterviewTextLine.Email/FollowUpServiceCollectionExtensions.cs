@@ -32,6 +32,7 @@ public static class FollowUpServiceCollectionExtensions
             services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
         }
 
+        services.AddTextLineMetrics();
         services.TryAddSingleton<FollowUpProcessor>();
         services.TryAddSingleton<IFollowUpProcessor>(provider => provider.GetRequiredService<FollowUpProcessor>());
         return services;

@@ -1,3 +1,4 @@
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -5,12 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace InterviewTextLine.Functions;
 
 /// <summary>Runs the follow-up sweep on <c>FollowUp:Schedule</c>.</summary>
-public sealed partial class FollowUpTimer(IFollowUpProcessor processor, ILogger<FollowUpTimer> logger)
+public sealed partial class FollowUpTimer(IFollowUpProcessor processor, TextLineMetrics metrics, ILogger<FollowUpTimer> logger)
 {
     [Function(nameof(FollowUpTimer))]
     public async Task RunAsync([TimerTrigger("%FollowUp:Schedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
+        // Counted before the sweep, so the "sweep has not run" alert means the timer itself stopped.
+        metrics.SweepRun();
         if (timer.IsPastDue)
         {
             LogPastDue(logger);

@@ -1,3 +1,4 @@
+using InterviewTextLine.Functions;
 using InterviewTextLine.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -5,4 +6,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddTextLineHost(builder.Configuration);
+builder.Services.AddTextLineTelemetry(builder.Configuration);
 builder.Build().Run();

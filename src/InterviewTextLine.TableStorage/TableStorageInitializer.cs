@@ -6,8 +6,14 @@ namespace InterviewTextLine.TableStorage;
 
 /// <summary>Creates the tables at startup when they are missing.</summary>
 /// <remarks>
+/// <para>
 /// A failure is logged, not thrown: a host that cannot start also cannot serve Twilio's fallback URL,
 /// which needs no storage and is what keeps texters answered while storage is down.
+/// </para>
+/// <para>
+/// In Azure the app's data role is scoped to the two tables, which Bicep creates, so creating them is
+/// refused with a 403. That is the deployment doing its job, not a fault: it is logged at Information.
+/// </para>
 /// </remarks>
 internal sealed partial class TableStorageInitializer(TableConversationStore store, ILogger<TableStorageInitializer> logger) : IHostedService
 {
@@ -17,6 +23,10 @@ internal sealed partial class TableStorageInitializer(TableConversationStore sto
         {
             await store.CreateTablesIfNotExistsAsync(cancellationToken);
             LogTablesReady(logger);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            LogTablesLeftToDeployment(logger, ex.ErrorCode ?? "403");
         }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException or TimeoutException or IOException)
         {
@@ -28,6 +38,9 @@ internal sealed partial class TableStorageInitializer(TableConversationStore sto
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Table Storage tables are ready")]
     private static partial void LogTablesReady(ILogger logger);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Creating the Table Storage tables was refused ({ErrorCode}): the app's role is scoped to the tables, which the deployment creates")]
+    private static partial void LogTablesLeftToDeployment(ILogger logger, string errorCode);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Could not create the Table Storage tables at startup; requests will fail until storage is reachable")]
     private static partial void LogTablesFailed(ILogger logger, Exception exception);

@@ -28,6 +28,7 @@ public sealed class FollowUpsCommandTests
                 .AddSingleton<IFollowUpProcessor>(new FollowUpProcessor(
                     bed.Store, bed.Store, bed.Composer, bed.Sender, time,
                     Microsoft.Extensions.Options.Options.Create(bed.Options),
+                    TestKit.Builders.TestMetrics.Create(),
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUpProcessor>.Instance))
                 .BuildServiceProvider();
         });

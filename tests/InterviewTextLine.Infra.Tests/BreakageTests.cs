@@ -26,6 +26,14 @@ public sealed class BreakageTests(MainTemplate main)
         new("a required app setting renamed", "app/api.bicep", "Program__Url: programUrl", "Program__Link: programUrl", SettingsChecks.CoverTheCatalog, "Program__Url"),
         new("Key Vault Secrets Officer instead of User", "app/rbac.bicep", "4633458b-17de-408a-b874-0445c86b69e6", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", ResourceChecks.RoleAssignments, "4633458b-17de-408a-b874-0445c86b69e6"),
         new("Application Insights local auth on", "core/monitor/monitoring.bicep", "DisableLocalAuth: true", "DisableLocalAuth: false", ResourceChecks.Monitoring, "DisableLocalAuth"),
+        new("the table role granted on the whole account", "app/api.bicep", "scope: storage::tableServices::conversations", "scope: storage", ResourceChecks.RoleAssignments, "Storage Table Data Contributor"),
+        new("Monitoring Metrics Publisher swapped for Monitoring Reader", "app/rbac.bicep", "3913510d-42f4-4e42-8a64-420c390055eb", "43d0d8ad-25c7-4714-9337-8ba259a9fe05", ResourceChecks.RoleAssignments, "3913510d-42f4-4e42-8a64-420c390055eb"),
+        new("alerts also emailed to a fixed address", "app/alerts.bicep", "useCommonAlertSchema: true\n      }\n", "useCommonAlertSchema: true\n      }\n      {\n        name: 'vendor'\n        emailAddress: 'alerts@example.com'\n      }\n", OperationsChecks.AlertRules, "emailAddress"),
+        new("the 403 alert rule removed", "app/alerts.bicep", "resource forbiddenBurst 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {", "resource forbiddenBurst 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = if (forbiddenBurstThreshold < 0) {", OperationsChecks.AlertRules, "403 answers"),
+        new("a workbook chart reading a misspelled metric", "app/workbook.bicep", "'textline.texters.new'", "'textline.texters'", OperationsChecks.WorkbookCharts, "textline.texters.new"),
+        new("blob deletes left out of the audit logs", "core/monitor/diagnostics.bicep", "category: 'StorageDelete'", "category: 'Transaction'", OperationsChecks.AuditLogs, "StorageDelete"),
+        new("the vault left public with private networking on", "core/security/key-vault.bicep", "publicNetworkAccess: publicNetworkAccess", "publicNetworkAccess: 'Enabled'", infra => OperationsChecks.PrivateNetworking(infra, on: true), "publicNetworkAccess"),
+        new("the queue endpoint pointed at blob", "main.bicep", "groupId: 'queue'", "groupId: 'blob'", infra => OperationsChecks.PrivateNetworking(infra, on: true), "private endpoints"),
         new("a secret pinned to a version", "app/api.bicep", "secrets/sendgrid-api-key)", "secrets/sendgrid-api-key/0123456789abcdef0123456789abcdef)", SettingsChecks.SecretsAreKeyVaultReferences, "SendGrid__ApiKey"),
     ];
 

@@ -10,6 +10,10 @@ param tags object
 @description('Blob containers to create; none is public.')
 param containers string[]
 
+@description('Enabled, or Disabled when the account is reached only through private endpoints.')
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccess string = 'Enabled'
+
 @description('Days a deleted blob or container can still be restored.')
 @minValue(1)
 @maxValue(365)
@@ -32,6 +36,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
+    publicNetworkAccess: publicNetworkAccess
+    // With public access off, the private endpoints are the only way in: no trusted-service bypass.
+    networkAcls: {
+      defaultAction: publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'
+      bypass: 'None'
+    }
   }
 
   resource blobServices 'blobServices' = {
@@ -71,3 +81,6 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 
 @description('Table service endpoint, ending with a slash.')
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+
+@description('Resource ID of the storage account.')
+output id string = storage.id

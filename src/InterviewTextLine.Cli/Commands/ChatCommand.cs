@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Sms;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace InterviewTextLine.Cli.Commands;
@@ -22,7 +23,8 @@ internal static partial class ChatCommand
         var from = new Option<string>("--from") { Description = "The texter's number (E.164).", DefaultValueFactory = _ => DefaultFrom };
         var to = new Option<string>("--to") { Description = "The line's number (E.164).", DefaultValueFactory = _ => DefaultTo };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per reply: {\"in\",\"reply\",\"segments\",\"encoding\",\"state\",\"situation\"}." };
-        var command = new Command("chat", "Text the line from this terminal. /wait 3h moves the clock and sends due follow-ups; /quit ends.") { from, to, json };
+        var script = new Option<FileInfo?>("--script") { Description = "A flow script file to preview instead of the one that ships with the line." };
+        var command = new Command("chat", "Text the line from this terminal. /wait 3h moves the clock and sends due follow-ups; /quit ends.") { from, to, json, script };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new ChatSession.Settings(parseResult.GetValue(from)!, parseResult.GetValue(to)!, parseResult.GetValue(json));
@@ -33,7 +35,19 @@ internal static partial class ChatCommand
             }
 
             var time = new ShiftableTimeProvider(TimeProvider.System);
-            await using var services = LocalServices.Build(LocalServices.Configuration(embeddedOnly: true), time);
+            var overrides = parseResult.GetValue(script) is { } file ? [new(ServeCommand.ScriptPathSetting, file.FullName)] : new List<KeyValuePair<string, string?>>();
+            ServiceProvider services;
+            try
+            {
+                services = LocalServices.Build(LocalServices.Configuration(embeddedOnly: true, overrides), time);
+            }
+            catch (OptionsValidationException exception)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 1;
+            }
+
+            await using var _ = services;
             var session = new ChatSession(services.GetRequiredService<ITextLineService>(), services.GetService<IFollowUpProcessor>(), time, options);
             return await session.RunAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected && !options.Json, cancellationToken);
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InterviewTextLine.Cli.Serve;
+using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Cli.Commands;
@@ -7,6 +8,9 @@ namespace InterviewTextLine.Cli.Commands;
 /// <summary><c>textline serve</c>: the Twilio webhook over local HTTP, through the Functions app's handlers.</summary>
 public static class ServeCommand
 {
+    /// <summary>The setting <c>--script</c> sets, for <c>serve</c> and <c>chat</c>.</summary>
+    public const string ScriptPathSetting = $"{FlowOptions.SectionName}:{nameof(FlowOptions.ScriptPath)}";
+
     public static Command Create()
     {
         var urls = new Option<string>("--urls")
@@ -18,10 +22,14 @@ public static class ServeCommand
         {
             Description = "Table Storage connection string (e.g. UseDevelopmentStorage=true for Azurite). Without it, conversations live in memory.",
         };
+        var script = new Option<FileInfo?>("--script") { Description = "A flow script file to serve instead of the one that ships with the line (sets Flow:ScriptPath)." };
+        var metrics = new Option<bool>("--metrics") { Description = "Print a summary of the line's metrics to the console every half minute." };
         var command = new Command("serve", "Serve the SMS webhook (POST /api/sms and /api/sms/fallback) on local HTTP, with the follow-up schedule.")
         {
             urls,
             storage,
+            script,
+            metrics,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -29,7 +37,13 @@ public static class ServeCommand
             {
                 Urls = parseResult.GetValue(urls) ?? ServeHostOptions.DefaultUrls,
                 StorageConnectionString = parseResult.GetValue(storage),
+                PrintMetrics = parseResult.GetValue(metrics),
             };
+            if (parseResult.GetValue(script) is { } file)
+            {
+                options.Settings[ScriptPathSetting] = file.FullName;
+            }
+
             try
             {
                 await ServeHost.RunAsync(options, cancellationToken);
@@ -37,7 +51,7 @@ public static class ServeCommand
             }
             catch (OptionsValidationException exception)
             {
-                await Console.Error.WriteLineAsync($"textline serve: configuration is incomplete. {exception.Message}");
+                await Console.Error.WriteLineAsync($"textline serve: a setting is missing or not valid. {exception.Message}");
                 await Console.Error.WriteLineAsync("Set it in local.settings.json Values or as an environment variable, e.g. Twilio__AuthToken.");
                 return 1;
             }

@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ internal sealed partial class FollowUpScheduleService(
     IServiceScopeFactory scopes,
     IOptions<FollowUpOptions> options,
     TimeProvider time,
+    TextLineMetrics metrics,
     ILogger<FollowUpScheduleService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,6 +42,7 @@ internal sealed partial class FollowUpScheduleService(
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)
     {
+        metrics.SweepRun();
         try
         {
             await using var scope = scopes.CreateAsyncScope();

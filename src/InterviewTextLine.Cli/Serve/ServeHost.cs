@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace InterviewTextLine.Cli.Serve;
 
@@ -54,6 +56,7 @@ public static partial class ServeHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Services.AddTextLineHost(configuration);
+        AddTelemetry(builder.Services, configuration, options.PrintMetrics);
         configureServices?.Invoke(builder.Services);
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
         {
@@ -64,6 +67,26 @@ public static partial class ServeHost
         app.MapTextLineWebhook();
         return app;
     }
+
+    /// <summary>The standard OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and the console summary for <c>--metrics</c>.</summary>
+    private static void AddTelemetry(IServiceCollection services, ConfigurationManager configuration, bool printMetrics)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]))
+        {
+            services.AddOpenTelemetry()
+                .WithMetrics(metrics => metrics.AddMeter(TextLineMetrics.MeterName))
+                .WithTracing(tracing => tracing.AddSource(TextLineTracing.SourceName))
+                .UseOtlpExporter();
+        }
+
+        if (printMetrics)
+        {
+            services.AddHostedService<MetricsSummaryService>();
+        }
+    }
+
+    /// <summary>The standard OpenTelemetry setting naming the collector to export to.</summary>
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>Builds and runs the host until <paramref name="cancellationToken"/> fires.</summary>
     public static async Task RunAsync(ServeHostOptions options, CancellationToken cancellationToken)

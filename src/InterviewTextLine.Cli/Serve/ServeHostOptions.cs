@@ -20,6 +20,9 @@ public sealed class ServeHostOptions
     /// <summary>Read <c>local.settings.json</c> and environment variables. Tests turn this off to be hermetic.</summary>
     public bool ReadMachineSettings { get; set; } = true;
 
+    /// <summary>Print a summary of the line's metrics to the console every half minute (<c>--metrics</c>).</summary>
+    public bool PrintMetrics { get; set; }
+
     /// <summary>Settings over every other source, keyed with <c>:</c>.</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 }

@@ -103,6 +103,44 @@ public sealed class ConversationOptions
     public int ExpiryHours { get; set; } = 12;
 }
 
+/// <summary>Where the conversation's script comes from (section <c>Flow</c>).</summary>
+[SettingsSection(SectionName)]
+public sealed class FlowOptions : IValidatableObject
+{
+    public const string SectionName = "Flow";
+
+    [Description("Path of a flow script file that replaces the one built into the app, to change wording without a rebuild. Empty: the built-in script.")]
+    public string? ScriptPath { get; set; }
+
+    /// <summary>The script at <see cref="ScriptPath"/>, or the built-in one.</summary>
+    public Flow.FlowScript LoadScript() => Flow.FlowLoader.LoadFileOrEmbedded(string.IsNullOrWhiteSpace(ScriptPath) ? null : ScriptPath);
+
+    /// <summary>A script that cannot be read or fails the lint stops startup, with the lint's messages.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var problems = string.IsNullOrWhiteSpace(ScriptPath) ? [] : ScriptProblems(ScriptPath);
+        return problems.Count == 0
+            ? []
+            : [new ValidationResult($"The flow script '{ScriptPath}' is not valid:" + string.Concat(problems.Select(problem => Environment.NewLine + " - " + problem)), [nameof(ScriptPath)])];
+    }
+
+    private static IReadOnlyList<string> ScriptProblems(string path)
+    {
+        try
+        {
+            return Flow.FlowValidator.Validate(Flow.FlowLoader.LoadFile(path));
+        }
+        catch (Flow.FlowScriptException exception)
+        {
+            return exception.Problems;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return [$"It could not be read: {exception.Message}"];
+        }
+    }
+}
+
 /// <summary>Follow-up email settings (section <c>FollowUp</c>).</summary>
 [SettingsSection(SectionName)]
 public sealed class FollowUpOptions

@@ -39,6 +39,7 @@ public static class SettingsCatalog
         typeof(PrivacyOptions),
         typeof(ProgramOptions),
         typeof(ConversationOptions),
+        typeof(FlowOptions),
         typeof(FollowUpOptions),
         typeof(EmailOptions),
         typeof(SendGridOptions),

@@ -66,6 +66,10 @@ public sealed class ConversationEngine
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
 
+    /// <summary>The situation whose advice starts at <paramref name="stateId"/>, or null for any other state.</summary>
+    public string? SituationStartingAt(string stateId) =>
+        _script.Situations.FirstOrDefault(situation => situation.Value.Entry == stateId).Key;
+
     /// <summary>Decides what to do with one inbound text.</summary>
     /// <param name="stored">The stored conversation, or null for a new texter.</param>
     /// <param name="body">The message text, possibly empty.</param>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,7 @@ public sealed partial class TextLineService(
     DecisionWriter writer,
     PhoneHasher hasher,
     TimeProvider time,
+    TextLineMetrics metrics,
     ILogger<TextLineService> logger) : ITextLineService
 {
     /// <summary>Attempts before a burst of concurrent texts from one number is given up on.</summary>
@@ -24,6 +27,20 @@ public sealed partial class TextLineService(
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(text.MessageId);
+        using var activity = TextLineTracing.Source.StartActivity("textline.text");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await HandleOnceAsync(text, cancellationToken);
+        }
+        finally
+        {
+            metrics.HandlerDuration(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<LineReply> HandleOnceAsync(InboundText text, CancellationToken cancellationToken)
+    {
         var texter = hasher.Texter(text.From, text.To);
         var tag = new TexterTag(texter);
 
@@ -33,24 +50,82 @@ public sealed partial class TextLineService(
             if (snapshot.Receipt is { } receipt)
             {
                 LogDuplicate(tag);
+                metrics.TextHandled(TextOutcome.Duplicate);
                 return new LineReply(receipt.Reply);
             }
 
             var now = time.GetUtcNow();
+            var classifyStarted = Stopwatch.GetTimestamp();
             var decision = engine.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
+            metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
             try
             {
                 await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken);
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
+                Count(snapshot.Conversation, decision);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
                 return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 LogConflict(tag, attempt);
+                metrics.StorageConflict();
                 // Another text from the same number won the race; back off a little so a burst spreads out.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Counts what one stored decision did; only script ids and fixed words become tags.</summary>
+    private void Count(Conversation? before, Decision decision)
+    {
+        var next = decision.Next;
+        metrics.TextHandled(decision.Kind switch
+        {
+            DecisionKind.Ignore => TextOutcome.IgnoredOptedOut,
+            DecisionKind.Forget => TextOutcome.Forgotten,
+            DecisionKind.Save when next is not null && next.StateId != before?.StateId => TextOutcome.Advanced,
+            _ => TextOutcome.ReplyOnly,
+        });
+        if (before is null && decision.Kind != DecisionKind.Ignore)
+        {
+            metrics.NewTexter();
+        }
+
+        if (decision.Meaning is { } meaning)
+        {
+            metrics.Understanding(meaning.IsUnderstood ? UnderstandingResult.Understood
+                : meaning.Kind == Understanding.MeaningKind.Clarify ? UnderstandingResult.Clarifying
+                : UnderstandingResult.NotUnderstood);
+            if (meaning is { Kind: Understanding.MeaningKind.Command, Value: "HELP" })
+            {
+                metrics.Help();
+            }
+        }
+
+        var wasOptedOut = before?.OptedOut ?? false;
+        if (next is not null && next.OptedOut != wasOptedOut)
+        {
+            if (next.OptedOut)
+            {
+                metrics.OptOut();
+            }
+            else
+            {
+                metrics.OptIn();
+            }
+        }
+
+        if (next is not null && next.StateId != before?.StateId && engine.SituationStartingAt(next.StateId) is { } situation)
+        {
+            metrics.SituationEntered(situation);
+        }
+
+        var wasScheduled = before?.FollowUp is { IsScheduled: true };
+        var isScheduled = decision.Kind == DecisionKind.Save ? next?.FollowUp is { IsScheduled: true } : decision.Kind != DecisionKind.Forget && wasScheduled;
+        if (isScheduled != wasScheduled)
+        {
+            metrics.FollowUp(isScheduled ? FollowUpOutcome.Scheduled : FollowUpOutcome.Cancelled);
         }
     }
 

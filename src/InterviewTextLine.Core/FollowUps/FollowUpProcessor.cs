@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
     private readonly FollowUpOptions _options;
     private readonly ILogger<FollowUpProcessor> _logger;
     private readonly FollowUpDelivery _delivery;
+    private readonly TextLineMetrics _metrics;
 
     public FollowUpProcessor(
         IConversationStore store,
@@ -52,6 +54,7 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
         IEmailSender sender,
         TimeProvider time,
         IOptions<FollowUpOptions> options,
+        TextLineMetrics metrics,
         ILogger<FollowUpProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -59,11 +62,13 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
         _delivery = new FollowUpDelivery(store, new FollowUpIndexUpkeep(index), composer, sender, time, _options, logger);
     }
 
     public async Task<FollowUpSweepResult> RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = TextLineTracing.Source.StartActivity("textline.followup.sweep");
         var deadline = _time.GetUtcNow() + _options.RunBudget;
         var tally = new SweepTally();
         var pages = new DueEntryPages(_index, _time);
@@ -112,7 +117,9 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
     {
         try
         {
-            tally.Add(await _delivery.DeliverAsync(entry, tally, cancellationToken));
+            var outcome = await _delivery.DeliverAsync(entry, tally, cancellationToken);
+            tally.Add(outcome);
+            Count(outcome.Kind);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -126,6 +133,24 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
         finally
         {
             slots.Release();
+        }
+    }
+
+    private void Count(OutcomeKind outcome)
+    {
+        switch (outcome)
+        {
+            case OutcomeKind.Sent:
+                _metrics.FollowUp(FollowUpOutcome.Sent);
+                break;
+            case OutcomeKind.Retried:
+                _metrics.FollowUp(FollowUpOutcome.Retried);
+                break;
+            case OutcomeKind.Failed:
+                _metrics.FollowUp(FollowUpOutcome.Failed);
+                break;
+            default:
+                break;
         }
     }
 }

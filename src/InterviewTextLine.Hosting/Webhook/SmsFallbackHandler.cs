@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace InterviewTextLine.Hosting.Webhook;
 public sealed class SmsFallbackHandler(
     TwilioSignatureValidator validator,
     IOptions<ProgramOptions> program,
+    TextLineMetrics metrics,
     ILogger<SmsFallbackHandler> logger)
 {
     /// <summary>
@@ -31,7 +33,10 @@ public sealed class SmsFallbackHandler(
     public static string Apology(string helpContact) =>
         $"Sorry, the line is having trouble right now. Please text again in a few minutes. For help now, contact {helpContact}";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        TwilioWebhookRequest.Counted(metrics, await AnswerAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (form, rejection) = await TwilioWebhookRequest.ReadSignedFormAsync(request, validator, logger, cancellationToken);
         if (form is null)
@@ -40,6 +45,7 @@ public sealed class SmsFallbackHandler(
         }
 
         var messageSid = TwilioWebhookRequest.Field(form, "MessageSid");
+        metrics.FallbackServed();
         WebhookLog.FallbackUsed(logger, messageSid is not null && TwilioWebhookRequest.IsAcceptableMessageSid(messageSid) ? messageSid : "(none)");
         var body = form["Body"].ToString().Trim();
         return TwimlResults.Reply(OptOutWords.Contains(body) ? null : ApologyText);

@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace InterviewTextLine.Hosting.Webhook;
 public sealed class SmsWebhookHandler(
     TwilioSignatureValidator validator,
     ITextLineService service,
+    TextLineMetrics metrics,
     ILogger<SmsWebhookHandler> logger)
 {
     /// <summary>
@@ -25,7 +27,10 @@ public sealed class SmsWebhookHandler(
     /// </remarks>
     public static readonly TimeSpan ServiceDeadline = TimeSpan.FromSeconds(6);
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        TwilioWebhookRequest.Counted(metrics, await AnswerAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (form, rejection) = await TwilioWebhookRequest.ReadSignedFormAsync(request, validator, logger, cancellationToken);
         if (form is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -82,6 +83,13 @@ public static partial class TwilioWebhookRequest
         }
 
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count <= 100;
+    }
+
+    /// <summary>Counts an answer of either webhook route by its status code and passes it on.</summary>
+    internal static IResult Counted(TextLineMetrics metrics, IResult result)
+    {
+        metrics.WebhookResponse((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
+        return result;
     }
 
     internal static IResult BadRequest(ILogger logger, string route, string reason)

@@ -19,13 +19,18 @@ internal static partial class ResourceChecks
     public const string VaultSecret = "Microsoft.KeyVault/vaults/secrets";
     public const string RoleAssignment = "Microsoft.Authorization/roleAssignments";
 
-    /// <summary>The roles the app's identity needs, and the kind of resource each is scoped to.</summary>
-    public static readonly IReadOnlyList<(string Role, string Id, string ScopeType)> ExpectedRoles =
+    public const string Table = "Microsoft.Storage/storageAccounts/tableServices/tables";
+
+    /// <summary>
+    /// The roles the app's identity needs, the kind of resource each is scoped to, and how many assignments:
+    /// the table role is granted on each of the app's two tables rather than on the whole account.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Role, string Id, string ScopeType, int Count)> ExpectedRoles =
     [
-        ("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", StorageAccount),
-        ("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", StorageAccount),
-        ("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", Component),
-        ("Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6", Vault),
+        ("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", StorageAccount, 1),
+        ("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", Table, 2),
+        ("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", Component, 1),
+        ("Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6", Vault, 1),
     ];
 
     /// <summary>Settings that belong to the older plans and break or mislead a Flex Consumption app.</summary>
@@ -302,7 +307,7 @@ internal static partial class ResourceChecks
                 problems.Add($"{assignment}: the name {name} is not guid(scope id, principal id, role id) for {expected.Role}.");
             }
 
-            if (!scope.Contains(expected.ScopeType, StringComparison.OrdinalIgnoreCase))
+            if (!scope.Contains($"resourceId('{expected.ScopeType}'", StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add($"{assignment}: {expected.Role} is scoped to {Problems.Show(assignment.At("scope"))}, expected a {expected.ScopeType}.");
             }
@@ -311,9 +316,9 @@ internal static partial class ResourceChecks
         foreach (var role in ExpectedRoles)
         {
             var count = found.Count(id => id == role.Id);
-            if (count != 1)
+            if (count != role.Count)
             {
-                problems.Add($"Expected one {role.Role} ({role.Id}) assignment for the app's identity, found {count}.");
+                problems.Add($"Expected {role.Count} {role.Role} ({role.Id}) assignment(s) for the app's identity, found {count}.");
             }
         }
 

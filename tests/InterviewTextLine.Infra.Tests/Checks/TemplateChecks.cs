@@ -27,6 +27,12 @@ internal static partial class TemplateChecks
         ResourceChecks.Workspace,
         ResourceChecks.Vault,
         "Microsoft.ManagedIdentity/userAssignedIdentities",
+        OperationsChecks.Workbook,
+        OperationsChecks.ActionGroup,
+        OperationsChecks.LogAlert,
+        OperationsChecks.VirtualNetwork,
+        OperationsChecks.PrivateEndpoint,
+        "Microsoft.Network/privateDnsZones",
     ];
 
     /// <summary>

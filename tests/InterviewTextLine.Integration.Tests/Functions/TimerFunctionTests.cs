@@ -17,7 +17,7 @@ public sealed class TimerFunctionTests
         var processor = new Mock<IFollowUpProcessor>(MockBehavior.Strict);
         processor.Setup(p => p.RunAsync(stopping.Token)).ReturnsAsync(new FollowUpSweepResult([], 0, 0, 0, StoppedEarly: false));
 
-        await new FollowUpTimer(processor.Object, NullLogger<FollowUpTimer>.Instance).RunAsync(new TimerInfo(), stopping.Token);
+        await new FollowUpTimer(processor.Object, TestKit.Builders.TestMetrics.Create(), NullLogger<FollowUpTimer>.Instance).RunAsync(new TimerInfo(), stopping.Token);
 
         processor.Verify(p => p.RunAsync(stopping.Token), Times.Once);
     }

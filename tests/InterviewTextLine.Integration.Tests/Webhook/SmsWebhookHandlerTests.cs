@@ -26,7 +26,7 @@ public sealed class SmsWebhookHandlerTests
     };
 
     private static SmsWebhookHandler Handler(ITextLineService service) =>
-        new(new TwilioSignatureValidator(Options.Create(new TwilioOptions { AuthToken = AuthToken, WebhookBaseUrl = BaseUrl })), service, NullLogger<SmsWebhookHandler>.Instance);
+        new(new TwilioSignatureValidator(Options.Create(new TwilioOptions { AuthToken = AuthToken, WebhookBaseUrl = BaseUrl })), service, TestKit.Builders.TestMetrics.Create(), NullLogger<SmsWebhookHandler>.Instance);
 
     private static HttpRequest Request(string? signature)
     {

@@ -38,7 +38,7 @@ public sealed class FollowUpTestBed
 
     public FollowUpComposer Composer { get; }
 
-    public FollowUpProcessor Processor => new(Store, Store, Composer, Sender, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<FollowUpProcessor>.Instance);
+    public FollowUpProcessor Processor => new(Store, Store, Composer, Sender, Time, Microsoft.Extensions.Options.Options.Create(Options), TestMetrics.Create(), NullLogger<FollowUpProcessor>.Instance);
 
     public static TexterId Texter(int n) => new(n.ToString("x4", System.Globalization.CultureInfo.InvariantCulture) + new string('c', 60));
 

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using InterviewTextLine.Infra.Tests.Arm;
+using InterviewTextLine.Infra.Tests.Checks;
+
+namespace InterviewTextLine.Infra.Tests;
+
+/// <summary>What the operator sees and hears about: the workbook, the alerts, the audit logs, the private network.</summary>
+public sealed class OperationsTests(MainTemplate main)
+{
+    [Fact]
+    public void The_workbook_charts_every_operator_metric_from_unsampled_customMetrics() =>
+        Assertions.NoProblems(OperationsChecks.WorkbookCharts(main.Infra));
+
+    [Fact]
+    public void At_least_five_alert_rules_email_the_operator_through_one_action_group() =>
+        Assertions.NoProblems(OperationsChecks.AlertRules(main.Infra));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void The_no_texts_alert_exists_only_when_given_a_number_of_days(long days) =>
+        Assertions.NoProblems(OperationsChecks.NoTextsRule(main.Infra, days));
+
+    [Fact]
+    public void Table_blob_and_Key_Vault_audit_logs_go_to_Log_Analytics() =>
+        Assertions.NoProblems(OperationsChecks.AuditLogs(main.Infra));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Private_networking_puts_storage_and_Key_Vault_behind_private_endpoints_only_when_on(bool on) =>
+        Assertions.NoProblems(OperationsChecks.PrivateNetworking(main.Infra, on));
+
+    [Fact]
+    public void Private_networking_is_off_by_default()
+    {
+        var parameter = main.Infra.Root.Parameters["privateNetworking"];
+        Assert.Equal("bool", parameter?["type"]?.ToString());
+        Assert.False(parameter?["defaultValue"]?.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Every_metric_the_workbook_and_alerts_read_is_documented_in_the_runbook()
+    {
+        var runbook = await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, "docs", "operations.md"), TestContext.Current.CancellationToken);
+        var read = OperationsChecks.MetricsRead(main.Infra);
+        Assert.NotEmpty(read);
+        Assert.All(OperationsChecks.MetricNames.Concat(read), metric => Assert.Contains($"`{metric}`", runbook, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Host_json_exports_OpenTelemetry_and_keeps_no_Application_Insights_SDK_settings()
+    {
+        var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, "host.json"), TestContext.Current.CancellationToken));
+
+        Assert.Equal("OpenTelemetry", host?["telemetryMode"]?.ToString());
+        // logging.applicationInsights (sampling included) does not apply in OpenTelemetry mode; leaving it would mislead.
+        Assert.Null(host?["logging"]?["applicationInsights"]);
+    }
+}
