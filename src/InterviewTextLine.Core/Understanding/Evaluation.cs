@@ -146,7 +146,7 @@ public static class Tuning
             ("ReplyAccept", [0.35, 0.38, 0.41, 0.44, 0.47, 0.50, 0.54], (s, v) => s with { ReplyAccept = v }),
             ("ReplyPrior", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { ReplyPrior = v }),
             ("SwitchCost", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { SwitchCost = v }),
-            ("UrgentNear", [0.0, 0.02, 0.04, 0.06, 0.08], (s, v) => s with { UrgentNear = v }),
+            ("UrgentNear", [-0.06, -0.04, -0.02, 0.0, 0.02, 0.04, 0.06], (s, v) => s with { UrgentNear = v }),
         ];
         for (var round = 1; round <= 2; round++)
         {

@@ -10,7 +10,7 @@ public sealed record UnderstandingSettings
     public static UnderstandingSettings Default { get; } = new();
 
     /// <summary>The model's best label is taken when its score reaches this...</summary>
-    public double Accept { get; init; } = 0.58;
+    public double Accept { get; init; } = 0.56;
 
     /// <summary>Inside a situation, a reply or a command is taken at this score (after <see cref="ReplyPrior"/>)...</summary>
     public double ReplyAccept { get; init; } = 0.35;
@@ -36,7 +36,10 @@ public sealed record UnderstandingSettings
     /// <summary>How close to the best a situation must score to count as present in a mixed text.</summary>
     public double Near { get; init; }
 
-    /// <summary>Danger scoring this close to the best situation wins: leaving when it was not needed costs less than staying.</summary>
+    /// <summary>
+    /// Danger scoring this close to the best situation wins: leaving when it was not needed costs less than
+    /// staying. Negative: the model alone must put danger ahead of the rest by that much (its cues win anyway).
+    /// </summary>
     public double UrgentNear { get; init; } = 0.02;
 
     /// <summary>How many of a label's closest examples its score averages.</summary>
