@@ -8,6 +8,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Cli.Serve;
+using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

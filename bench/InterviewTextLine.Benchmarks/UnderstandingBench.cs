@@ -3,7 +3,7 @@ using System.Net;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
