@@ -46,6 +46,7 @@ public static class SettingsCatalog
         typeof(FlowOptions),
         typeof(FollowUpOptions),
         typeof(EmailOptions),
+        typeof(OutboxOptions),
         typeof(SendGridOptions),
     ];
 

@@ -140,8 +140,4 @@ public sealed class EmailOptions
 
     [Description("Display name of the sender; defaults to the program name.")]
     public string? FromName { get; set; }
-
-    [LocalOnly]
-    [Description("Folder the local outbox writes .eml and .html files to when no SendGrid key is set.")]
-    public string OutboxFolder { get; set; } = "outbox";
 }
