@@ -11,6 +11,7 @@ using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using InterviewTextLine.TestKit.Builders;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -67,8 +68,8 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
     private async Task<TimeSpan> StorageFloorAsync(LineOnAzurite line, int due, int concurrency, CancellationToken cancellationToken)
     {
         var tables = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
-        var conversations = tables.GetTableClient(line.ConversationsTable);
-        var index = tables.GetTableClient(line.FollowUpsTable);
+        var conversations = tables.GetTableClient(line.Tables.ConversationsTable);
+        var index = tables.GetTableClient(line.Tables.FollowUpsTable);
         var email = Sample(line);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var client = new SendGridClient(http, new SendGridClientOptions { ApiKey = ApiKey, Host = sendGrid.Url });
@@ -165,7 +166,7 @@ internal sealed class FollowUpBench(string connectionString, SendGridStandIn sen
                 FollowUp = FollowUp.Schedule(null, dueAt),
             };
             var decision = new Decision(DecisionKind.Save, conversation, "Saved.", conversation.FollowUp.IndexEntryToAdd(null));
-            await writer.ApplyAsync(texter, decision, null, new MessageReceipt(TwilioForm.NewMessageSid(), "Saved.", now), cancellationToken);
+            await writer.ApplyAsync(texter, decision, null, new MessageReceipt(TestData.NewMessageSid(), "Saved.", now), cancellationToken);
         }, cancellationToken);
         return seeded.Wall;
     }

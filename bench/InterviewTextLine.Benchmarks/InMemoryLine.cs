@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.TestKit.Builders;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -27,12 +28,12 @@ internal static class InMemoryLine
         var results = new List<IReadOnlyList<TranscriptStep>>();
         for (var i = 0; i < transcripts.Count; i++)
         {
-            var from = TwilioForm.Number(phase: 9, worker: 0, conversation: i);
+            var from = BenchTexters.Number(phase: 9, worker: 0, conversation: i);
             var texter = hasher.Texter(from, LineNumber);
             var steps = new List<TranscriptStep>();
             foreach (var text in transcripts[i].Texts)
             {
-                var reply = await service.HandleAsync(new InboundText(from, LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken);
+                var reply = await service.HandleAsync(new InboundText(from, LineNumber, text, TestData.NewMessageSid()), cancellationToken);
                 var stored = await store.ReadAsync(texter, cancellationToken);
                 steps.Add(new TranscriptStep(text, reply.Text, stored?.Conversation));
             }

@@ -8,12 +8,17 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Cli.Serve;
+using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Signing;
+using InterviewTextLine.TestKit.Webhooks;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -36,7 +41,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
     public async Task<LatencyResult> FloorAsync(int texters, int warmup, int measured, CancellationToken cancellationToken)
     {
         var service = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
-        var name = LineOnAzurite.NewTableName("floor");
+        var name = TestData.NewTableName("floor");
         await service.CreateTableIfNotExistsAsync(name, cancellationToken);
         var table = service.GetTableClient(name);
         var floorShapes = shapes.Select(steps => steps.Select(FloorShape.Of).ToList()).ToList();
@@ -52,7 +57,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
                 {
                     var transcript = (worker + conversation) % floorShapes.Count;
                     var shape = floorShapes[transcript][step];
-                    var messageSid = TwilioForm.NewMessageSid();
+                    var messageSid = TestData.NewMessageSid();
                     var receiptRow = ReceiptPrefix + messageSid;
                     var filter = TableClient.CreateQueryFilter(
                         $"PartitionKey eq {partition} and (RowKey eq {ConversationRow} or RowKey eq {receiptRow})");
@@ -97,7 +102,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         }
         finally
         {
-            await LineOnAzurite.DeleteTablesAsync(service, name);
+            await service.DeleteTableAsync(name, CancellationToken.None);
         }
     }
 
@@ -108,7 +113,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         var service = line.Service;
 
         Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, (from, text) =>
-            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken));
+            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TestData.NewMessageSid()), cancellationToken));
 
         await ClosedLoop.RunAsync(texters, warmup, Worker(phase: 0), cancellationToken);
         return await ClosedLoop.RunAsync(texters, measured, Worker(phase: 1), cancellationToken);
@@ -125,7 +130,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         var service = services.GetRequiredService<ITextLineService>();
 
         Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, (from, text) =>
-            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid()), cancellationToken));
+            service.HandleAsync(new InboundText(from, InMemoryLine.LineNumber, text, TestData.NewMessageSid()), cancellationToken));
 
         await ClosedLoop.RunAsync(1, warmup, Worker(phase: 0), cancellationToken);
         return await ClosedLoop.RunAsync(1, measured, Worker(phase: 1), cancellationToken);
@@ -138,12 +143,10 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
     /// </summary>
     public async Task<LatencyResult> HttpAsync(int texters, int warmup, int measured, CancellationToken cancellationToken)
     {
-        var conversations = LineOnAzurite.NewTableName("http");
-        var followUps = LineOnAzurite.NewTableName("httpdue");
+        var tables = FreshTables.New("http");
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false, StorageConnectionString = connectionString };
-        options.Settings["Twilio:AuthToken"] = TwilioForm.AuthToken;
-        options.Settings["Storage:ConversationsTable"] = conversations;
-        options.Settings["Storage:FollowUpsTable"] = followUps;
+        options.Settings["Twilio:AuthToken"] = BenchTexters.AuthToken;
+        tables.ApplyTo(options.Settings);
 
         // Once a year: the follow-up schedule must not sweep in the middle of a measurement.
         options.Settings["FollowUp:Schedule"] = "0 0 0 1 1 *";
@@ -160,9 +163,9 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
 
             Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, async (from, text) =>
             {
-                var fields = TwilioForm.Fields(from, InMemoryLine.LineNumber, text, TwilioForm.NewMessageSid());
+                var fields = TwilioForm.Fields(from, InMemoryLine.LineNumber, text, TestData.NewMessageSid());
                 using var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = new FormUrlEncodedContent(fields) };
-                request.Headers.Add("X-Twilio-Signature", TwilioForm.Sign(TwilioForm.AuthToken, signedUrl, fields));
+                request.Headers.Add("X-Twilio-Signature", TwilioTestSigner.Sign(BenchTexters.AuthToken, signedUrl, fields));
                 using var response = await client.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 if (response.StatusCode != HttpStatusCode.OK || !body.Contains("<Response>", StringComparison.Ordinal))
@@ -177,13 +180,13 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
         finally
         {
             await app.StopAsync(CancellationToken.None);
-            await LineOnAzurite.DeleteTablesAsync(new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions()), conversations, followUps);
+            await tables.DeleteAsync(new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions()), CancellationToken.None);
         }
     }
 
     /// <summary>A key shaped like the real ones (64 hex digits), distinct per conversation.</summary>
     private static string PartitionKey(int phase, int worker, int conversation) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TwilioForm.Number(phase, worker, conversation))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BenchTexters.Number(phase, worker, conversation))));
 
     /// <summary>
     /// The columns the store writes for one step of a transcript, worked out once so that a floor
@@ -239,7 +242,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
     {
         var conversation = 0;
         var step = 0;
-        var from = TwilioForm.Number(phase, worker, conversation);
+        var from = BenchTexters.Number(phase, worker, conversation);
         return async () =>
         {
             var transcript = Load[(worker + conversation) % Load.Count];
@@ -248,7 +251,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
             {
                 step = 0;
                 conversation++;
-                from = TwilioForm.Number(phase, worker, conversation);
+                from = BenchTexters.Number(phase, worker, conversation);
             }
         };
     };

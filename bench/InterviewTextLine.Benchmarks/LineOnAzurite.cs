@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,17 +18,15 @@ internal sealed class LineOnAzurite : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TableServiceClient _tables;
 
-    private LineOnAzurite(ServiceProvider services, TableServiceClient tables, string conversationsTable, string followUpsTable)
+    private LineOnAzurite(ServiceProvider services, TableServiceClient tables, FreshTables freshTables)
     {
         _services = services;
         _tables = tables;
-        ConversationsTable = conversationsTable;
-        FollowUpsTable = followUpsTable;
+        Tables = freshTables;
     }
 
-    public string ConversationsTable { get; }
-
-    public string FollowUpsTable { get; }
+    /// <summary>The line's own tables.</summary>
+    public FreshTables Tables { get; }
 
     public IServiceProvider Services => _services;
 
@@ -36,26 +34,15 @@ internal sealed class LineOnAzurite : IAsyncDisposable
 
     public TableConversationStore Store => _services.GetRequiredService<TableConversationStore>();
 
-    /// <summary>Settings for the line on new tables: the local defaults plus storage.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, string conversationsTable, string followUpsTable) =>
-        new(LocalDefaults.Values, StringComparer.OrdinalIgnoreCase)
-        {
-            ["Storage:ConnectionString"] = connectionString,
-            ["Storage:ConversationsTable"] = conversationsTable,
-            ["Storage:FollowUpsTable"] = followUpsTable,
-        };
-
-    public static string NewTableName(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-
     public static async Task<LineOnAzurite> StartAsync(
         string connectionString,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
-        var conversations = NewTableName("conv");
-        var followUps = NewTableName("due");
-        var values = Settings(connectionString, conversations, followUps);
+        var tables = FreshTables.New();
+        var values = new Dictionary<string, string?>(LocalDefaults.Values, StringComparer.OrdinalIgnoreCase) { ["Storage:ConnectionString"] = connectionString };
+        tables.ApplyTo(values);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -67,7 +54,7 @@ internal sealed class LineOnAzurite : IAsyncDisposable
         services.AddTextLine(configuration);
         configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(validateScopes: true);
-        var line = new LineOnAzurite(provider, new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions()), conversations, followUps);
+        var line = new LineOnAzurite(provider, new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions()), tables);
         await line.Store.CreateTablesIfNotExistsAsync(cancellationToken);
         return line;
     }
@@ -75,15 +62,6 @@ internal sealed class LineOnAzurite : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await DeleteTablesAsync(_tables, ConversationsTable, FollowUpsTable);
-    }
-
-    /// <summary>Azurite keeps everything in memory: drop what a run wrote before the next one starts.</summary>
-    public static async Task DeleteTablesAsync(TableServiceClient client, params string[] tables)
-    {
-        foreach (var table in tables)
-        {
-            await client.DeleteTableAsync(table);
-        }
+        await Tables.DeleteAsync(_tables);
     }
 }

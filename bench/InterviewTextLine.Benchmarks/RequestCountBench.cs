@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.TestKit.Builders;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -34,14 +35,14 @@ internal static class RequestCountBench
         var transcripts = Transcripts.All;
         for (var i = 0; i < transcripts.Count; i++)
         {
-            var from = TwilioForm.Number(phase: 7, worker: 0, conversation: i);
+            var from = BenchTexters.Number(phase: 7, worker: 0, conversation: i);
             var optedOut = false;
             var lastSid = "";
             foreach (var text in transcripts[i].Texts)
             {
                 var path = Classify(text, optedOut);
                 optedOut = path == "STOP" || (optedOut && path != "START");
-                lastSid = TwilioForm.NewMessageSid();
+                lastSid = TestData.NewMessageSid();
                 await SendAsync(path, from, text, lastSid);
             }
 
@@ -49,10 +50,10 @@ internal static class RequestCountBench
             await SendAsync("duplicate delivery (same MessageSid)", from, transcripts[i].Texts[^1], lastSid);
         }
 
-        var forgetting = TwilioForm.Number(phase: 7, worker: 1, conversation: 0);
-        await SendAsync("common path", forgetting, "hi", TwilioForm.NewMessageSid());
-        await SendAsync("common path", forgetting, "2", TwilioForm.NewMessageSid());
-        await SendAsync("FORGET", forgetting, "FORGET", TwilioForm.NewMessageSid());
+        var forgetting = BenchTexters.Number(phase: 7, worker: 1, conversation: 0);
+        await SendAsync("common path", forgetting, "hi", TestData.NewMessageSid());
+        await SendAsync("common path", forgetting, "2", TestData.NewMessageSid());
+        await SendAsync("FORGET", forgetting, "FORGET", TestData.NewMessageSid());
 
         return [.. samples
             .GroupBy(sample => sample.Path)

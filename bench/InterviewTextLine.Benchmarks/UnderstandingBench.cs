@@ -3,12 +3,15 @@ using System.Net;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Signing;
+using InterviewTextLine.TestKit.Webhooks;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -34,15 +37,15 @@ internal static class UnderstandingBench
         // Start to first reply: the serve host (what the worker runs too) from nothing to a signed text answered.
         var clock = Stopwatch.StartNew();
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false };
-        options.Settings["Twilio:AuthToken"] = TwilioForm.AuthToken;
+        options.Settings["Twilio:AuthToken"] = BenchTexters.AuthToken;
         await using (var app = ServeHost.Build(options, services => services.RemoveAll<ILoggerProvider>()))
         {
             await app.StartAsync(cancellationToken);
             var signedUrl = app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.WebhookBaseUrl.TrimEnd('/') + ServeHost.WebhookRoute;
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/')) };
-            var fields = TwilioForm.Fields("+15555550100", InMemoryLine.LineNumber, "the interviewer keeps mocking my accent", TwilioForm.NewMessageSid());
+            var fields = TwilioForm.Fields("+15555550100", InMemoryLine.LineNumber, "the interviewer keeps mocking my accent", TestData.NewMessageSid());
             using var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = new FormUrlEncodedContent(fields) };
-            request.Headers.Add("X-Twilio-Signature", TwilioForm.Sign(TwilioForm.AuthToken, signedUrl, fields));
+            request.Headers.Add("X-Twilio-Signature", TwilioTestSigner.Sign(BenchTexters.AuthToken, signedUrl, fields));
             using var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
             {

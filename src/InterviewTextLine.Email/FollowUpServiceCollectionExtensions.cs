@@ -11,8 +11,8 @@ public static class FollowUpServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the follow-up sweep (<see cref="IFollowUpProcessor"/>), its composer and renderer, and the
-    /// email sender: SendGrid when <see cref="SendGridOptions.IsConfigured"/>, the local outbox folder otherwise. <see cref="EmailOptions"/> and
-    /// <see cref="SendGridOptions"/> are validated at startup. The store, the flow script, the program,
+    /// email sender: SendGrid when <see cref="SendGridOptions.IsConfigured"/>, the local outbox folder otherwise. <see cref="EmailOptions"/>,
+    /// <see cref="SendGridOptions"/> and <see cref="OutboxOptions"/> are validated at startup. The store, the flow script, the program,
     /// follow-up options, the clock and logging come from the core registration.
     /// </summary>
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,7 @@ public static class FollowUpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<EmailOptions>(configuration);
         services.AddValidatedOptions<SendGridOptions>(configuration);
+        services.AddValidatedOptions<OutboxOptions>(configuration);
 
         services.TryAddSingleton<IFollowUpRenderer, FluidFollowUpRenderer>();
         services.TryAddSingleton<FollowUpComposer>();

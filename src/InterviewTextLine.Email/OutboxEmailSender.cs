@@ -8,12 +8,13 @@ using MimeKit;
 namespace InterviewTextLine.Email;
 
 /// <summary>
-/// The embedded sender for local runs: writes each email to <see cref="EmailOptions.OutboxFolder"/> as
+/// The embedded sender for local runs: writes each email to <see cref="OutboxOptions.OutboxFolder"/> as
 /// <c>&lt;timestamp&gt;-&lt;id&gt;.eml</c> (open it in a mail client) plus an <c>.html</c> preview of the
 /// HTML part (open it in a browser). Nothing leaves the machine.
 /// </summary>
 public sealed partial class OutboxEmailSender(
     IOptions<EmailOptions> emailOptions,
+    IOptions<OutboxOptions> outbox,
     IOptions<ProgramOptions> program,
     TimeProvider time,
     ILogger<OutboxEmailSender> logger) : IEmailSender
@@ -23,7 +24,7 @@ public sealed partial class OutboxEmailSender(
         ArgumentNullException.ThrowIfNull(email);
         var settings = emailOptions.Value;
         var now = time.GetUtcNow();
-        var folder = Path.GetFullPath(settings.OutboxFolder);
+        var folder = Path.GetFullPath(outbox.Value.OutboxFolder);
         var name = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{email.Id}";
         var emlPath = Path.Combine(folder, name + ".eml");
         var htmlPath = Path.Combine(folder, name + ".html");

@@ -1,7 +1,6 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;

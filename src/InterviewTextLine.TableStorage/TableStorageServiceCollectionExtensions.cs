@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using InterviewTextLine.Core;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
 using InterviewTextLine.Infra.Tests.Arm;
 using InterviewTextLine.Infra.Tests.Checks;
 

@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
+using InterviewTextLine.TableStorage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;

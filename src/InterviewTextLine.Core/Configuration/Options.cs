@@ -3,47 +3,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InterviewTextLine.Core.Configuration;
 
-/// <summary>Twilio webhook settings (section <c>Twilio</c>).</summary>
-[SettingsSection(SectionName)]
-public sealed class TwilioOptions
-{
-    public const string SectionName = "Twilio";
-
-    [Required, Secret]
-    [Description("Auth token of the Twilio account; signs every webhook request.")]
-    public string AuthToken { get; set; } = "";
-
-    [Required, Url]
-    [Description("Public base URL Twilio calls, e.g. https://func-abc.azurewebsites.net. Signatures are checked against it, not against the URL the host sees.")]
-    public string WebhookBaseUrl { get; set; } = "";
-}
-
-/// <summary>Table Storage settings (section <c>Storage</c>). One of the two connection settings is required.</summary>
-[SettingsSection(SectionName)]
-public sealed class StorageOptions
-{
-    public const string SectionName = "Storage";
-
-    [LocalOnly]
-    [Description("Connection string for local runs; UseDevelopmentStorage=true means Azurite. Leave empty in Azure.")]
-    public string? ConnectionString { get; set; }
-
-    [RequiredInAzure]
-    [Description("Table service URI, e.g. https://stabc.table.core.windows.net; used with the managed identity.")]
-    public string? TableServiceUri { get; set; }
-
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    [Description("Table holding one partition per texter: state, choices and reply records.")]
-    public string ConversationsTable { get; set; } = "conversations";
-
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    [Description("Table indexing pending follow-up emails by due time.")]
-    public string FollowUpsTable { get; set; } = "followups";
-
-    /// <summary>True when either connection setting is present.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(TableServiceUri);
-}
-
 /// <summary>Privacy settings (section <c>Privacy</c>).</summary>
 [SettingsSection(SectionName)]
 public sealed class PrivacyOptions
@@ -181,30 +140,4 @@ public sealed class EmailOptions
 
     [Description("Display name of the sender; defaults to the program name.")]
     public string? FromName { get; set; }
-
-    [LocalOnly]
-    [Description("Folder the local outbox writes .eml and .html files to when no SendGrid key is set.")]
-    public string OutboxFolder { get; set; } = "outbox";
-}
-
-/// <summary>SendGrid settings (section <c>SendGrid</c>).</summary>
-[SettingsSection(SectionName)]
-public sealed class SendGridOptions
-{
-    public const string SectionName = "SendGrid";
-
-    [Secret, RequiredInAzure]
-    [Description("SendGrid API key with Mail Send permission. Without it, local runs write emails to the outbox folder.")]
-    public string? ApiKey { get; set; }
-
-    [LocalOnly, Url]
-    [Description("SendGrid API base URL; only changed to point at a stand-in server in tests.")]
-    public string? Host { get; set; }
-
-    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
-    [Description("Time-out of one SendGrid request.")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>True when an API key is set: emails go to SendGrid rather than the local outbox.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 }

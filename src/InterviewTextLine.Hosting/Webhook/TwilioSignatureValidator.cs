@@ -1,5 +1,4 @@
 using System.Collections.Specialized;
-using InterviewTextLine.Core.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Twilio.Security;

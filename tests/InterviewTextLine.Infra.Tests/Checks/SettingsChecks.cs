@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
 using InterviewTextLine.Infra.Tests.Arm;
+using InterviewTextLine.TableStorage;
 
 namespace InterviewTextLine.Infra.Tests.Checks;
 

@@ -77,7 +77,7 @@ internal sealed class EmailTestHost : IAsyncDisposable
             FollowUp = followUp,
         };
         var decision = new Decision(DecisionKind.Save, conversation, "ok", followUp.IndexEntryToAdd(null));
-        await new DecisionWriter(Store, Store).ApplyAsync(texter, decision, null, new MessageReceipt("SM" + Guid.NewGuid().ToString("N"), "ok", now), CancellationToken.None);
+        await new DecisionWriter(Store, Store).ApplyAsync(texter, decision, null, new MessageReceipt(TestData.NewMessageSid(), "ok", now), CancellationToken.None);
     }
 
     public async Task<FollowUp> FollowUpAsync(TexterId texter) =>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
 
 namespace InterviewTextLine.Integration.Tests.Functions;
 

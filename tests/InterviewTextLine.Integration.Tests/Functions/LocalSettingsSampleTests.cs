@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Hosting;
 
 namespace InterviewTextLine.Integration.Tests.Functions;
 

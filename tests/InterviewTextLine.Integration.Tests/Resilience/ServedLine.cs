@@ -1,12 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
-using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,13 +20,13 @@ namespace InterviewTextLine.Integration.Tests.Resilience;
 /// </summary>
 internal sealed class ServedLine : IAsyncDisposable
 {
-    private ServedLine(WebApplication app, string connectionString, string conversationsTable, string followUpsTable)
+    private ServedLine(WebApplication app, string connectionString, FreshTables tables)
     {
         App = app;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         Tables = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
-        Conversations = Tables.GetTableClient(conversationsTable);
-        FollowUps = Tables.GetTableClient(followUpsTable);
+        Conversations = Tables.GetTableClient(tables.ConversationsTable);
+        FollowUps = Tables.GetTableClient(tables.FollowUpsTable);
     }
 
     public WebApplication App { get; }
@@ -57,12 +55,10 @@ internal sealed class ServedLine : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var conversations = TestData.NewTableName("resconv");
-        var followUps = TestData.NewTableName("resfollow");
+        var tables = FreshTables.New("res");
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false, StorageConnectionString = connectionString };
         options.Settings["Twilio:AuthToken"] = WebhookTestHost.AuthToken;
-        options.Settings["Storage:ConversationsTable"] = conversations;
-        options.Settings["Storage:FollowUpsTable"] = followUps;
+        tables.ApplyTo(options.Settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             options.Settings[key] = value;
@@ -81,7 +77,7 @@ internal sealed class ServedLine : IAsyncDisposable
             configureServices?.Invoke(services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new ServedLine(app, connectionString, conversations, followUps);
+        return new ServedLine(app, connectionString, tables);
     }
 
     /// <summary>Posts <paramref name="sms"/> to the webhook, signed as Twilio signs it.</summary>

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Storage;

@@ -1,3 +1,6 @@
+using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Webhooks;
+
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
 /// <summary>Builds the form fields of an inbound SMS webhook as Twilio posts them.</summary>
@@ -12,32 +15,9 @@ internal sealed class InboundSms
 
     public static InboundSms Text(string body, string? messageSid = null)
     {
-        var sid = messageSid ?? NewMessageSid();
-        return new(new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ToCountry"] = "US",
-            ["ToState"] = "CA",
-            ["SmsMessageSid"] = sid,
-            ["NumMedia"] = "0",
-            ["ToCity"] = "",
-            ["FromZip"] = "",
-            ["SmsSid"] = sid,
-            ["FromState"] = "CA",
-            ["SmsStatus"] = "received",
-            ["FromCity"] = "",
-            ["Body"] = body,
-            ["FromCountry"] = "US",
-            ["To"] = LineNumber,
-            ["ToZip"] = "",
-            ["NumSegments"] = "1",
-            ["MessageSid"] = sid,
-            ["AccountSid"] = "AC" + new string('0', 32),
-            ["From"] = TexterNumber,
-            ["ApiVersion"] = "2010-04-01",
-        });
+        var sid = messageSid ?? TestData.NewMessageSid();
+        return new(TwilioForm.Fields(TexterNumber, LineNumber, body, sid));
     }
-
-    public static string NewMessageSid() => "SM" + Guid.NewGuid().ToString("N");
 
     public string MessageSid => _fields["MessageSid"];
 

@@ -3,6 +3,7 @@ using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Cli.Serve;
+using InterviewTextLine.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -2,7 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Cli.Serve;
-using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +14,9 @@ public sealed class ServeOnAzuriteTests(AzuriteAssemblyFixture azurite)
     [Fact]
     public async Task A_signed_text_is_answered_and_its_conversation_lands_in_table_storage_and_a_forged_one_changes_nothing()
     {
-        var table = TestData.NewTableName("serveconversations");
-        var options = Options(table);
+        var tables = FreshTables.New("serve");
+        var table = tables.ConversationsTable;
+        var options = Options(tables);
         await using var app = ServeHost.Build(options);
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -44,12 +45,11 @@ public sealed class ServeOnAzuriteTests(AzuriteAssemblyFixture azurite)
         Assert.IsType<InMemoryConversationStore>(app.Services.GetRequiredService<IConversationStore>());
     }
 
-    private ServeHostOptions Options(string table)
+    private ServeHostOptions Options(FreshTables tables)
     {
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false, StorageConnectionString = azurite.ConnectionString };
         options.Settings["Twilio:AuthToken"] = WebhookTestHost.AuthToken;
-        options.Settings["Storage:ConversationsTable"] = table;
-        options.Settings["Storage:FollowUpsTable"] = TestData.NewTableName("servefollowups");
+        tables.ApplyTo(options.Settings);
         return options;
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TestKit.Signing;

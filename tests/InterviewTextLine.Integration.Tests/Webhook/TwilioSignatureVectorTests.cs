@@ -1,4 +1,3 @@
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;

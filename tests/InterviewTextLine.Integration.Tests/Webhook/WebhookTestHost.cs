@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using InterviewTextLine.Core;
-using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting.Webhook;

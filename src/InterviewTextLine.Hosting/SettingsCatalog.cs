@@ -1,8 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Email;
+using InterviewTextLine.Hosting.Webhook;
+using InterviewTextLine.TableStorage;
 
-namespace InterviewTextLine.Core.Configuration;
+namespace InterviewTextLine.Hosting;
 
 /// <summary>One setting of the app, as an environment variable / app setting name.</summary>
 /// <param name="Name">The app-setting name, e.g. <c>Twilio__AuthToken</c>.</param>
@@ -42,6 +46,7 @@ public static class SettingsCatalog
         typeof(FlowOptions),
         typeof(FollowUpOptions),
         typeof(EmailOptions),
+        typeof(OutboxOptions),
         typeof(SendGridOptions),
     ];
 
