@@ -107,7 +107,7 @@ public sealed class ConversationEngine
         var keyword = Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false);
         if (Command(keyword, current, state, now) is { } command)
         {
-            return command with { Meaning = new Meaning(MeaningKind.Command, keyword.ToString().ToUpperInvariant()) };
+            return command with { Meaning = Meaning.Of(keyword) };
         }
 
         var meaning = _understander.Understand(state, body!, leaveOut);

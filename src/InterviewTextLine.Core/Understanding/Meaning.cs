@@ -31,6 +31,9 @@ public sealed record Meaning(MeaningKind Kind, string? Value = null, string? Sec
 {
     public static Meaning Nothing { get; } = new(MeaningKind.Nothing);
 
+    /// <summary>A global keyword ("HELP", "WORDS", "OPTOUT") as the command it means.</summary>
+    public static Meaning Of(Conversations.Keyword keyword) => new(MeaningKind.Command, keyword.ToString().ToUpperInvariant());
+
     /// <summary>The corpus label this meaning answers: a situation, a reply, a command, <c>clarify</c> or <c>none</c>.</summary>
     public string Label => Kind switch
     {

@@ -8,7 +8,7 @@ public sealed class MeaningModel
 {
     private readonly ISentenceEmbedder _embedder;
     private readonly (string Text, string Label, float[] Vector)[] _examples;
-    private readonly Dictionary<(string Text, string? LeaveOut), float[]>? _memo;
+    private readonly Dictionary<string, float[]>? _memo;
 
     /// <param name="embedder">The sentence model.</param>
     /// <param name="examples">Cleaned example texts (see <see cref="Understander.Clean"/>) and their labels.</param>
@@ -37,12 +37,20 @@ public sealed class MeaningModel
     public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, string? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(isCandidate);
-        var similarities = Similarities(text, leaveOut);
+        var similarities = Similarities(text);
+
+        // A few dozen labels over thousands of examples: ask about each label once.
+        var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
         var best = new Dictionary<string, List<float>>(StringComparer.Ordinal);
         for (var i = 0; i < _examples.Length; i++)
         {
             var label = _examples[i].Label;
-            if (!isCandidate(label) || (leaveOut is not null && _examples[i].Text == leaveOut))
+            if (!candidates.TryGetValue(label, out var candidate))
+            {
+                candidates[label] = candidate = isCandidate(label);
+            }
+
+            if (!candidate || (leaveOut is not null && _examples[i].Text == leaveOut))
             {
                 continue;
             }
@@ -60,9 +68,9 @@ public sealed class MeaningModel
             .ThenBy(score => score.Label, StringComparer.Ordinal)];
     }
 
-    private float[] Similarities(string text, string? leaveOut)
+    private float[] Similarities(string text)
     {
-        if (_memo is not null && _memo.TryGetValue((text, leaveOut), out var remembered))
+        if (_memo is not null && _memo.TryGetValue(text, out var remembered))
         {
             return remembered;
         }
@@ -76,7 +84,7 @@ public sealed class MeaningModel
 
         if (_memo is not null)
         {
-            _memo[(text, leaveOut)] = similarities;
+            _memo[text] = similarities;
         }
 
         return similarities;

@@ -132,7 +132,7 @@ public sealed partial class Understander
 
         if (Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false, forgiveTypos: true) is var keyword and not Keyword.None)
         {
-            return new Meaning(MeaningKind.Command, keyword.ToString().ToUpperInvariant());
+            return Meaning.Of(keyword);
         }
 
         if ((_rules.ByKeyword(words) ?? _rules.ByKeyword(mended)) is { } named)
