@@ -162,6 +162,13 @@ public sealed record Cue
     /// ("insult*" matches "insulted").
     /// </summary>
     public required IReadOnlyList<string> Phrases { get; init; }
+
+    /// <summary>
+    /// Phrases with common innocent uses ("my mom pushed me to apply", "my legs are shaking"): they count
+    /// as evidence for the situation, but only the meaning of the whole text can make it win. Matters for
+    /// the urgent situation, whose other cues win over everything.
+    /// </summary>
+    public bool Weak { get; init; }
 }
 
 /// <summary>The keys of <see cref="FlowScript.Messages"/> the engine uses.</summary>

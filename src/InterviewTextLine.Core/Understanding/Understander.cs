@@ -110,7 +110,7 @@ public sealed partial class Understander
         // Danger wins over everything, except inside the safety advice itself, where "made it to my car
         // and locked the doors" answers "reply OUT when you're safe".
         var inDanger = state.Situation is not null && state.Situation == _script.Urgent;
-        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent) && !(inDanger && Phrase(state, mended) is { Kind: MeaningKind.Option }))
+        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent) && _rules.HasSureCue(mended, urgent) && !(inDanger && Phrase(state, mended) is { Kind: MeaningKind.Option }))
         {
             return new Meaning(MeaningKind.Situation, urgent);
         }
@@ -295,11 +295,15 @@ public sealed partial class Understander
     private string? ByCues(Dictionary<string, int> hits) =>
         hits.Count == 0 ? null : hits.OrderBy(pair => Tier(pair.Key)).ThenByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
 
-    /// <summary>Among situations present in one text, the highest in precedence; ties go to the one pointed to most strongly.</summary>
+    /// <summary>
+    /// Among situations present in one text, the highest in precedence. Within a tier the text's meaning
+    /// decides, not its words: "flexible hours, but full commitment, which is it?" names hours and is
+    /// still a question of what they meant.
+    /// </summary>
     private string Strongest(IEnumerable<string> present, Dictionary<string, int> hits, List<LabelScore> scores) =>
         present.Distinct(StringComparer.Ordinal)
             .OrderBy(Tier)
-            .ThenByDescending(situation => hits.GetValueOrDefault(situation))
             .ThenByDescending(situation => scores.FirstOrDefault(s => s.Label == situation).Score)
+            .ThenByDescending(situation => hits.GetValueOrDefault(situation))
             .First();
 }
