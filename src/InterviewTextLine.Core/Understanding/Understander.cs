@@ -160,7 +160,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, leaveOut is null ? null : Clean(leaveOut)) ?? [];
+        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, _settings.Spelling, leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -170,7 +170,7 @@ public sealed partial class Understander
         // Inside a situation, a text is far likelier to answer the state's question than to name the
         // situation again: the state's replies get a head start, and the situation itself is no candidate
         // ("nah the salary is fixed" answers "did they offer something?").
-        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, leaveOut)
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, _settings.Spelling, leaveOut)
             .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + _settings.ReplyPrior } : s)
             .OrderByDescending(s => s.Score)
             .ToList();
@@ -232,12 +232,12 @@ public sealed partial class Understander
         {
             // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
             // A situation is present when it scores near the best, or when the text names it (a cue) and
-            // the model finds it plausible.
+            // the model finds it plausible and not far behind ("laughed it off" names no rudeness).
             // Danger the model finds nearly as likely as the best counts as present too: leaving when it
             // was not needed costs less than staying when it was.
             var present = situations
                 .Where(s => s.Score >= best.Score - _settings.Near
-                    || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor)
+                    || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor && (s.Label == _script.Urgent || s.Score >= best.Score - _settings.CueReach))
                     || (s.Label == _script.Urgent && s.Score >= _settings.ClarifyFloor && s.Score >= best.Score - _settings.UrgentNear))
                 .Select(s => s.Label);
             return Situation(state, Strongest(present, hits, situations));
