@@ -11,10 +11,10 @@ namespace InterviewTextLine.Core.Understanding;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Order: the urgent situation's cues (danger) win over everything; then an email address; then the
-/// state's replies said exactly; a menu number; a one-word command with a typo; a situation keyword;
-/// a reply or command phrase inside a sentence ("i left the building", "what do i say"); and last the
-/// cues and the model together.
+/// Order: the urgent situation's cues (danger) win over everything, except its weak cues, which only
+/// count as evidence; then an email address; then the state's replies said exactly; a menu number; a
+/// one-word command with a typo; a situation keyword; a reply or command phrase inside a sentence ("i
+/// left the building", "what do i say"); and last the cues and the model together.
 /// </para>
 /// <para>
 /// Giving one situation's advice for another is the worst outcome, so the model must be clearly
