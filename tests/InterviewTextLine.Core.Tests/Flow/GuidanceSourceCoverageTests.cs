@@ -20,7 +20,7 @@ public sealed class GuidanceSourceCoverageTests
     {
         // A deal-breaker comes up.
         { "Don't walk out over a deal-breaker", "dealbreaker.text", "Don't walk out yet" },
-        { "Goodwill matters: fields are small and you may meet them again", "dealbreaker.why", "fields are small and you may meet these people again" },
+        { "Goodwill matters: fields are small and you may meet them again", "dealbreaker.why", "fields are small and you may meet them again" },
         { "Twenty more minutes is a small price for keeping doors open", "dealbreaker.why", "20 more polite minutes is a small price" },
         { "If it feels right, say plainly what doesn't work (pay, commute)", "dealbreaker.text", "If it feels right, say what doesn't work" },
         { "Give them the chance to answer", "dealbreaker.text", "let them answer" },
@@ -30,11 +30,11 @@ public sealed class GuidanceSourceCoverageTests
 
         // A good reason to leave: rude, combative, disrespectful, picking holes, questioning integrity.
         { "A rude or hostile interviewer is a reason to leave now", "leave_now.text", "You can leave now" },
-        { "Like a bad date, it rarely improves and can get worse", "leave_now.why", "like a bad date, it rarely gets better, can get worse" },
+        { "Like a bad date, it rarely improves and can get worse", "leave_now.why", "like a bad date, it rarely improves, can get worse" },
         { "It almost never leads to a good, lasting job", "leave_now.why", "seldom ends in a good job" },
         { "Say you see no future together, say thank you, and go", "leave_now.text", "\"I don't see a future for us here. Thank you.\" Then go" },
         { "Don't wait for permission", "leave_now.text", "don't wait for permission" },
-        { "You've promised nothing and owe them no more of your time", "leave_now.why", "You've promised nothing, and you owe them no more of your time" },
+        { "You've promised nothing and owe them no more of your time", "leave_now.why", "You've promised nothing and owe them no more time" },
         { "What counts as rude: combative, disrespectful, picking holes, questioning motives or integrity", "email:rude.summary", "rude, combative or disrespectful, or questioned your background, motives or integrity" },
 
         // On the fence: ambiguous, values, not as advertised, terms or business model.
@@ -43,8 +43,8 @@ public sealed class GuidanceSourceCoverageTests
         { "Ask them to explain what they meant", "on_the_fence.text", "What did you mean by that?" },
         { "Get the truth before you judge", "on_the_fence.why", "asking gets you the facts" },
         { "Pause a full five seconds, counting", "on_the_fence.text", "count to five in silence" },
-        { "The pause gives them time to think and react too", "on_the_fence.why", "The pause gives them, and you, time to think" },
-        { "Then decide: you can still go", "on_the_fence.why", "You can still leave" },
+        { "The pause gives them time to think and react too", "on_the_fence.why", "The pause gives you both time to think" },
+        { "Then decide: you can still go", "on_the_fence.why", "You can still go" },
         { "What counts as on the fence: ambiguous, values, not as advertised, terms", "email:unsure.summary", "share your values, that the job differs from the posting, or that the terms might not work" },
 
         // You don't want the job.
