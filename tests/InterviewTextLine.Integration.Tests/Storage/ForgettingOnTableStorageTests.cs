@@ -82,9 +82,10 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
         await TalkAndAskForEmail(Kept);
         Line.Time.Advance(TimeSpan.FromDays(2));
 
-        var deleted = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
+        var result = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
 
-        Assert.Equal(1, deleted);
+        Assert.Equal(1, result.Deleted);
+        Assert.True(result.Finished);
         Assert.Empty(await RowsOf(Forgotten));
         Assert.NotEmpty(await RowsOf(Kept));
     }
