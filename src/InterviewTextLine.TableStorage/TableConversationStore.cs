@@ -88,9 +88,12 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         {
             // The ETag must be passed explicitly: without it a replace sends no If-Match and silently becomes an
             // upsert. Adding fails on an existing row, so a new texter's first text cannot overwrite a concurrent one.
-            var response = expectedETag is null
-                ? await _conversations.AddEntityAsync(entity, cancellationToken)
-                : await _conversations.UpdateEntityAsync(entity, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            // A missing table shows first here: the point read before it takes a missing table for a missing row.
+            var response = await WithTablesAsync(
+                async () => expectedETag is null
+                    ? await _conversations.AddEntityAsync(entity, cancellationToken)
+                    : await _conversations.UpdateEntityAsync(entity, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
             return response.Headers.ETag?.ToString()
                 ?? throw new InvalidOperationException("Table Storage returned no ETag for the saved conversation.");
         }
@@ -221,9 +224,9 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
     /// <remarks>
     /// The tables are created at startup, but a host that starts while storage is unreachable only logs that
     /// (so it can still serve the fallback URL), and storage can lose them afterwards (an emptied emulator, a
-    /// recreated account). Without this, such a host would fail every text until someone restarted it. Both
-    /// entry points (the first read of a text, the first read of a sweep) are covered, and both create both
-    /// tables, so the writes that follow find them.
+    /// recreated account). Without this, such a host would fail every text until someone restarted it. The
+    /// entry points (the read and the write of a text, the first read of a sweep or of retention) are covered,
+    /// and each creates both tables, so the writes that follow find them.
     /// </remarks>
     private async Task<T> WithTablesAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -252,9 +255,10 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
     }
 
     // 409: the row appeared; 412: the ETag moved on; 404: the conversation an update expected was deleted.
-    // All mean "reload and decide again".
+    // All mean "reload and decide again" (a missing table is not a lost race).
     private static bool IsConflict(RequestFailedException ex) =>
-        ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound;
+        (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        && ex.ErrorCode != Azure.Data.Tables.Models.TableErrorCode.TableNotFound;
 
 
     // Log lines carry no texter id: a conflict or a deletion is worth counting, not tracing to a person.

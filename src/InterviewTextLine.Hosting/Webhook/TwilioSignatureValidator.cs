@@ -16,12 +16,14 @@ public sealed class TwilioSignatureValidator
     public const string SignatureHeader = "X-Twilio-Signature";
 
     private readonly string _baseUrl;
+    private readonly string? _baseUrlWithoutDefaultPort;
     private readonly RequestValidator _validator;
 
     public TwilioSignatureValidator(IOptions<TwilioOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _baseUrl = options.Value.WebhookBaseUrl;
+        _baseUrlWithoutDefaultPort = WithoutDefaultPort(_baseUrl);
         _validator = new RequestValidator(options.Value.AuthToken);
     }
 
@@ -36,7 +38,39 @@ public sealed class TwilioSignatureValidator
             return false;
         }
 
-        return _validator.Validate(SignedUrl(_baseUrl, RawPathAndQuery(request)), SignedParameters(form), signature);
+        var pathAndQuery = RawPathAndQuery(request);
+        var parameters = SignedParameters(form);
+        return _validator.Validate(SignedUrl(_baseUrl, pathAndQuery), parameters, signature)
+            || (_baseUrlWithoutDefaultPort is { } withoutPort && _validator.Validate(SignedUrl(withoutPort, pathAndQuery), parameters, signature));
+    }
+
+    /// <summary>
+    /// The base URL without an explicit default port (<c>https://host:443</c> → <c>https://host</c>), or null when it
+    /// has none. The SDK tries a URL with and without its port, but one written with <c>:443</c> it only tries as
+    /// written, so a signature made without the port needs this second try; nothing else about the URL changes.
+    /// </summary>
+    public static string? WithoutDefaultPort(string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var schemeEnd = baseUrl.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            return null;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = baseUrl.IndexOfAny(['/', '?', '#'], authorityStart);
+        authorityEnd = authorityEnd < 0 ? baseUrl.Length : authorityEnd;
+        var authority = baseUrl[authorityStart..authorityEnd];
+        var defaultPort = baseUrl[..schemeEnd].ToUpperInvariant() switch
+        {
+            "HTTPS" => ":443",
+            "HTTP" => ":80",
+            _ => null,
+        };
+        return defaultPort is not null && authority.EndsWith(defaultPort, StringComparison.Ordinal)
+            ? baseUrl[..authorityStart] + authority[..^defaultPort.Length] + baseUrl[authorityEnd..]
+            : null;
     }
 
     /// <summary>
@@ -47,7 +81,7 @@ public sealed class TwilioSignatureValidator
     /// explicit port or a percent-escape (<c>%7e</c>) must reach the validator unchanged, and
     /// <see cref="Uri.AbsoluteUri"/> would rewrite each of them. The SDK's validator keeps the scheme's and host's
     /// case itself, and tries the URL both with and without the scheme's default port, because Twilio has signed
-    /// it both ways.
+    /// it both ways (see <see cref="WithoutDefaultPort"/> for the one case it misses).
     /// </remarks>
     public static string SignedUrl(string baseUrl, string pathAndQuery)
     {

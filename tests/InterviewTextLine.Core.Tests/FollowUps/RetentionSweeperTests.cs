@@ -2,9 +2,9 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.TestKit.FollowUps;
+using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 
@@ -67,7 +67,7 @@ public sealed class RetentionSweeperTests
 
         // Every page read takes 2 seconds of a 5-second budget: the first run reads three pages of two rows
         // (texters 0 to 5, of which 1 to 5 are idle) and stops.
-        var scan = new SlowScan(bed.Store, bed.Time, TimeSpan.FromSeconds(2));
+        var scan = new SlowRetentionScan(bed.Store, bed.Time, TimeSpan.FromSeconds(2));
         var first = await Sweeper(scan, bed.Store, bed.Time, pageSize: 2).RunAsync(Cancellation);
         var checkpoint = await bed.Store.ReadCheckpointAsync(Cancellation);
 
@@ -97,25 +97,4 @@ public sealed class RetentionSweeperTests
         {
             PageSize = pageSize,
         };
-
-    /// <summary>The in-memory scan, with every page read taking <paramref name="perPage"/> on the fake clock.</summary>
-    private sealed class SlowScan(InMemoryConversationStore store, FakeTimeProvider time, TimeSpan perPage) : IRetentionScan
-    {
-        /// <summary>Where each page read started.</summary>
-        public List<string?> Reads { get; } = [];
-
-        public async Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
-        {
-            Reads.Add(resumeAt);
-            var page = await store.ReadPageAsync(idleSince, forgottenBefore, resumeAt, pageSize, cancellationToken);
-            time.Advance(perPage);
-            return page;
-        }
-
-        public Task DeleteLeftoversAsync(IReadOnlyList<string> leftovers, CancellationToken cancellationToken) => store.DeleteLeftoversAsync(leftovers, cancellationToken);
-
-        public Task<string?> ReadCheckpointAsync(CancellationToken cancellationToken) => store.ReadCheckpointAsync(cancellationToken);
-
-        public Task WriteCheckpointAsync(string? resumeAt, CancellationToken cancellationToken) => store.WriteCheckpointAsync(resumeAt, cancellationToken);
-    }
 }

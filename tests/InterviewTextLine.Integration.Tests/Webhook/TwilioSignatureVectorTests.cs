@@ -108,9 +108,21 @@ public sealed class TwilioSignatureVectorTests
     }
 
     [Theory]
+    [InlineData("https://Func-X.azurewebsites.net:443", "https://Func-X.azurewebsites.net")]
+    [InlineData("http://host:80/prefix", "http://host/prefix")]
+    [InlineData("https://host:8443", null)]
+    [InlineData("https://host", null)]
+    [InlineData("http://host:443", null)]
+    public void Only_an_explicit_default_port_is_taken_off_for_the_second_try(string baseUrl, string? expected)
+    {
+        Assert.Equal(expected, TwilioSignatureValidator.WithoutDefaultPort(baseUrl));
+    }
+
+    [Theory]
     [InlineData("https://MyCompany.com", "https://mycompany.com")]
-    [InlineData("https://mycompany.com:8443", "https://mycompany.com")]
+    [InlineData("https://mycompany.com:8443", "https://mycompany.com:9443")]
     [InlineData("https://MyCompany.com:8443", "https://mycompany.com:8443")]
+    [InlineData("HTTPS://mycompany.com", "https://mycompany.com")]
     public void An_upper_case_host_or_a_port_is_signed_exactly_as_configured(string baseUrl, string canonicalised)
     {
         var url = baseUrl + "/myapp.php?foo=1&bar=2";
