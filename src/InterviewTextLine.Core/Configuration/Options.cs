@@ -10,7 +10,7 @@ public sealed class PrivacyOptions
     public const string SectionName = "Privacy";
 
     [Required, Secret, MinLength(32)]
-    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters; changing it orphans stored conversations.")]
+    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters, and in Azure random (not the development key, the sample's placeholder or a key with few different characters, a repeat or a run); changing it orphans stored conversations.")]
     public string PhoneHashKey { get; set; } = "";
 
     [Range(1, 3650)]
