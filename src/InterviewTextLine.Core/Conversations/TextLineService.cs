@@ -71,7 +71,12 @@ public sealed partial class TextLineService(
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 Count(snapshot.Conversation, decision);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
-                return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
+                return new LineReply(decision.Reply)
+                {
+                    State = after,
+                    Situation = after is null ? null : engine.SituationOf(after),
+                    Capped = decision.Kind == DecisionKind.Capped,
+                };
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
@@ -25,6 +26,8 @@ public sealed class LimitsTests
 
         var capped = await line.Conversation();
         var ignored = await line.Text("2");
+        var reply = await line.Service.HandleAsync(new InboundText(LineHarness.Texter, LineHarness.LineNumber, "2", "SMcapped"), TestContext.Current.CancellationToken);
+        Assert.True(reply is { IsSilent: true, Capped: true });
         var unchanged = await line.Conversation();
         line.Time.Advance(Defaults.ReplyWindow);
         var afterTheWindow = await line.Text("2");
