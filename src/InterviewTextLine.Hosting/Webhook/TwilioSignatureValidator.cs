@@ -46,8 +46,9 @@ public sealed class TwilioSignatureValidator
 
     /// <summary>
     /// The base URL without an explicit default port (<c>https://host:443</c> → <c>https://host</c>), or null when it
-    /// has none. The SDK tries a URL with and without its port, but one written with <c>:443</c> it only tries as
-    /// written, so a signature made without the port needs this second try; nothing else about the URL changes.
+    /// has none. The SDK means to try a URL with and without its port, but its removal leaves an explicit
+    /// <c>:443</c> in place, so a signature made without the port needs this second try; nothing else about the
+    /// URL changes.
     /// </summary>
     public static string? WithoutDefaultPort(string baseUrl)
     {
@@ -80,8 +81,9 @@ public sealed class TwilioSignatureValidator
     /// Nothing is canonicalised: Twilio signs the URL as it is written in its console, so an upper-case host, an
     /// explicit port or a percent-escape (<c>%7e</c>) must reach the validator unchanged, and
     /// <see cref="Uri.AbsoluteUri"/> would rewrite each of them. The SDK's validator keeps the scheme's and host's
-    /// case itself, and tries the URL both with and without the scheme's default port, because Twilio has signed
-    /// it both ways (see <see cref="WithoutDefaultPort"/> for the one case it misses).
+    /// case itself, and tries the URL with its port removed and, when it has none, with the scheme's default port
+    /// added, because Twilio has signed it both ways (see <see cref="WithoutDefaultPort"/> for the one case it
+    /// misses).
     /// </remarks>
     public static string SignedUrl(string baseUrl, string pathAndQuery)
     {
