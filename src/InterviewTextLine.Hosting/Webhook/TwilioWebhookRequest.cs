@@ -147,7 +147,8 @@ public static partial class TwilioWebhookRequest
                 length += read;
             }
 
-            // A form body is ASCII; any other byte becomes U+FFFD here and is signed as Twilio could not have signed it.
+            // Twilio percent-encodes everything but ASCII; raw UTF-8 is read as such, and bytes that are not UTF-8
+            // become U+FFFD, which no signature Twilio made can match.
             return length > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
