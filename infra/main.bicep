@@ -49,6 +49,19 @@ param retentionDays int = 30
 @maxValue(168)
 param conversationExpiryHours int = 12
 
+@description('Replies one number gets within replyWindow; past it the line stays silent (STOP, HELP and FORGET still work).')
+@minValue(1)
+@maxValue(1000)
+param repliesPerNumber int = 15
+
+@description('Length of the reply cap\'s window (d.hh:mm:ss), from 10 seconds to a day.')
+param replyWindow string = '00:10:00'
+
+@description('Email addresses a texter may give in one conversation.')
+@minValue(1)
+@maxValue(20)
+param addressesPerConversation int = 3
+
 @description('Time after the texter\'s last text at which the follow-up email goes out (d.hh:mm:ss).')
 param followUpDelay string = '02:00:00'
 
@@ -333,6 +346,9 @@ module api 'app/api.bicep' = {
     emailFromName: emailFromName
     retentionDays: retentionDays
     conversationExpiryHours: conversationExpiryHours
+    repliesPerNumber: repliesPerNumber
+    replyWindow: replyWindow
+    addressesPerConversation: addressesPerConversation
     followUpDelay: followUpDelay
     followUpSchedule: followUpSchedule
     retentionSchedule: retentionSchedule

@@ -5,7 +5,7 @@ namespace InterviewTextLine.Benchmarks;
 /// <summary>The command line: what to run and how much of it.</summary>
 internal sealed class BenchSettings
 {
-    public static readonly string[] AllParts = ["understanding", "inbound", "http", "requests", "followups", "sms"];
+    public static readonly string[] AllParts = ["understanding", "inbound", "http", "requests", "history", "retention", "followups", "sms"];
 
     public bool Quick { get; private init; }
 
@@ -16,6 +16,15 @@ internal sealed class BenchSettings
     public int Rounds { get; private init; } = 4;
 
     public int FollowUps { get; private init; } = 10_000;
+
+    /// <summary>Texts of history of the long-history texter (part <c>history</c>).</summary>
+    public int History => Quick ? 1_000 : 10_000;
+
+    /// <summary>Reads and texts of each kind measured against that history.</summary>
+    public int HistorySamples => Quick ? 100 : 1_000;
+
+    /// <summary>Idle conversations the retention sweep deletes (part <c>retention</c>).</summary>
+    public int RetentionConversations => Quick ? 1_000 : 10_000;
 
     public IReadOnlyList<int> FollowUpConcurrency { get; private init; } = [4, 16];
 
@@ -28,8 +37,9 @@ internal sealed class BenchSettings
     public const string Usage = """
         Benchmarks of the line against Azurite on loopback. Prints a Markdown report.
 
-          --quick                  a smoke run: few operations, 1,000 follow-ups, one round
-          --only a,b               parts to run: understanding, inbound, http, requests, followups, sms (default: all)
+          --quick                  a smoke run: few operations, 1,000 follow-ups, 1,000 texts of history, one round
+          --only a,b               parts to run: understanding, inbound, http, requests, history, retention,
+                                   followups, sms (default: all)
           --levels 1,8,64          concurrent texters
           --rounds N               rounds of floor/service/HTTP per level, order alternating (default 4; quick 1)
           --followups N            due follow-ups per sweep (default 10000; quick 1000)

@@ -91,6 +91,22 @@ if (settings.Parts.Contains("requests"))
     report.Requests(await RequestCountBench.RunAsync(azurite.ConnectionString, cancellationToken));
 }
 
+if (settings.Parts.Contains("history"))
+{
+    Progress.Say($"Inbound read at {settings.History} texts of history against a new texter");
+    var history = await HistoryBench.RunAsync(azurite.ConnectionString, settings.History, settings.HistorySamples, cancellationToken);
+    Progress.Say($"  read p50 {history.LongRead.P50:0.00} ms against {history.NewRead.P50:0.00} ms; {history.Rows} row(s), {history.Receipts} receipts");
+    report.History(history);
+}
+
+if (settings.Parts.Contains("retention"))
+{
+    Progress.Say($"Retention sweep over {settings.RetentionConversations} idle conversations");
+    var retention = await HistoryBench.RetentionAsync(azurite.ConnectionString, settings.RetentionConversations, cancellationToken);
+    Progress.Say($"  {retention.Result.Deleted} deleted in {retention.Sweep.TotalSeconds:0.0} s");
+    report.Retention(retention);
+}
+
 if (settings.Parts.Contains("followups"))
 {
     await using var sendGrid = await SendGridStandIn.StartAsync(cancellationToken);

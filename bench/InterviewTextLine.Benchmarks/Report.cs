@@ -15,6 +15,12 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
     private LatencyResult? _withoutStorage;
     private (int Emails, int Reads, int Writes)? _sweepRequests;
     private SmsCostBench.Result? _sms;
+    private HistoryBench.Result? _history;
+    private (int Conversations, TimeSpan Seeding, Core.Retention.RetentionSweepResult Result, TimeSpan Sweep, int Reads, int Writes)? _retention;
+
+    public void History(HistoryBench.Result result) => _history = result;
+
+    public void Retention((int Conversations, TimeSpan Seeding, Core.Retention.RetentionSweepResult Result, TimeSpan Sweep, int Reads, int Writes) result) => _retention = result;
 
     public void Inbound(int texters, IReadOnlyDictionary<string, IReadOnlyList<LatencyResult>> rounds)
     {
@@ -52,6 +58,7 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
         WriteUnderstanding(md);
         WriteInbound(md);
         WriteRequests(md);
+        WriteHistory(md);
         WriteSweeps(md);
         WriteSms(md);
         return md.ToString();
@@ -88,7 +95,7 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
         {
             var floor = variants["floor"];
             variants.TryGetValue("service", out var service);
-            foreach (var (name, label) in new[] { ("floor", "floor (SDK: query + transaction)"), ("service", "application service"), ("http", "HTTP webhook") })
+            foreach (var (name, label) in new[] { ("floor", "floor (SDK: point read + write)"), ("service", "application service"), ("http", "HTTP webhook") })
             {
                 if (!variants.TryGetValue(name, out var r))
                 {
@@ -154,6 +161,28 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
         foreach (var row in _requests)
         {
             Line(md, $"| {row.Path} | {row.Texts} | {row.Reads} | {row.Writes} | {row.Example} |");
+        }
+    }
+
+    private void WriteHistory(StringBuilder md)
+    {
+        if (_history is { } h)
+        {
+            Line(md, $"\n### Inbound text after {h.History} texts of history ({h.NewRead.Count} of each, interleaved; history sent through the line in {h.Seeding.TotalSeconds:0.0} s)\n");
+            Line(md, $"The texter's partition holds {h.Rows} row(s); its conversation keeps {h.Receipts} receipts ({h.RowBytes} bytes of JSON).\n");
+            md.AppendLine("| operation | texter | requests | p50 ms | p90 ms | p99 ms | p50 × new texter | p90 × new texter |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            Line(md, $"| inbound read | new | {h.NewReadRequests} | {h.NewRead.P50:0.00} | {h.NewRead.P90:0.00} | {h.NewRead.P99:0.00} | 1 | 1 |");
+            Line(md, $"| inbound read | one text of history | 1 | {h.OneRead.P50:0.00} | {h.OneRead.P90:0.00} | {h.OneRead.P99:0.00} | {Ratio(h.OneRead.P50 / h.NewRead.P50)} | {Ratio(h.OneRead.P90 / h.NewRead.P90)} |");
+            Line(md, $"| inbound read | {h.History} texts of history | {h.LongReadRequests} | {h.LongRead.P50:0.00} | {h.LongRead.P90:0.00} | {h.LongRead.P99:0.00} | {Ratio(h.LongRead.P50 / h.NewRead.P50)} | {Ratio(h.LongRead.P90 / h.NewRead.P90)} |");
+            Line(md, $"| whole text (service) | new | {h.NewTextRequests} | {h.NewText.P50:0.00} | {h.NewText.P90:0.00} | {h.NewText.P99:0.00} | 1 | 1 |");
+            Line(md, $"| whole text (service) | {h.History} texts of history | {h.LongTextRequests} | {h.LongText.P50:0.00} | {h.LongText.P90:0.00} | {h.LongText.P99:0.00} | {Ratio(h.LongText.P50 / h.NewText.P50)} | {Ratio(h.LongText.P90 / h.NewText.P90)} |");
+        }
+
+        if (_retention is { } r)
+        {
+            Line(md, $"\n### Retention sweep over {r.Conversations} idle conversations (seeded in {r.Seeding.TotalSeconds:0.0} s)\n");
+            Line(md, $"One run deleted {r.Result.Deleted} (finished: {r.Result.Finished}) in {r.Sweep.TotalSeconds:0.0} s with {r.Reads} reads and {r.Writes} writes: {(double)(r.Reads + r.Writes) / Math.Max(1, r.Result.Deleted):0.00} requests and {r.Sweep.TotalMilliseconds / Math.Max(1, r.Result.Deleted):0.00} ms per conversation.");
         }
     }
 

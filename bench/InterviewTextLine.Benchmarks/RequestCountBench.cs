@@ -53,7 +53,20 @@ internal static class RequestCountBench
         var forgetting = BenchTexters.Number(phase: 7, worker: 1, conversation: 0);
         await SendAsync("common path", forgetting, "hi", TestData.NewMessageSid());
         await SendAsync("common path", forgetting, "2", TestData.NewMessageSid());
-        await SendAsync("FORGET", forgetting, "FORGET", TestData.NewMessageSid());
+        await SendAsync("EMAIL address (index + save)", forgetting, "EMAIL pat@example.org", TestData.NewMessageSid());
+        await SendAsync("text the line cannot use (empty, a picture alone)", forgetting, "", TestData.NewMessageSid());
+        var forget = TestData.NewMessageSid();
+        await SendAsync("FORGET", forgetting, "FORGET", forget);
+        await SendAsync("common path", forgetting, "hi", TestData.NewMessageSid());
+        await SendAsync("FORGET re-delivered after the texter came back", forgetting, "FORGET", forget);
+
+        // One number past its reply cap: the texts after the cap are read and dropped.
+        var chatty = BenchTexters.Number(phase: 7, worker: 2, conversation: 0);
+        var cap = line.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.LimitsOptions>>().Value.RepliesPerNumber;
+        for (var i = 0; i < cap + 3; i++)
+        {
+            await SendAsync(i < cap ? "common path" : "past the reply cap (no reply)", chatty, "WORDS", TestData.NewMessageSid());
+        }
 
         return [.. samples
             .GroupBy(sample => sample.Path)
@@ -86,14 +99,19 @@ internal static class RequestCountBench
         return min == max ? min.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{min}-{max}";
     }
 
-    /// <summary>Methods and the table only; row keys would carry texter ids.</summary>
+    /// <summary>Methods and what they touch only; row keys would carry texter ids.</summary>
     private static string Describe(StorageRequestCounter counter) =>
         string.Join(", ", counter.Requests.Select(request =>
         {
             var parts = request.Split(' ', 2);
-            var path = parts.Length > 1 ? parts[1] : "";
+            var path = Uri.UnescapeDataString(parts.Length > 1 ? parts[1] : "");
             var segment = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? path;
             var table = segment.Split('(')[0];
-            return parts[0] + " " + (table.StartsWith("$batch", StringComparison.Ordinal) ? "$batch" : table.StartsWith("due", StringComparison.Ordinal) ? "follow-up index" : "conversations");
+            var query = segment.EndsWith("()", StringComparison.Ordinal);
+            var target = table.StartsWith("$batch", StringComparison.Ordinal) ? "$batch"
+                : table.StartsWith("due", StringComparison.Ordinal) ? (query ? "follow-up index query" : "follow-up index entry")
+                : segment.Contains("'forgotten'", StringComparison.Ordinal) ? "FORGET record"
+                : query ? "partition query" : "conversation row";
+            return parts[0] + " " + target;
         }));
 }

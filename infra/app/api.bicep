@@ -68,6 +68,15 @@ param retentionDays int
 @description('Hours without a text after which a conversation starts again.')
 param conversationExpiryHours int
 
+@description('Replies one number gets within replyWindow.')
+param repliesPerNumber int
+
+@description('Length of the reply cap\'s window (d.hh:mm:ss).')
+param replyWindow string
+
+@description('Email addresses a texter may give in one conversation.')
+param addressesPerConversation int
+
 @description('Time after the last text at which the follow-up email goes out (d.hh:mm:ss).')
 param followUpDelay string
 
@@ -230,6 +239,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       Program__Url: programUrl
       Program__EmergencyNumber: programEmergencyNumber
       Conversation__ExpiryHours: string(conversationExpiryHours)
+      Limits__RepliesPerNumber: string(repliesPerNumber)
+      Limits__ReplyWindow: replyWindow
+      Limits__AddressesPerConversation: string(addressesPerConversation)
       FollowUp__Delay: followUpDelay
       FollowUp__Schedule: followUpSchedule
       Email__FromAddress: emailFromAddress

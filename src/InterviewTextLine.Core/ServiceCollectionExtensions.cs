@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<ConversationOptions>(configuration);
         services.AddValidatedOptions<PrivacyOptions>(configuration);
         services.AddValidatedOptions<FollowUpOptions>(configuration);
+        services.AddValidatedOptions<LimitsOptions>(configuration);
         services.AddValidatedOptions<FlowOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -51,7 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
-        services.TryAddSingleton<IIdleConversationScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IRetentionScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         return services;
     }
 
@@ -68,16 +69,16 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Puts one store behind the three storage contracts (<see cref="IConversationStore"/>,
-    /// <see cref="IFollowUpIndex"/>, <see cref="IIdleConversationScan"/>), replacing whatever stood there.
+    /// <see cref="IFollowUpIndex"/>, <see cref="IRetentionScan"/>), replacing whatever stood there.
     /// </summary>
     public static IServiceCollection ReplaceConversationStorage<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> store)
-        where TStore : class, IConversationStore, IFollowUpIndex, IIdleConversationScan
+        where TStore : class, IConversationStore, IFollowUpIndex, IRetentionScan
     {
         ArgumentNullException.ThrowIfNull(store);
         services.Replace(ServiceDescriptor.Singleton(store));
         services.Replace(ServiceDescriptor.Singleton<IConversationStore>(provider => provider.GetRequiredService<TStore>()));
         services.Replace(ServiceDescriptor.Singleton<IFollowUpIndex>(provider => provider.GetRequiredService<TStore>()));
-        services.Replace(ServiceDescriptor.Singleton<IIdleConversationScan>(provider => provider.GetRequiredService<TStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IRetentionScan>(provider => provider.GetRequiredService<TStore>()));
         return services;
     }
 

@@ -45,6 +45,7 @@ public static class SettingsCatalog
         typeof(ConversationOptions),
         typeof(FlowOptions),
         typeof(FollowUpOptions),
+        typeof(LimitsOptions),
         typeof(EmailOptions),
         typeof(OutboxOptions),
         typeof(SendGridOptions),

@@ -40,6 +40,7 @@ public static class TextLineHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddTextLineCore(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>>(new PhoneHashKeyValidator(configuration)));
         services.AddSentenceModel();
         if (UsesTableStorage(configuration))
         {

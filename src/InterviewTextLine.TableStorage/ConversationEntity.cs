@@ -11,7 +11,8 @@ namespace InterviewTextLine.TableStorage;
 /// <summary>
 /// Maps a conversation to explicit typed columns and back. Explicit columns (rather than one JSON
 /// blob) keep the table readable in Storage Explorer and let retention filter on LastMessageAt on the
-/// server. Nothing a texter typed is stored except the email address they gave.
+/// server. The receipts of the last messages are one JSON column of the same row, so a texter is one row.
+/// Nothing a texter typed is stored except the email address they gave.
 /// </summary>
 internal static class ConversationEntity
 {
@@ -31,11 +32,10 @@ internal static class ConversationEntity
     public const string FollowUpClaimedAt = nameof(FollowUpClaimedAt);
     public const string FollowUpSentAt = nameof(FollowUpSentAt);
     public const string FollowUpLastError = nameof(FollowUpLastError);
-
-    // A receipt row: the reply that was sent for one message id, so a re-delivery gets it again.
-    public const string MessageId = nameof(MessageId);
-    public const string Reply = nameof(Reply);
-    public const string HandledAt = nameof(HandledAt);
+    public const string AddressesGiven = nameof(AddressesGiven);
+    public const string RepliesSince = nameof(RepliesSince);
+    public const string Replies = nameof(Replies);
+    public const string Receipts = nameof(Receipts);
 
     public static TableEntity ToEntity(string partitionKey, Conversation conversation)
     {
@@ -47,11 +47,20 @@ internal static class ConversationEntity
             [StartedAt] = conversation.StartedAt.ToUniversalTime(),
             [LastMessageAt] = conversation.LastMessageAt.ToUniversalTime(),
             [OptedOut] = conversation.OptedOut,
+            [AddressesGiven] = conversation.AddressesGiven,
+            [Replies] = conversation.Replies,
         };
 
         // Null columns are left out: a Replace write then removes whatever the row held before.
         SetIfNotNull(entity, Situation, conversation.Situation);
         SetIfNotNull(entity, Email, conversation.Email);
+        SetIfNotNull(entity, RepliesSince, conversation.RepliesSince?.ToUniversalTime());
+        if (conversation.Receipts.Count > 0)
+        {
+            entity[Receipts] = JsonSerializer.Serialize(
+                conversation.Receipts.Select(receipt => new StoredReceipt(receipt.MessageId, receipt.Reply, receipt.HandledAt.ToUniversalTime())).ToList(),
+                StorageJsonContext.Default.ListStoredReceipt);
+        }
         if (conversation.FollowUp is { } followUp)
         {
             entity[FollowUpStatus] = followUp.Status.ToString();
@@ -81,25 +90,18 @@ internal static class ConversationEntity
             OptedOut = entity.GetBoolean(OptedOut) ?? false,
             Email = entity.GetString(Email),
             FollowUp = ToFollowUp(entity),
+            AddressesGiven = entity.GetInt32(AddressesGiven) ?? 0,
+            RepliesSince = entity.GetDateTimeOffset(RepliesSince),
+            Replies = entity.GetInt32(Replies) ?? 0,
+            Receipts = ToReceipts(entity),
         };
     }
 
-    public static TableEntity ToEntity(string partitionKey, MessageReceipt receipt)
-    {
-        var entity = new TableEntity(partitionKey, StorageKeys.ReceiptRow(receipt.MessageId))
-        {
-            [MessageId] = receipt.MessageId,
-            [HandledAt] = receipt.HandledAt.ToUniversalTime(),
-        };
-        SetIfNotNull(entity, Reply, receipt.Reply);
-        return entity;
-    }
-
-    public static MessageReceipt ToReceipt(TableEntity entity, string messageId) =>
-        new(
-            messageId,
-            entity.GetString(Reply),
-            entity.GetDateTimeOffset(HandledAt) ?? throw Corrupt(entity, HandledAt));
+    private static MessageReceipts ToReceipts(TableEntity entity) =>
+        entity.GetString(Receipts) is { Length: > 0 } json
+            ? MessageReceipts.Of((JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListStoredReceipt) ?? [])
+                .Select(stored => new MessageReceipt(stored.Id, stored.Reply, stored.At)))
+            : MessageReceipts.Empty;
 
     private static FollowUp? ToFollowUp(TableEntity entity)
     {

@@ -1,28 +1,29 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.TableStorage;
 
 /// <summary>The partition and row keys of both tables.</summary>
+/// <remarks>
+/// Texter partitions are 64 lower-case hex digits, so the conversations table's two other partitions, named with
+/// words, can never collide with one and sort after all of them.
+/// </remarks>
 internal static class StorageKeys
 {
-    /// <summary>Row key of the conversation state in a texter's partition.</summary>
+    /// <summary>Row key of the conversation (with its receipts) in a texter's partition: the only row one holds.</summary>
     public const string ConversationRow = "conversation";
 
-    /// <summary>Prefix of the per-message receipt rows in a texter's partition.</summary>
-    public const string ReceiptPrefix = "msg|";
+    /// <summary>The partition of the conversations table holding FORGET records, keyed by <see cref="ForgetTombstone.Key"/>.</summary>
+    public const string ForgottenPartition = "forgotten";
+
+    /// <summary>The partition of the conversations table holding the retention sweep's checkpoint.</summary>
+    public const string RetentionPartition = "retention";
+
+    /// <summary>Row key of the retention sweep's checkpoint.</summary>
+    public const string CheckpointRow = "checkpoint";
 
     /// <summary>The single partition of the follow-up index; due entries sort by time inside it.</summary>
     public const string DuePartition = "due";
-
-    /// <summary>
-    /// Twilio's MessageSids are plain tokens and are used as they are, so a receipt row stays
-    /// readable. Anything else is hashed: a key may not contain / \ # ? or control characters, and a
-    /// hash can never collide with a plain token because '~' is outside the plain alphabet.
-    /// </summary>
-    private const int MaxPlainMessageIdLength = 200;
 
     public static string PartitionKey(TexterId texter)
     {
@@ -33,14 +34,6 @@ internal static class StorageKeys
         }
 
         return value;
-    }
-
-    public static string ReceiptRow(string messageId)
-    {
-        ArgumentNullException.ThrowIfNull(messageId);
-        return IsPlainToken(messageId)
-            ? ReceiptPrefix + messageId
-            : ReceiptPrefix + "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)));
     }
 
     /// <summary>
@@ -54,25 +47,20 @@ internal static class StorageKeys
     public static string DueUpperBound(DateTimeOffset now) =>
         now.UtcTicks == DateTimeOffset.MaxValue.UtcTicks ? "~" : DueTicks(now.UtcTicks + 1);
 
-    private static string DueTicks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>A row of the conversations table as one opaque key for the retention sweep's leftovers.</summary>
+    public static string RowReference(string partitionKey, string rowKey) => partitionKey + "/" + rowKey;
 
-    private static bool IsPlainToken(string value)
+    /// <summary>The partition and row key of a <see cref="RowReference"/>; no key of this store holds a '/'.</summary>
+    public static (string PartitionKey, string RowKey) ParseRowReference(string reference)
     {
-        if (value.Length is 0 or > MaxPlainMessageIdLength)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        ArgumentNullException.ThrowIfNull(reference);
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            ? (reference[..slash], reference[(slash + 1)..])
+            : throw new ArgumentException($"'{reference}' is not a row reference.", nameof(reference));
     }
+
+    private static string DueTicks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 
     private static bool IsKeySafe(string value)
     {

@@ -1,11 +1,10 @@
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.TableStorage;
 
 /// <remarks>
-/// The follow-up index and the idle scan. The index lives in partition <c>due</c> of the follow-ups table,
+/// The follow-up index. It lives in partition <c>due</c> of the follow-ups table,
 /// row key <c>&lt;UTC ticks, 19 digits&gt;|&lt;texter&gt;</c>, so due entries are one range query in time order.
 /// </remarks>
 public sealed partial class TableConversationStore
@@ -22,10 +21,10 @@ public sealed partial class TableConversationStore
         await _followUps.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        WithTablesAsync(() => ReadDueOnceAsync(now, max, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, FollowUpIndexEntry? after, int max, CancellationToken cancellationToken) =>
+        WithTablesAsync(() => ReadDueOnceAsync(now, after, max, cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueOnceAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueOnceAsync(DateTimeOffset now, FollowUpIndexEntry? after, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         var due = new List<FollowUpIndexEntry>();
@@ -35,8 +34,11 @@ public sealed partial class TableConversationStore
         }
 
         // A range on the row key inside one partition: the service reads only due entries, in order.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {StorageKeys.DuePartition} and RowKey lt {StorageKeys.DueUpperBound(now)}");
+        var filter = after is null
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {StorageKeys.DuePartition} and RowKey lt {StorageKeys.DueUpperBound(now)}")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey eq {StorageKeys.DuePartition} and RowKey gt {StorageKeys.DueRow(after.DueAt, after.Texter)} and RowKey lt {StorageKeys.DueUpperBound(now)}");
         var pageSize = Math.Min(max, 1000);
         await foreach (var entity in _followUps.QueryAsync<TableEntity>(filter, pageSize, IndexColumns, cancellationToken))
         {
@@ -59,16 +61,5 @@ public sealed partial class TableConversationStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         return DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, StorageKeys.DueRow(entry.DueAt, entry.Texter), cancellationToken);
-    }
-
-    public async IAsyncEnumerable<TexterId> FindIdleAsync(DateTimeOffset idleSince, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // A scan across partitions, which is fine for a nightly retention sweep; only keys come back.
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {StorageKeys.ConversationRow} and LastMessageAt lt {idleSince.ToUniversalTime()}");
-        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
-        {
-            yield return new TexterId(entity.PartitionKey);
-        }
     }
 }

@@ -14,17 +14,20 @@ namespace InterviewTextLine.TableStorage;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Conversations table: one partition per texter (the texter id, a keyed hash, never a number), holding
-/// the row <c>conversation</c> with the state and one <c>msg|&lt;MessageSid&gt;</c> row per handled message
-/// with the reply sent. One partition per texter, so the state and the reply record commit in one entity
-/// group transaction, and one query reads both.
+/// Conversations table: one partition per texter (the texter id, a keyed hash, never a number) holding one
+/// row, <c>conversation</c>: the state and, in its <c>Receipts</c> column, the receipts of the last
+/// <see cref="MessageReceipts.Capacity"/> messages with the replies sent. An inbound text is one point read of
+/// that row and one conditional write of it, which adds the new receipt and drops the oldest in the same atomic
+/// write, so a partition never grows however long someone texts. Two more partitions hold the FORGET records
+/// (<c>forgotten</c>) and the retention sweep's checkpoint (<c>retention</c>); see
+/// TableConversationStore.Retention.cs.
 /// </para>
 /// <para>
 /// Follow-ups table: the index of pending follow-ups (the <see cref="IFollowUpIndex"/> part, in
 /// TableConversationStore.FollowUpIndex.cs).
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IIdleConversationScan
+public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan
 {
     private const int MaxTransactionActions = 100;
 
@@ -60,30 +63,12 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
     private async Task<ConversationSnapshot> ReadForMessageOnceAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageId);
-        var partitionKey = StorageKeys.PartitionKey(texter);
-        var receiptRow = StorageKeys.ReceiptRow(messageId);
 
-        // One partition query for both rows: the common inbound path is one read.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and (RowKey eq {StorageKeys.ConversationRow} or RowKey eq {receiptRow})");
-
-        Conversation? conversation = null;
-        string? etag = null;
-        MessageReceipt? receipt = null;
-        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (entity.RowKey == StorageKeys.ConversationRow)
-            {
-                conversation = ConversationEntity.ToConversation(entity);
-                etag = entity.ETag.ToString();
-            }
-            else
-            {
-                receipt = ConversationEntity.ToReceipt(entity, messageId);
-            }
-        }
-
-        return new ConversationSnapshot(conversation, etag, receipt);
+        // A point read of the one row: the cheapest request Table Storage has, and the same at any history length.
+        var stored = await ReadAsync(texter, cancellationToken);
+        return stored is null
+            ? new ConversationSnapshot(null, null, null)
+            : new ConversationSnapshot(stored.Conversation, stored.ETag, stored.Conversation.Receipts.Find(messageId));
     }
 
     public async Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
@@ -91,31 +76,31 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(receipt);
         var partitionKey = StorageKeys.PartitionKey(texter);
-        var state = ConversationEntity.ToEntity(partitionKey, conversation);
+        if (conversation.Receipts.Find(receipt.MessageId) is not null)
+        {
+            // The version being saved on already handled this message: whoever read it must reload and reply from it.
+            LogSaveConflict(_logger, (int)HttpStatusCode.Conflict, duplicate: true);
+            throw new ConcurrencyConflictException("The message was already handled.");
+        }
 
-        // The ETag must be passed explicitly: without it UpdateReplace sends no If-Match and silently
-        // becomes an upsert. Add fails on an existing row, so a receipt is never overwritten.
-        TableTransactionAction[] actions =
-        [
-            expectedETag is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, state)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(expectedETag)),
-            new TableTransactionAction(TableTransactionActionType.Add, ConversationEntity.ToEntity(partitionKey, receipt)),
-        ];
-
+        var entity = ConversationEntity.ToEntity(partitionKey, conversation with { Receipts = conversation.Receipts.Add(receipt) });
         try
         {
-            var response = await _conversations.SubmitTransactionAsync(actions, cancellationToken);
-            return response.Value[0].Headers.ETag?.ToString()
+            // The ETag must be passed explicitly: without it a replace sends no If-Match and silently becomes an
+            // upsert. Adding fails on an existing row, so a new texter's first text cannot overwrite a concurrent one.
+            // A missing table shows first here: the point read before it takes a missing table for a missing row.
+            var response = await WithTablesAsync(
+                async () => expectedETag is null
+                    ? await _conversations.AddEntityAsync(entity, cancellationToken)
+                    : await _conversations.UpdateEntityAsync(entity, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken),
+                cancellationToken);
+            return response.Headers.ETag?.ToString()
                 ?? throw new InvalidOperationException("Table Storage returned no ETag for the saved conversation.");
         }
-        catch (TableTransactionFailedException ex) when (IsConflict(ex))
+        catch (RequestFailedException ex) when (IsConflict(ex))
         {
-            var duplicate = ex.FailedTransactionActionIndex == 1;
-            LogSaveConflict(_logger, ex.Status, duplicate);
-            throw duplicate
-                ? new ConcurrencyConflictException("The message was already handled.", ex)
-                : new ConcurrencyConflictException("The conversation changed since it was read.", ex);
+            LogSaveConflict(_logger, ex.Status, duplicate: false);
+            throw new ConcurrencyConflictException("The conversation changed since it was read.", ex);
         }
     }
 
@@ -147,19 +132,34 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         }
     }
 
-    public async Task DeleteAsync(TexterId texter, CancellationToken cancellationToken)
+    public async Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
     {
-        var partitionKey = StorageKeys.PartitionKey(texter);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        var rows = new List<string>();
-        await foreach (var entity in _conversations.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
+        var tombstone = ForgetTombstone.Key(texter, messageId);
+        var done = await _conversations.GetEntityIfExistsAsync<TableEntity>(StorageKeys.ForgottenPartition, tombstone, KeyColumns, cancellationToken);
+        if (done.HasValue)
         {
-            rows.Add(entity.RowKey);
+            return false;
         }
 
-        // Forgetting must leave nothing behind, including index entries an interrupted sweep may have
-        // orphaned. The index partition holds only pending follow-ups, so filtering it is cheap, and
-        // FORGET and retention are rare.
+        await EraseAsync(texter, cancellationToken);
+
+        // Written last: an erase cut short leaves no record, so a re-delivery of the same FORGET finishes the job.
+        await _conversations.UpsertEntityAsync(new TableEntity(StorageKeys.ForgottenPartition, tombstone), TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    public Task DeleteAsync(TexterId texter, CancellationToken cancellationToken) => EraseAsync(texter, cancellationToken);
+
+    /// <summary>
+    /// Deletes the texter's follow-up index entries, then any other row of the partition (rows of an older version
+    /// of the line), then the conversation. Whatever interrupts it, the conversation is still there to be found and
+    /// erased again, and nothing is left that only a scan could find.
+    /// </summary>
+    private async Task EraseAsync(TexterId texter, CancellationToken cancellationToken)
+    {
+        var partitionKey = StorageKeys.PartitionKey(texter);
+
+        // The index partition holds only pending follow-ups, so filtering it is cheap, and FORGET and retention are rare.
         var indexFilter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.DuePartition} and Texter eq {texter.Value}");
         var indexed = new List<string>();
         await foreach (var entry in _followUps.QueryAsync<TableEntity>(indexFilter, select: KeyColumns, cancellationToken: cancellationToken))
@@ -172,7 +172,34 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
             await DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, row, cancellationToken);
         }
 
-        foreach (var chunk in rows.Chunk(MaxTransactionActions))
+        var others = new List<string>();
+        var hasConversation = false;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        await foreach (var row in _conversations.QueryAsync<TableEntity>(filter, select: KeyColumns, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == StorageKeys.ConversationRow)
+            {
+                hasConversation = true;
+            }
+            else
+            {
+                others.Add(row.RowKey);
+            }
+        }
+
+        await DeleteRowsAsync(partitionKey, others, cancellationToken);
+        if (hasConversation)
+        {
+            await DeleteIgnoringMissingAsync(_conversations, partitionKey, StorageKeys.ConversationRow, cancellationToken);
+        }
+
+        LogDeleted(_logger, others.Count + (hasConversation ? 1 : 0), indexed.Count);
+    }
+
+    /// <summary>Deletes rows of one partition, a transaction of up to 100 at a time; missing rows are not an error.</summary>
+    private async Task DeleteRowsAsync(string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rowKeys.Chunk(MaxTransactionActions))
         {
             var actions = chunk.Select(row =>
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, row), ETag.All));
@@ -189,8 +216,6 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
                 }
             }
         }
-
-        LogDeleted(_logger, rows.Count, indexed.Count);
     }
 
     /// <summary>
@@ -199,9 +224,9 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
     /// <remarks>
     /// The tables are created at startup, but a host that starts while storage is unreachable only logs that
     /// (so it can still serve the fallback URL), and storage can lose them afterwards (an emptied emulator, a
-    /// recreated account). Without this, such a host would fail every text until someone restarted it. Both
-    /// entry points (the first read of a text, the first read of a sweep) are covered, and both create both
-    /// tables, so the writes that follow find them.
+    /// recreated account). Without this, such a host would fail every text until someone restarted it. The
+    /// entry points (the read and the write of a text, the first read of a sweep or of retention) are covered,
+    /// and each creates both tables, so the writes that follow find them.
     /// </remarks>
     private async Task<T> WithTablesAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -229,10 +254,11 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         }
     }
 
-    // 409: the row (state or receipt) appeared; 412: the ETag moved on; 404: the conversation an
-    // update expected was deleted. All mean "reload and decide again".
+    // 409: the row appeared; 412: the ETag moved on; 404: the conversation an update expected was deleted.
+    // All mean "reload and decide again" (a missing table is not a lost race).
     private static bool IsConflict(RequestFailedException ex) =>
-        ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound;
+        (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        && ex.ErrorCode != Azure.Data.Tables.Models.TableErrorCode.TableNotFound;
 
 
     // Log lines carry no texter id: a conflict or a deletion is worth counting, not tracing to a person.

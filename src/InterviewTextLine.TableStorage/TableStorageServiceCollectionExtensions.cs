@@ -15,7 +15,7 @@ public static class TableStorageServiceCollectionExtensions
     /// Stores conversations in Azure Table Storage: binds and validates <see cref="StorageOptions"/>
     /// (section <c>Storage</c>), registers the <see cref="TableServiceClient"/> (a connection string, or
     /// the table service URI with <see cref="DefaultAzureCredential"/>), replaces any other
-    /// <see cref="IConversationStore"/>, <see cref="IFollowUpIndex"/> and <see cref="IIdleConversationScan"/>, and creates the tables at startup when they are missing.
+    /// <see cref="IConversationStore"/>, <see cref="IFollowUpIndex"/> and <see cref="IRetentionScan"/>, and creates the tables at startup when they are missing.
     /// </summary>
     public static IServiceCollection AddTableConversationStore(this IServiceCollection services, IConfiguration configuration)
     {

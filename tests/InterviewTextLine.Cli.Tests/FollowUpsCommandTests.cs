@@ -48,7 +48,7 @@ public sealed class FollowUpsCommandTests
         var sent = await InvokeAsync(command, "--at +3h --send");
         Assert.Contains("1 sent", sent, StringComparison.Ordinal);
         Assert.Single(bed.Sender.Sent);
-        Assert.Empty(await bed.Store.ReadDueAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await bed.Store.ReadDueAsync(DateTimeOffset.MaxValue, null, 10, TestContext.Current.CancellationToken));
         Assert.InRange(clocks[^1].GetUtcNow() - TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(2.9), TimeSpan.FromHours(3.1));
     }
 

@@ -38,6 +38,8 @@ internal sealed class LineHarness : IAsyncDisposable
 
     public PhoneHasher Hasher { get; }
 
+    public IServiceProvider Services => _services;
+
     public FlowScript Script => Engine.Script;
 
     public static LineHarness Create(IEnumerable<KeyValuePair<string, string?>>? settings = null)

@@ -124,7 +124,7 @@ internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? fol
             }
             else
             {
-                AnsiConsole.MarkupLine("[grey]line> (no reply)[/]");
+                AnsiConsole.MarkupLine(reply.Capped ? "[grey]line> (no reply: this number is past its reply cap, Limits__RepliesPerNumber)[/]" : "[grey]line> (no reply)[/]");
             }
 
             return;
@@ -132,7 +132,7 @@ internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? fol
 
         await output.WriteLineAsync(segments is { } plain
             ? $"line> {reply.Text}\n      [{plain.Count} segment(s), {plain.EncodingName}, {plain.Units} characters]"
-            : "line> (no reply)");
+            : reply.Capped ? "line> (no reply: this number is past its reply cap, Limits__RepliesPerNumber)" : "line> (no reply)");
     }
 
     private async Task WaitAsync(string command, TextWriter output, bool interactive, CancellationToken cancellationToken)

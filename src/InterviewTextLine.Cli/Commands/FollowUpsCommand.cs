@@ -88,7 +88,7 @@ public static class FollowUpsCommand
         var store = services.GetRequiredService<IConversationStore>();
         var index = services.GetRequiredService<IFollowUpIndex>();
         var now = time.GetUtcNow();
-        var due = await index.ReadDueAsync(now, 1000, cancellationToken);
+        var due = await index.ReadDueAsync(now, after: null, 1000, cancellationToken);
         await output.WriteLineAsync($"Follow-ups due at {Format(now)}: {due.Count}");
         if (due.Count == 0)
         {

@@ -10,12 +10,16 @@ public sealed class PrivacyOptions
     public const string SectionName = "Privacy";
 
     [Required, Secret, MinLength(32)]
-    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters; changing it orphans stored conversations.")]
+    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters, and in Azure random (not the development key, the sample's placeholder or a key with few different characters, a repeat or a run); changing it orphans stored conversations.")]
     public string PhoneHashKey { get; set; } = "";
 
     [Range(1, 3650)]
-    [Description("Conversations idle for longer than this many days are deleted.")]
+    [Description("Conversations idle for longer than this many days are deleted, and so are FORGET records this old.")]
     public int RetentionDays { get; set; } = 30;
+
+    [Range(typeof(TimeSpan), "00:00:05", "00:09:00")]
+    [Description("Time a retention sweep may run before it saves where it got to and leaves the rest to the next run.")]
+    public TimeSpan RetentionRunBudget { get; set; } = TimeSpan.FromMinutes(4);
 
     // The timer trigger's binding expression reads the app setting itself, so Azure must set it.
     [Required, RequiredInAzure]
@@ -129,6 +133,27 @@ public sealed class FollowUpOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:09:00")]
     [Description("Time a sweep may run before it stops cleanly and leaves the rest to the next run.")]
     public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(4);
+}
+
+/// <summary>
+/// Caps per texter (section <c>Limits</c>), so that one number cannot run up the line's SMS or email bill.
+/// </summary>
+[SettingsSection(SectionName)]
+public sealed class LimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    [Range(1, 1000)]
+    [Description("Replies one number gets in a window of Limits__ReplyWindow; past it the line stays silent (STOP, HELP and FORGET still work).")]
+    public int RepliesPerNumber { get; set; } = 15;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    [Description("Length of the reply cap's window, which starts with the first reply after the last window ended.")]
+    public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Range(1, 20)]
+    [Description("Email addresses a texter may give in one conversation; past it EMAIL is refused. Every conversation gets one summary at most.")]
+    public int AddressesPerConversation { get; set; } = 3;
 }
 
 /// <summary>Follow-up email identity (section <c>Email</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.Core.Conversations;
 
@@ -42,6 +43,21 @@ public sealed record Conversation
     public string? Email { get; init; }
 
     public FollowUp? FollowUp { get; init; }
+
+    /// <summary>Email addresses accepted in this conversation; the line takes a limited number (<see cref="Configuration.LimitsOptions.AddressesPerConversation"/>).</summary>
+    public int AddressesGiven { get; init; }
+
+    /// <summary>When the window of the reply cap began (its first reply); null before any reply.</summary>
+    public DateTimeOffset? RepliesSince { get; init; }
+
+    /// <summary>Replies sent since <see cref="RepliesSince"/>; the cap is <see cref="Configuration.LimitsOptions.RepliesPerNumber"/>.</summary>
+    public int Replies { get; init; }
+
+    /// <summary>
+    /// The receipts of the texter's last messages, with the replies sent, so that a re-delivered message gets
+    /// its first reply and changes nothing. Stores add one with every save of a handled message.
+    /// </summary>
+    public MessageReceipts Receipts { get; init; } = MessageReceipts.Empty;
 
     /// <summary>A fresh conversation at the script's start state.</summary>
     public static Conversation Start(string startState, DateTimeOffset now) =>

@@ -13,13 +13,14 @@ namespace InterviewTextLine.Core.Conversations;
 /// so it is rebuilt for nothing and shared by every request.
 /// </summary>
 /// <remarks>
-/// Order of precedence: opted-out silence; unusable input (empty, picture only, too long); the exact
-/// global keywords; then what the <see cref="Understander"/> makes of the text (danger first, an email
-/// address, the state's replies, a situation, a command, a question back when unsure); and finally a
-/// reply that fits the state and says what to send next. Nothing the texter sends is ever echoed back,
-/// so every reply is a script text and stays GSM-7 within its budget.
+/// Order of precedence: opted-out silence; unusable input (empty, picture only, too long, control
+/// characters); the exact global keywords; then what the <see cref="Understander"/> makes of the text
+/// (danger first, an email address, the state's replies, a situation, a command, a question back when
+/// unsure); and finally a reply that fits the state and says what to send next. Last, the caps of
+/// <see cref="LimitsOptions"/> (ConversationEngine.Limits.cs) may turn a reply into silence. Nothing the
+/// texter sends is ever echoed back, so every reply is a script text and stays GSM-7 within its budget.
 /// </remarks>
-public sealed class ConversationEngine
+public sealed partial class ConversationEngine
 {
     /// <summary>The longest body the line reads; Twilio's own limit for one message.</summary>
     public const int MaxBodyLength = 1600;
@@ -33,10 +34,20 @@ public sealed class ConversationEngine
     private readonly IOptions<ProgramOptions> _program;
     private readonly IOptions<ConversationOptions> _conversation;
     private readonly IOptions<FollowUpOptions> _followUp;
+    private readonly IOptions<LimitsOptions> _limitOptions;
+    private readonly LimitsOptions _limits;
 
-    public ConversationEngine(FlowScript script, Understander understander, IOptions<ProgramOptions> program, IOptions<ConversationOptions> conversation, IOptions<FollowUpOptions> followUp)
+    public ConversationEngine(
+        FlowScript script,
+        Understander understander,
+        IOptions<ProgramOptions> program,
+        IOptions<ConversationOptions> conversation,
+        IOptions<FollowUpOptions> followUp,
+        IOptions<LimitsOptions> limits)
     {
-        (_program, _conversation, _followUp) = (program, conversation, followUp);
+        (_program, _conversation, _followUp, _limitOptions) = (program, conversation, followUp, limits);
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits.Value;
         ArgumentNullException.ThrowIfNull(understander);
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(program);
@@ -61,7 +72,7 @@ public sealed class ConversationEngine
     public Understander Understander => _understander;
 
     /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring other thresholds).</summary>
-    public ConversationEngine With(Understander understander) => new(_script, understander, _program, _conversation, _followUp);
+    public ConversationEngine With(Understander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions);
 
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
@@ -79,7 +90,10 @@ public sealed class ConversationEngine
         Decide(stored, body, mediaCount, now, leaveOut: null);
 
     /// <summary>As <see cref="Decide(Conversation?, string?, int, DateTimeOffset)"/>, ignoring one training example (to score the corpus on itself).</summary>
-    internal Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut)
+    internal Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut) =>
+        CapReplies(DecideUncapped(stored, body, mediaCount, now, leaveOut), now);
+
+    private Decision DecideUncapped(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut)
     {
         // A state the script no longer has (renamed or removed in a new script) restarts the
         // conversation like an expired one, instead of failing every text from that number.
@@ -91,8 +105,8 @@ public sealed class ConversationEngine
                 // address and a pending follow-up are not theirs to lose by waiting. The situations they
                 // went through stay while a summary of them is still to be sent.
                 ? stored.FollowUp is { IsScheduled: true }
-                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now }
-                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [] }
+                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0 }
+                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [], AddressesGiven = 0 }
                 : stored;
         if (current.OptedOut)
         {
@@ -104,7 +118,9 @@ public sealed class ConversationEngine
         var state = _script.State(current.StateId);
         if (Unusable(body, mediaCount) is { } problem)
         {
-            return new Decision(DecisionKind.ReplyOnly, null, Message(problem, state.Hint));
+            // Nothing about the conversation changes, but the reply is recorded (a receipt, the reply cap), so a
+            // number sending nothing usable is answered no more often than one that texts.
+            return new Decision(DecisionKind.Save, stored ?? Conversation.Start(_script.Start, now), Message(problem, state.Hint));
         }
 
         var keyword = Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false);
@@ -125,8 +141,9 @@ public sealed class ConversationEngine
         };
 
         // A first text that says nothing the line understands ("hi") gets the welcome, which explains
-        // what the line is; later ones get a short reply that fits where the texter is.
-        decision ??= fresh
+        // what the line is, and so does one from a texter who has only had HELP or a hint so far; later
+        // ones get a short reply that fits where the texter is.
+        decision ??= fresh || current.Path.Count == 0
             ? Save(Enter(current, _script.Start, now), now)
             : Save(current, now, Message(MessageKeys.Unknown, state.Hint));
         return decision with { Meaning = meaning };
@@ -167,7 +184,7 @@ public sealed class ConversationEngine
         {
             case Keyword.OptOut:
                 // The carrier (or Twilio) confirms an opt-out itself, and anything sent now would fail.
-                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp) }, now, reply: null);
+                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp), Email = null }, now, reply: null);
             case Keyword.OptIn:
             case Keyword.Menu:
                 return Save(Enter(current, _script.Start, now), now);
@@ -193,16 +210,6 @@ public sealed class ConversationEngine
         }
     }
 
-    private static string? Unusable(string? body, int mediaCount)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return mediaCount > 0 ? MessageKeys.MediaOnly : MessageKeys.Empty;
-        }
-
-        return body.Length > MaxBodyLength ? MessageKeys.TooLong : null;
-    }
-
     private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
     {
         var problem = EmailAddressCheck.Check(candidate, out var address);
@@ -215,8 +222,19 @@ public sealed class ConversationEngine
             return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
         }
 
+        if (EmailLimit(current, address) is { } limit)
+        {
+            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
+        }
+
         var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
-        var next = current with { Email = address, FollowUp = followUp, LastMessageAt = now };
+        var next = current with
+        {
+            Email = address,
+            FollowUp = followUp,
+            LastMessageAt = now,
+            AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
+        };
         return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
 

@@ -3,17 +3,33 @@ namespace InterviewTextLine.Core.Conversations;
 /// <summary>What the engine decided to do with one inbound text.</summary>
 public enum DecisionKind
 {
-    /// <summary>Save <see cref="Decision.Next"/> (with the message's receipt) and send the reply.</summary>
+    /// <summary>
+    /// Save <see cref="Decision.Next"/> (with the message's receipt) and send the reply. For input the line cannot
+    /// use, <see cref="Decision.Next"/> is the conversation as it was: only the receipt and the reply cap change.
+    /// </summary>
     Save,
-
-    /// <summary>Send the reply and store nothing (bad input: nothing about the conversation changes).</summary>
-    ReplyOnly,
 
     /// <summary>Store nothing and say nothing (the texter has opted out).</summary>
     Ignore,
 
+    /// <summary>Store nothing and say nothing: the number is past its reply cap (<see cref="LimitKind.Replies"/>).</summary>
+    Capped,
+
     /// <summary>Erase everything stored about the texter, then send the reply.</summary>
     Forget,
+}
+
+/// <summary>Which cap of <see cref="Configuration.LimitsOptions"/> a text ran into.</summary>
+public enum LimitKind
+{
+    /// <summary>Replies per number per window: the text got no reply.</summary>
+    Replies,
+
+    /// <summary>One summary per conversation: EMAIL was refused.</summary>
+    Summaries,
+
+    /// <summary>Addresses per conversation: EMAIL was refused.</summary>
+    Addresses,
 }
 
 /// <summary>The engine's answer to one inbound text.</summary>
@@ -25,4 +41,7 @@ public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Rep
 {
     /// <summary>What the text was understood to mean, when it went past the exact keywords; null otherwise.</summary>
     public Understanding.Meaning? Meaning { get; init; }
+
+    /// <summary>The cap this text ran into, if any.</summary>
+    public LimitKind? Limit { get; init; }
 }

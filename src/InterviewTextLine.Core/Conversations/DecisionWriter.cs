@@ -4,15 +4,19 @@ namespace InterviewTextLine.Core.Conversations;
 
 /// <summary>
 /// Stores what the engine decided about one message: the follow-up index entry it needs first, then the
-/// conversation with the message's receipt; or, for FORGET, erases the texter.
+/// conversation with the message's receipt; or, for FORGET, erases the texter and records that this message did.
 /// </summary>
 public sealed class DecisionWriter(IConversationStore store, IFollowUpIndex index)
 {
-    /// <summary>Applies <paramref name="decision"/> on top of the version with <paramref name="expectedETag"/>.</summary>
+    /// <summary>
+    /// Applies <paramref name="decision"/> on top of the version with <paramref name="expectedETag"/>. Returns false
+    /// when it changed nothing because the message was a FORGET already carried out (a re-delivery).
+    /// </summary>
     /// <exception cref="ConcurrencyConflictException">The conversation changed, or the message was already handled.</exception>
-    public async Task ApplyAsync(TexterId texter, Decision decision, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(TexterId texter, Decision decision, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(receipt);
         switch (decision.Kind)
         {
             case DecisionKind.Save:
@@ -24,13 +28,12 @@ public sealed class DecisionWriter(IConversationStore store, IFollowUpIndex inde
                 }
 
                 await store.SaveWithReceiptAsync(texter, decision.Next!, expectedETag, receipt, cancellationToken);
-                break;
+                return true;
             case DecisionKind.Forget:
-                await store.DeleteAsync(texter, cancellationToken);
-                break;
-            case DecisionKind.ReplyOnly:
+                return await store.ForgetAsync(texter, receipt.MessageId, cancellationToken);
             case DecisionKind.Ignore:
-                break;
+            case DecisionKind.Capped:
+                return true;
             default:
                 throw new InvalidOperationException($"Unknown decision {decision.Kind}.");
         }

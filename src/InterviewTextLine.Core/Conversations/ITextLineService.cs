@@ -26,6 +26,9 @@ public sealed record LineReply(string? Text)
     /// <summary>The situation the texter is in after this text, or null (at the menu, or not known).</summary>
     public string? Situation { get; init; }
 
+    /// <summary>True when the line said nothing because the number is past its reply cap.</summary>
+    public bool Capped { get; init; }
+
     /// <summary>Say nothing (for example after STOP, when the carrier confirms the opt-out itself).</summary>
     public static LineReply None { get; } = new((string?)null);
 

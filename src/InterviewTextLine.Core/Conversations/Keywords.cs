@@ -98,6 +98,12 @@ public static class Keywords
         return Keyword.None;
     }
 
+    /// <summary>
+    /// True when a whole text is an opt-out word as the engine reads it: "STOP", "stop." and "Stop!" alike. For
+    /// whatever answers texts without the engine (the fallback URL), so every URL of the line agrees on silence.
+    /// </summary>
+    public static bool IsOptOut(string? text) => Classify(TextMatcher.SingleWord(text), optedOut: false) == Keyword.OptOut;
+
     /// <summary>True when a normalized (lower-case) phrase would be taken as a global keyword in any state.</summary>
     public static bool IsGlobal(string normalizedPhrase)
     {

@@ -60,11 +60,23 @@ public sealed partial class TextLineService(
             metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
             try
             {
-                await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken);
+                if (!await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken))
+                {
+                    // A FORGET carried out before: its confirmation again, and nothing erased a second time.
+                    LogDuplicate(tag);
+                    metrics.TextHandled(TextOutcome.Duplicate);
+                    return new LineReply(decision.Reply);
+                }
+
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 Count(snapshot.Conversation, decision);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
-                return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
+                return new LineReply(decision.Reply)
+                {
+                    State = after,
+                    Situation = after is null ? null : engine.SituationOf(after),
+                    Capped = decision.Kind == DecisionKind.Capped,
+                };
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -80,14 +92,21 @@ public sealed partial class TextLineService(
     private void Count(Conversation? before, Decision decision)
     {
         var next = decision.Next;
+        if (decision.Limit is { } limit)
+        {
+            LogLimit(limit);
+            metrics.LimitReached(limit);
+        }
+
         metrics.TextHandled(decision.Kind switch
         {
             DecisionKind.Ignore => TextOutcome.IgnoredOptedOut,
+            DecisionKind.Capped => TextOutcome.Capped,
             DecisionKind.Forget => TextOutcome.Forgotten,
             DecisionKind.Save when next is not null && next.StateId != before?.StateId => TextOutcome.Advanced,
             _ => TextOutcome.ReplyOnly,
         });
-        if (before is null && decision.Kind != DecisionKind.Ignore)
+        if (before is null && decision.Kind is DecisionKind.Save or DecisionKind.Forget)
         {
             metrics.NewTexter();
         }
@@ -137,4 +156,8 @@ public sealed partial class TextLineService(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Texter {Texter}: concurrent update on attempt {Attempt}; retrying")]
     private partial void LogConflict(TexterTag texter, int attempt);
+
+    // No texter tag: a cap says something about the line's use, not about a person worth following.
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "A text ran into the {Limit} cap")]
+    private partial void LogLimit(LimitKind limit);
 }

@@ -27,6 +27,7 @@ public sealed class TextLineMetrics
     private readonly Counter<long> _fallbackServed;
     private readonly Counter<long> _storageConflicts;
     private readonly Counter<long> _sweepRuns;
+    private readonly Counter<long> _limits;
     private readonly Histogram<double> _handlerDuration;
     private readonly Histogram<double> _classifyDuration;
 
@@ -46,6 +47,7 @@ public sealed class TextLineMetrics
         _fallbackServed = meter.CreateCounter<long>("textline.fallback.served", description: "Answers from the fallback URL.");
         _storageConflicts = meter.CreateCounter<long>("textline.storage.conflicts", description: "Concurrent writes that had to be retried.");
         _sweepRuns = meter.CreateCounter<long>("textline.sweep.runs", description: "Follow-up sweep runs.");
+        _limits = meter.CreateCounter<long>("textline.limits", description: "Texts that ran into a cap, by cap: replies, summaries or addresses.");
         _handlerDuration = meter.CreateHistogram<double>("textline.handler.duration", unit: "ms", description: "Time to handle one text.");
         _classifyDuration = meter.CreateHistogram<double>("textline.classify.duration", unit: "ms", description: "Time to classify one text and decide the reply.");
     }
@@ -57,7 +59,17 @@ public sealed class TextLineMetrics
         TextOutcome.Duplicate => "duplicate",
         TextOutcome.IgnoredOptedOut => "ignored_opted_out",
         TextOutcome.Forgotten => "forgotten",
+        TextOutcome.Capped => "capped",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    }));
+
+    /// <summary>A text ran into one of the caps of <see cref="Configuration.LimitsOptions"/>.</summary>
+    public void LimitReached(Conversations.LimitKind limit) => _limits.Add(1, new KeyValuePair<string, object?>("limit", limit switch
+    {
+        Conversations.LimitKind.Replies => "replies",
+        Conversations.LimitKind.Summaries => "summaries",
+        Conversations.LimitKind.Addresses => "addresses",
+        _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     }));
 
     public void NewTexter() => _newTexters.Add(1);
@@ -111,6 +123,9 @@ public enum TextOutcome
 
     /// <summary>Answered without moving: HELP, WORDS, a hint, a question back, unusable input.</summary>
     ReplyOnly,
+
+    /// <summary>Not answered and not applied: the number is past its reply cap.</summary>
+    Capped,
 
     /// <summary>A re-delivery of a message already handled; the first reply was sent again.</summary>
     Duplicate,

@@ -206,7 +206,8 @@ public static class MessageKeys
     public const string MediaOnly = "mediaOnly";
     public const string TooLong = "tooLong";
     public const string Clarify = "clarify";
+    public const string EmailLimit = "emailLimit";
 
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify];
+        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit];
 }

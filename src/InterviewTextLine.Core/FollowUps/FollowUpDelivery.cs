@@ -220,6 +220,13 @@ internal sealed class FollowUpDelivery(
     }
 
     /// <summary>
+    /// The conversation with <paramref name="followUp"/>; once that is over (sent or failed) the address has served
+    /// its purpose and is not kept.
+    /// </summary>
+    private static Conversations.Conversation Settle(Conversations.Conversation conversation, FollowUp followUp) =>
+        conversation with { FollowUp = followUp, Email = followUp.IsOver ? null : conversation.Email };
+
+    /// <summary>
     /// Writes <paramref name="change"/> onto the follow-up as long as it is still the claim in
     /// <paramref name="claimed"/>; on a lost race (an inbound text touched the conversation) it reloads and
     /// applies it again, so an outcome such as "sent" is never lost to a concurrent write.
@@ -239,7 +246,7 @@ internal sealed class FollowUpDelivery(
 
             try
             {
-                await store.ReplaceAsync(current.Texter, current.Conversation with { FollowUp = change(followUp) }, current.ETag, cancellationToken);
+                await store.ReplaceAsync(current.Texter, Settle(current.Conversation, change(followUp)), current.ETag, cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException)

@@ -6,36 +6,60 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Core.Retention;
 
 /// <summary>
-/// Deletes every conversation idle for longer than <see cref="PrivacyOptions.RetentionDays"/>, with
-/// everything stored for it (receipts and follow-up index entries).
+/// Deletes every conversation idle for longer than <see cref="PrivacyOptions.RetentionDays"/> (with its follow-up
+/// index entries), FORGET records as old, and rows nothing reads any more.
 /// </summary>
+/// <remarks>
+/// Finding them is a scan of the whole store, which grows with the number of texters, so a run works a page at a
+/// time within <see cref="PrivacyOptions.RetentionRunBudget"/> and saves where it got to after every page. The next
+/// run continues from there, and a run that reaches the end clears the checkpoint, so the following one starts
+/// over. However large the store, every row is looked at within a bounded number of runs.
+/// </remarks>
 public sealed partial class RetentionSweeper(
-    IIdleConversationScan scan,
+    IRetentionScan scan,
     IConversationStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
     ILogger<RetentionSweeper> logger) : IRetentionSweeper
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Rows looked at per page: the most one Table Storage query returns.</summary>
+    public int PageSize { get; init; } = 1000;
+
+    public async Task<RetentionSweepResult> RunAsync(CancellationToken cancellationToken)
     {
-        var idleSince = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
-
-        // Collected first: deleting while a store pages through its results could skip entries.
-        var idle = new List<TexterId>();
-        await foreach (var texter in scan.FindIdleAsync(idleSince, cancellationToken))
+        var started = time.GetUtcNow();
+        var deadline = started + options.Value.RetentionRunBudget;
+        var cutoff = started - TimeSpan.FromDays(options.Value.RetentionDays);
+        var resumeAt = await scan.ReadCheckpointAsync(cancellationToken);
+        if (resumeAt is not null)
         {
-            idle.Add(texter);
+            LogResuming(logger);
         }
 
-        foreach (var texter in idle)
+        var (deleted, leftovers) = (0, 0);
+        do
         {
-            await store.DeleteAsync(texter, cancellationToken);
-        }
+            var page = await scan.ReadPageAsync(cutoff, cutoff, resumeAt, PageSize, cancellationToken);
+            foreach (var texter in page.Idle)
+            {
+                await store.DeleteAsync(texter, cancellationToken);
+            }
 
-        LogSwept(logger, idle.Count, options.Value.RetentionDays);
-        return idle.Count;
+            await scan.DeleteLeftoversAsync(page.Leftovers, cancellationToken);
+            (deleted, leftovers) = (deleted + page.Idle.Count, leftovers + page.Leftovers.Count);
+            resumeAt = page.ResumeAt;
+            await scan.WriteCheckpointAsync(resumeAt, cancellationToken);
+        }
+        while (resumeAt is not null && time.GetUtcNow() < deadline);
+
+        var result = new RetentionSweepResult(deleted, leftovers, Finished: resumeAt is null);
+        LogSwept(logger, deleted, options.Value.RetentionDays, leftovers, result.Finished);
+        return result;
     }
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Retention sweep deleted {Count} conversations idle for more than {Days} days")]
-    private static partial void LogSwept(ILogger logger, int count, int days);
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Retention sweep deleted {Count} conversations idle for more than {Days} days and {Leftovers} leftover rows (finished: {Finished})")]
+    private static partial void LogSwept(ILogger logger, int count, int days, int leftovers, bool finished);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information, Message = "Retention sweep continuing where the last run stopped")]
+    private static partial void LogResuming(ILogger logger);
 }

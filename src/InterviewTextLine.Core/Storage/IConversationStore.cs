@@ -3,14 +3,20 @@ using InterviewTextLine.Core.Conversations;
 namespace InterviewTextLine.Core.Storage;
 
 /// <summary>
-/// Where conversations live: one texter's conversation, its ETag and its message receipts. Two
-/// implementations keep the same semantics: an in-memory store for local runs and tests, and Azure
-/// Table Storage. One contract test suite runs against both.
+/// Where conversations live: one texter's conversation, with its ETag and the receipts of their last messages
+/// (<see cref="Conversation.Receipts"/>). Two implementations keep the same semantics: an in-memory store for
+/// local runs and tests, and Azure Table Storage. One contract test suite runs against both.
 /// </summary>
 /// <remarks>
+/// <para>
 /// ETags are opaque strings. Every conditional write that finds a different ETag (or, for a new
 /// conversation, finds one already there) throws <see cref="ConcurrencyConflictException"/>; so does a
-/// save whose message id is already recorded. The caller reloads and decides again.
+/// save whose message id is already among the conversation's receipts. The caller reloads and decides again.
+/// </para>
+/// <para>
+/// A texter's storage is bounded: the conversation carries at most <see cref="MessageReceipts.Capacity"/>
+/// receipts, so however long someone texts, their data is one conversation of a fixed maximum size.
+/// </para>
 /// </remarks>
 public interface IConversationStore
 {
@@ -21,19 +27,28 @@ public interface IConversationStore
     Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One atomic write for an inbound message: saves <paramref name="conversation"/> if the stored ETag
-    /// still equals <paramref name="expectedETag"/> (null: only if there is none) and records
-    /// <paramref name="receipt"/>. Returns the new ETag.
+    /// One atomic write for an inbound message: saves <paramref name="conversation"/> with
+    /// <paramref name="receipt"/> added to its receipts (the oldest dropped past <see cref="MessageReceipts.Capacity"/>)
+    /// if the stored ETag still equals <paramref name="expectedETag"/> (null: only if there is none). Returns the new ETag.
     /// </summary>
     Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken);
 
     /// <summary>The texter's conversation and its ETag, or null; no receipt is looked up.</summary>
     Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the conversation if its ETag is still <paramref name="expectedETag"/>, recording no receipt. Returns the new ETag.</summary>
+    /// <summary>Replaces the conversation (receipts included) if its ETag is still <paramref name="expectedETag"/>. Returns the new ETag.</summary>
     Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken);
 
-    /// <summary>Erases everything stored for the texter: conversation, receipts and follow-up index entries.</summary>
+    /// <summary>
+    /// FORGET: erases everything stored for the texter, follow-up index entries first and the conversation last
+    /// (so an interrupted erase leaves the conversation to find and erase again, never a part nothing leads to),
+    /// then records that <paramref name="messageId"/> did so (<see cref="ForgetTombstone"/>). Returns false, and
+    /// changes nothing, when that message was already carried out: a re-delivered FORGET never erases a
+    /// conversation the texter started afterwards.
+    /// </summary>
+    Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Erases everything stored for the texter (follow-up index entries first, the conversation last), recording nothing.</summary>
     Task DeleteAsync(TexterId texter, CancellationToken cancellationToken);
 }
 
@@ -46,19 +61,52 @@ public interface IFollowUpIndex
     /// <summary>Adds (or keeps) an entry saying the texter's follow-up is due at <paramref name="dueAt"/>.</summary>
     Task AddEntryAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
-    /// <summary>Entries due at or before <paramref name="now"/>, earliest first, at most <paramref name="max"/>.</summary>
-    Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Entries due at or before <paramref name="now"/>, earliest first (then by texter id), at most
+    /// <paramref name="max"/>, starting after <paramref name="after"/> (null: from the earliest).
+    /// </summary>
+    Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, FollowUpIndexEntry? after, int max, CancellationToken cancellationToken);
 
     /// <summary>Removes one entry; removing a missing entry is not an error.</summary>
     Task RemoveEntryAsync(FollowUpIndexEntry entry, CancellationToken cancellationToken);
 }
 
-/// <summary>Finds conversations for the retention sweep.</summary>
-public interface IIdleConversationScan
+/// <summary>
+/// What the retention sweep walks: every conversation and every other row of the store, a page at a time in key
+/// order, so a sweep can stop within its time budget and the next one continue from a saved checkpoint.
+/// </summary>
+public interface IRetentionScan
 {
-    /// <summary>Texters whose last message was before <paramref name="idleSince"/>.</summary>
-    IAsyncEnumerable<TexterId> FindIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken);
+    /// <summary>
+    /// The next page of the scan, from <paramref name="resumeAt"/> (a <see cref="RetentionPage.ResumeAt"/>; null:
+    /// the beginning), looking at up to about <paramref name="pageSize"/> rows.
+    /// </summary>
+    /// <param name="idleSince">Conversations whose last message is before this are idle.</param>
+    /// <param name="forgottenBefore">FORGET records older than this have served their purpose.</param>
+    /// <param name="resumeAt">Where the previous page ended, or null.</param>
+    /// <param name="pageSize">About how many rows to look at.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Deletes leftovers a page found (<see cref="RetentionPage.Leftovers"/>); a missing one is not an error.</summary>
+    Task DeleteLeftoversAsync(IReadOnlyList<string> leftovers, CancellationToken cancellationToken);
+
+    /// <summary>Where an unfinished sweep stopped, or null when the last one finished.</summary>
+    Task<string?> ReadCheckpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves where the sweep got to; null clears it (the sweep finished).</summary>
+    Task WriteCheckpointAsync(string? resumeAt, CancellationToken cancellationToken);
 }
+
+/// <summary>One page of the retention scan.</summary>
+/// <param name="Idle">Texters whose conversation has been idle since before the cut-off.</param>
+/// <param name="Leftovers">
+/// Rows nothing reads any more, as opaque keys for <see cref="IRetentionScan.DeleteLeftoversAsync"/>: FORGET
+/// records past their time, and rows without a conversation that an older version of the line wrote (a message
+/// receipt row in a partition whose conversation is gone, say).
+/// </param>
+/// <param name="ResumeAt">Where the next page starts, or null when the scan is complete.</param>
+public sealed record RetentionPage(IReadOnlyList<TexterId> Idle, IReadOnlyList<string> Leftovers, string? ResumeAt);
 
 /// <summary>The result of <see cref="IConversationStore.ReadForMessageAsync"/>.</summary>
 /// <param name="Conversation">The stored conversation, or null for a new texter.</param>

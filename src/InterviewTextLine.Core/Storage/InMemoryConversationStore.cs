@@ -1,20 +1,23 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using InterviewTextLine.Core.Conversations;
 
 namespace InterviewTextLine.Core.Storage;
 
 /// <summary>
 /// The embedded store for local runs and tests. It keeps everything in process memory and loses it
-/// on exit: it is not for production. It has the same ETag, receipt and index semantics as the
-/// Table Storage store, which the shared contract tests prove.
+/// on exit: it is not for production. It has the same ETag, receipt, FORGET, index and retention semantics as
+/// the Table Storage store, which the shared contract tests prove.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore, IFollowUpIndex, IIdleConversationScan
+public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan
 {
+    /// <summary>The key of the FORGET records in the retention scan's order, after every texter id (hex digits).</summary>
+    private const string ForgottenPrefix = "forgotten/";
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<TexterId, Partition> _partitions = [];
-    private readonly SortedSet<(DateTimeOffset DueAt, string Texter)> _index = [];
+    private readonly Dictionary<TexterId, (Conversation Conversation, string ETag)> _conversations = [];
+    private readonly SortedSet<(DateTimeOffset DueAt, string Texter)> _index = new(IndexOrder.Instance);
+    private readonly Dictionary<string, DateTimeOffset> _tombstones = new(StringComparer.Ordinal);
+    private string? _checkpoint;
     private long _version;
 
     public Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
@@ -22,13 +25,9 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_partitions.TryGetValue(texter, out var partition))
-            {
-                return Task.FromResult(new ConversationSnapshot(null, null, null));
-            }
-
-            partition.Receipts.TryGetValue(messageId, out var receipt);
-            return Task.FromResult(new ConversationSnapshot(partition.Conversation, partition.ETag, receipt));
+            return Task.FromResult(_conversations.TryGetValue(texter, out var stored)
+                ? new ConversationSnapshot(stored.Conversation, stored.ETag, stored.Conversation.Receipts.Find(messageId))
+                : new ConversationSnapshot(null, null, null));
         }
     }
 
@@ -39,23 +38,20 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            _partitions.TryGetValue(texter, out var partition);
-            if (partition?.ETag != expectedETag)
+            var exists = _conversations.TryGetValue(texter, out var stored);
+            if ((exists ? stored.ETag : null) != expectedETag)
             {
                 throw new ConcurrencyConflictException();
             }
 
-            if (partition is not null && partition.Receipts.ContainsKey(receipt.MessageId))
+            if (conversation.Receipts.Find(receipt.MessageId) is not null)
             {
                 throw new ConcurrencyConflictException("The message was already handled.");
             }
 
-            partition ??= new Partition();
-            partition.Conversation = conversation;
-            partition.ETag = NextETag();
-            partition.Receipts[receipt.MessageId] = receipt;
-            _partitions[texter] = partition;
-            return Task.FromResult(partition.ETag);
+            var etag = NextETag();
+            _conversations[texter] = (conversation with { Receipts = conversation.Receipts.Add(receipt) }, etag);
+            return Task.FromResult(etag);
         }
     }
 
@@ -64,10 +60,9 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(
-                _partitions.TryGetValue(texter, out var partition) && partition.Conversation is not null && partition.ETag is not null
-                    ? new StoredConversation(texter, partition.Conversation, partition.ETag)
-                    : null);
+            return Task.FromResult(_conversations.TryGetValue(texter, out var stored)
+                ? new StoredConversation(texter, stored.Conversation, stored.ETag)
+                : null);
         }
     }
 
@@ -77,14 +72,31 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_partitions.TryGetValue(texter, out var partition) || partition.ETag != expectedETag)
+            if (!_conversations.TryGetValue(texter, out var stored) || stored.ETag != expectedETag)
             {
                 throw new ConcurrencyConflictException();
             }
 
-            partition.Conversation = conversation;
-            partition.ETag = NextETag();
-            return Task.FromResult(partition.ETag);
+            var etag = NextETag();
+            _conversations[texter] = (conversation, etag);
+            return Task.FromResult(etag);
+        }
+    }
+
+    public Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    {
+        var tombstone = ForgetTombstone.Key(texter, messageId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_tombstones.ContainsKey(tombstone))
+            {
+                return Task.FromResult(false);
+            }
+
+            Erase(texter);
+            _tombstones[tombstone] = (time ?? TimeProvider.System).GetUtcNow();
+            return Task.FromResult(true);
         }
     }
 
@@ -93,8 +105,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            _partitions.Remove(texter);
-            _index.RemoveWhere(entry => entry.Texter == texter.Value);
+            Erase(texter);
         }
 
         return Task.CompletedTask;
@@ -111,12 +122,16 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUpIndexEntry>> ReadDueAsync(DateTimeOffset now, FollowUpIndexEntry? after, int max, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<FollowUpIndexEntry> due = _index
+            var entries = after is null
+                ? _index
+                : _index.Where(entry => IndexOrder.Instance.Compare(entry, (after.DueAt, after.Texter.Value)) > 0);
+            IReadOnlyList<FollowUpIndexEntry> due = entries
                 .TakeWhile(entry => entry.DueAt <= now)
                 .Take(max)
                 .Select(entry => new FollowUpIndexEntry(new TexterId(entry.Texter), entry.DueAt))
@@ -137,33 +152,94 @@ public sealed class InMemoryConversationStore : IConversationStore, IFollowUpInd
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<TexterId> FindIdleAsync(DateTimeOffset idleSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
     {
-        List<TexterId> idle;
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            idle = _partitions
-                .Where(pair => pair.Value.Conversation is { } conversation && conversation.LastMessageAt < idleSince)
-                .Select(pair => pair.Key)
+            // The same order as the table: texter ids (hex digits) first, then the FORGET records.
+            var rows = _conversations.Keys.Select(texter => texter.Value)
+                .Concat(_tombstones.Keys.Select(key => ForgottenPrefix + key))
+                .Where(key => resumeAt is null || string.CompareOrdinal(key, resumeAt) > 0)
+                .Order(StringComparer.Ordinal)
+                .Take(pageSize + 1)
                 .ToList();
+            var page = rows.Take(pageSize).ToList();
+            var idle = new List<TexterId>();
+            var leftovers = new List<string>();
+            foreach (var key in page)
+            {
+                if (key.StartsWith(ForgottenPrefix, StringComparison.Ordinal))
+                {
+                    if (_tombstones[key[ForgottenPrefix.Length..]] < forgottenBefore)
+                    {
+                        leftovers.Add(key);
+                    }
+                }
+                else if (_conversations[new TexterId(key)].Conversation.LastMessageAt < idleSince)
+                {
+                    idle.Add(new TexterId(key));
+                }
+            }
+
+            return Task.FromResult(new RetentionPage(idle, leftovers, rows.Count > pageSize ? page[^1] : null));
+        }
+    }
+
+    public Task DeleteLeftoversAsync(IReadOnlyList<string> leftovers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leftovers);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            foreach (var key in leftovers.Where(key => key.StartsWith(ForgottenPrefix, StringComparison.Ordinal)))
+            {
+                _tombstones.Remove(key[ForgottenPrefix.Length..]);
+            }
         }
 
-        foreach (var texter in idle)
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> ReadCheckpointAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.Yield();
-            yield return texter;
+            return Task.FromResult(_checkpoint);
         }
+    }
+
+    public Task WriteCheckpointAsync(string? resumeAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _checkpoint = resumeAt;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Erase(TexterId texter)
+    {
+        // The order of the table store: index entries, then the conversation (one lock makes it atomic here).
+        _index.RemoveWhere(entry => entry.Texter == texter.Value);
+        _conversations.Remove(texter);
     }
 
     private string NextETag() => Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
 
-    private sealed class Partition
+    /// <summary>Due time, then texter id by ordinal: the order of the table store's row keys.</summary>
+    private sealed class IndexOrder : IComparer<(DateTimeOffset DueAt, string Texter)>
     {
-        public Conversation? Conversation { get; set; }
+        public static IndexOrder Instance { get; } = new();
 
-        public string? ETag { get; set; }
-
-        public ConcurrentDictionary<string, MessageReceipt> Receipts { get; } = new(StringComparer.Ordinal);
+        public int Compare((DateTimeOffset DueAt, string Texter) x, (DateTimeOffset DueAt, string Texter) y)
+        {
+            var byTime = x.DueAt.UtcTicks.CompareTo(y.DueAt.UtcTicks);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Texter, y.Texter);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,9 @@ namespace InterviewTextLine.Hosting.Webhook;
 
 /// <summary>
 /// <c>POST /api/sms/fallback</c>, the URL Twilio calls when the main webhook fails or times out. It touches
-/// no storage and no conversation, so it still answers when those are what failed.
+/// no storage and no conversation, so it still answers when those are what failed. It reads the form through
+/// the same gate as the main route (limits, signature), so a text the main route answers politely (a control
+/// character, say) gets the apology here, never a 4xx.
 /// </summary>
 public sealed class SmsFallbackHandler(
     TwilioSignatureValidator validator,
@@ -16,15 +19,6 @@ public sealed class SmsFallbackHandler(
     TextLineMetrics metrics,
     ILogger<SmsFallbackHandler> logger)
 {
-    /// <summary>
-    /// Twilio's opt-out words. Twilio still forwards them, and it has already blocked the number, so any reply
-    /// would fail; the fallback stays silent for them as the main line does.
-    /// </summary>
-    private static readonly HashSet<string> OptOutWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-    };
-
     /// <summary>
     /// The apology, GSM-7 and one segment with the longest help contact the options allow.
     /// </summary>
@@ -47,7 +41,8 @@ public sealed class SmsFallbackHandler(
         var messageSid = TwilioWebhookRequest.Field(form, "MessageSid");
         metrics.FallbackServed();
         WebhookLog.FallbackUsed(logger, messageSid is not null && TwilioWebhookRequest.IsAcceptableMessageSid(messageSid) ? messageSid : "(none)");
-        var body = form["Body"].ToString().Trim();
-        return TwimlResults.Reply(OptOutWords.Contains(body) ? null : ApologyText);
+        // Twilio has already blocked the number after an opt-out word and still forwards it, so any reply would fail:
+        // the fallback stays silent exactly when the line does, by the line's own reading of the word.
+        return TwimlResults.Reply(Keywords.IsOptOut(form["Body"].ToString()) ? null : ApologyText);
     }
 }

@@ -1,22 +1,47 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace InterviewTextLine.Hosting.Webhook;
 
 /// <summary>
-/// The gate every Twilio webhook route passes: the body must be a URL-encoded form, and the form must be
+/// The gate every Twilio webhook route passes, limits before work: the body must be at most
+/// <see cref="MaxBodyBytes"/> (checked before a byte is read), a URL-encoded form within the field limits, and
 /// signed for the public URL. Only then is any field looked at.
 /// </summary>
 public static partial class TwilioWebhookRequest
 {
+    /// <summary>The largest body read. A Twilio SMS form is 1-3 KB; the largest MMS form is well under 16 KB.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The most fields read. Twilio sends about 20 with a text and about 40 with ten pictures.</summary>
+    public const int MaxFields = 100;
+
+    /// <summary>The longest field name read; Twilio's are short (<c>MediaContentType9</c>).</summary>
+    public const int MaxKeyLength = 100;
+
+    /// <summary>The longest field value read, decoded; a text is at most 1,600 characters.</summary>
+    public const int MaxValueLength = 16 * 1024;
+
     /// <summary>
-    /// Reads and authenticates the form. Returns the form, or the response to send instead
-    /// (400 for a body that is not a readable form, 403 for a missing or wrong signature).
+    /// Reads and authenticates the form. Returns the form, or the response to send instead: 413 for a body over
+    /// <see cref="MaxBodyBytes"/>, 400 for a body that is not a form within the limits, 403 for a missing or wrong
+    /// signature.
     /// </summary>
+    /// <remarks>
+    /// The form is read here rather than by ASP.NET Core's form reader, which refuses a value with a NUL
+    /// (<c>%00</c>): Twilio signs and forwards whatever a phone sent, and such a text must get a polite answer,
+    /// not a 400 that leaves the texter hearing nothing. Field names are kept exactly as sent, since the signature
+    /// is over them.
+    /// </remarks>
     public static async Task<(IFormCollection? Form, IResult? Rejection)> ReadSignedFormAsync(
         HttpRequest request, TwilioSignatureValidator validator, ILogger logger, CancellationToken cancellationToken)
     {
@@ -25,6 +50,11 @@ public static partial class TwilioWebhookRequest
         ArgumentNullException.ThrowIfNull(logger);
         var route = request.Path.Value ?? "";
 
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge(logger, route));
+        }
+
         // Twilio posts application/x-www-form-urlencoded and nothing else; the signature is defined over its fields.
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -32,14 +62,24 @@ public static partial class TwilioWebhookRequest
             return (null, BadRequest(logger, route, "Expected an application/x-www-form-urlencoded body."));
         }
 
-        IFormCollection form;
+        string? body;
         try
         {
-            form = await request.ReadFormAsync(cancellationToken);
+            body = await ReadBodyAsync(request, cancellationToken);
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+        catch (Exception exception) when (exception is IOException or BadHttpRequestException)
         {
             return (null, BadRequest(logger, route, "The form body could not be read."));
+        }
+
+        if (body is null)
+        {
+            return (null, TooLarge(logger, route));
+        }
+
+        if (ParseForm(body) is not { } form)
+        {
+            return (null, BadRequest(logger, route, $"The form must have at most {MaxFields} fields, names of at most {MaxKeyLength} characters and values of at most {MaxValueLength}."));
         }
 
         if (!request.Headers.ContainsKey(TwilioSignatureValidator.SignatureHeader))
@@ -53,6 +93,72 @@ public static partial class TwilioWebhookRequest
         }
 
         return (form, null);
+    }
+
+    /// <summary>
+    /// The fields of a URL-encoded body, names kept exactly as sent (repeated ones as several values), or null
+    /// past a limit.
+    /// </summary>
+    public static FormCollection? ParseForm(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        using var reader = new FormReader(body) { KeyLengthLimit = MaxKeyLength, ValueLengthLimit = MaxValueLength };
+        try
+        {
+            var count = 0;
+            while (reader.ReadNextPair() is { } pair)
+            {
+                if (++count > MaxFields)
+                {
+                    return null;
+                }
+
+                fields[pair.Key] = fields.TryGetValue(pair.Key, out var values) ? StringValues.Concat(values, pair.Value) : new StringValues(pair.Value);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+
+        return new FormCollection(fields);
+    }
+
+    /// <summary>
+    /// The body as text, or null when it is longer than <see cref="MaxBodyBytes"/>: at most that many bytes are
+    /// read, whatever Content-Length said (or did not say, for a chunked body).
+    /// </summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Kestrel then refuses a longer body itself; the Functions host's request may not offer the setting.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxBodyBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBodyBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+
+            // Twilio percent-encodes everything but ASCII; raw UTF-8 is read as such, and bytes that are not UTF-8
+            // become U+FFFD, which no signature Twilio made can match.
+            return length > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A single-valued field, or null when it is absent or empty.</summary>
@@ -96,6 +202,13 @@ public static partial class TwilioWebhookRequest
     {
         WebhookLog.BadRequest(logger, route, reason);
         return Results.Text(reason, "text/plain", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static IResult TooLarge(ILogger logger, string route)
+    {
+        var reason = $"The body is larger than {MaxBodyBytes} bytes.";
+        WebhookLog.TooLarge(logger, route, reason);
+        return Results.Text(reason, "text/plain", statusCode: StatusCodes.Status413PayloadTooLarge);
     }
 
     private static IResult Forbidden(ILogger logger, string route, string reason)

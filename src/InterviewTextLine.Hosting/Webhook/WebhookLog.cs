@@ -14,6 +14,9 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Rejected {Route} with 400: {Reason}")]
     public static partial void BadRequest(ILogger logger, string route, string reason);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Rejected {Route} with 413: {Reason}")]
+    public static partial void TooLarge(ILogger logger, string route, string reason);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Handled {MessageSid}: {Outcome}")]
     public static partial void Handled(ILogger logger, string messageSid, string outcome);
 

@@ -273,7 +273,7 @@ public sealed class TranscriptTests
         Assert.Equal(FollowUpStatus.Scheduled, conversation.FollowUp!.Status);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.DueAt);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.IndexedAt);
-        var due = await line.Store.ReadDueAsync(start.AddHours(3), 10, TestContext.Current.CancellationToken);
+        var due = await line.Store.ReadDueAsync(start.AddHours(3), null, 10, TestContext.Current.CancellationToken);
         Assert.Equal(start.AddHours(2), Assert.Single(due).DueAt);
 
         // A later text pushes the summary back without another index write.
@@ -282,7 +282,7 @@ public sealed class TranscriptTests
         conversation = await line.Conversation();
         Assert.Equal(start.AddMinutes(150), conversation!.FollowUp!.DueAt);
         Assert.Equal(start.AddHours(2), conversation.FollowUp.IndexedAt);
-        Assert.Single(await line.Store.ReadDueAsync(start.AddDays(1), 10, TestContext.Current.CancellationToken));
+        Assert.Single(await line.Store.ReadDueAsync(start.AddDays(1), null, 10, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -342,7 +342,7 @@ public sealed class TranscriptTests
         await line.Text("EMAIL me@example.com");
         Assert.Equal(line.Message(MessageKeys.Forgotten), await line.Text(forget));
         Assert.Null(await line.Conversation());
-        Assert.Empty(await line.Store.ReadDueAsync(DateTimeOffset.MaxValue, 10, TestContext.Current.CancellationToken));
+        Assert.Empty(await line.Store.ReadDueAsync(DateTimeOffset.MaxValue, null, 10, TestContext.Current.CancellationToken));
         Assert.Equal(line.StateText("welcome"), await line.Text("hi"));
     }
 
@@ -372,14 +372,37 @@ public sealed class TranscriptTests
     {
         await using var line = LineHarness.Create();
         await line.Text("2");
-        var before = await line.Conversation();
+        var before = (await line.Conversation())!;
         line.Time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Equal(line.Message(MessageKeys.Empty, "leave_now"), await line.Text("   "));
         Assert.Equal(line.Message(MessageKeys.MediaOnly, "leave_now"), await line.Text("", media: 1));
         Assert.Contains("I can only read text", await line.Text(null, media: 2), StringComparison.Ordinal);
         Assert.Equal(line.Message(MessageKeys.TooLong, "leave_now"), await line.Text(new string('a', 1601)));
-        Assert.Equal(before, await line.Conversation());
+        Assert.Equal(line.Message(MessageKeys.Unknown, "leave_now"), await line.Text("he\0llo"));
+        Assert.Equal(line.Message(MessageKeys.Unknown, "leave_now"), await line.Text("1\u0007"));
+
+        // Only what the line keeps about its own replies moved on: the receipts and the reply cap's count.
+        var after = (await line.Conversation())!;
+        Assert.Equal(before with { Receipts = after.Receipts, Replies = after.Replies }, after);
+        Assert.Equal(before.Replies + 6, after.Replies);
+        Assert.Equal(before.Receipts.Count + 6, after.Receipts.Count);
+    }
+
+    [Fact]
+    public async Task A_line_break_or_a_tab_in_a_text_is_still_read()
+    {
+        await using var line = LineHarness.Create();
+        Assert.Equal(line.StateText("leave_now"), await line.Text("he was so rude\r\n\tand loud"));
+    }
+
+    [Fact]
+    public async Task A_first_text_the_line_cannot_use_is_answered_and_the_next_one_still_gets_the_welcome()
+    {
+        await using var line = LineHarness.Create();
+
+        Assert.Equal(line.Message(MessageKeys.Empty, "welcome"), await line.Text(""));
+        Assert.Equal(line.StateText("welcome"), await line.Text("hi"));
     }
 
     [Fact]

@@ -392,4 +392,65 @@ public sealed class FollowUpProcessorTests
         var next = await bed.RunAsync();
         Assert.Equal(2, next.Sent.Count);
     }
+
+    [Fact]
+    public async Task A_full_page_of_entries_the_sweep_cannot_settle_does_not_hide_a_due_entry_behind_it()
+    {
+        var bed = new FollowUpTestBed();
+        var busy = Enumerable.Range(100, DueEntryPages.BatchSize).Select(FollowUpTestBed.Texter).ToList();
+        foreach (var texter in busy)
+        {
+            await bed.EmailAsync(texter);
+        }
+
+        bed.Time.Advance(TimeSpan.FromMinutes(1));
+        await bed.EmailAsync(Ann, "ann@example.com");
+        bed.Time.Advance(bed.Options.Delay + TimeSpan.FromMinutes(5));
+
+        // Another sweep is sending each of the earlier ones right now: this sweep must leave them be.
+        foreach (var texter in busy)
+        {
+            await bed.ChangeAsync(texter, conversation => conversation with { FollowUp = conversation.FollowUp!.Claim(bed.Time.GetUtcNow()) });
+        }
+
+        var result = await bed.RunAsync();
+
+        var email = Assert.Single(bed.Sender.Sent);
+        Assert.Equal("ann@example.com", email.To);
+        Assert.Single(result.Sent);
+        Assert.Equal(DueEntryPages.BatchSize, result.Skipped);
+        Assert.Equal(DueEntryPages.BatchSize, (await bed.IndexAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_address_is_cleared_once_the_follow_up_is_sent_or_failed()
+    {
+        var bed = new FollowUpTestBed();
+        await bed.EmailAsync(Ann, "ann@example.com");
+        await bed.EmailAsync(Ben, "ben@example.com");
+        bed.Sender.Then(email => email.To == "ben@example.com" ? new EmailSendResult.Permanent("http-400:to") : new EmailSendResult.Accepted("fake"));
+        bed.Sender.Then(email => email.To == "ben@example.com" ? new EmailSendResult.Permanent("http-400:to") : new EmailSendResult.Accepted("fake"));
+
+        bed.Time.Advance(bed.Options.Delay);
+        await bed.RunAsync();
+
+        var ann = (await bed.Store.ReadAsync(Ann, CancellationToken.None))!.Conversation;
+        var ben = (await bed.Store.ReadAsync(Ben, CancellationToken.None))!.Conversation;
+        Assert.Equal((FollowUpStatus.Sent, (string?)null), (ann.FollowUp!.Status, ann.Email));
+        Assert.Equal((FollowUpStatus.Failed, (string?)null), (ben.FollowUp!.Status, ben.Email));
+    }
+
+    [Fact]
+    public async Task A_retried_follow_up_keeps_its_address()
+    {
+        var bed = new FollowUpTestBed();
+        await bed.EmailAsync(Ann, "ann@example.com");
+        bed.Sender.Then(new EmailSendResult.Transient("http-503"));
+
+        bed.Time.Advance(bed.Options.Delay);
+        await bed.RunAsync();
+
+        var ann = (await bed.Store.ReadAsync(Ann, CancellationToken.None))!.Conversation;
+        Assert.Equal((FollowUpStatus.Scheduled, "ann@example.com"), (ann.FollowUp!.Status, ann.Email));
+    }
 }

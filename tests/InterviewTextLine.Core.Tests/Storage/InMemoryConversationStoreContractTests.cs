@@ -14,3 +14,9 @@ public sealed class InMemoryFollowUpIndexContractTests : FollowUpIndexContract
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
 }
+
+public sealed class InMemoryRetentionScanContractTests : RetentionScanContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
+}

@@ -36,6 +36,7 @@ internal static partial class OperationsChecks
         "textline.handler.duration",
         "textline.classify.duration",
         "textline.sweep.runs",
+        "textline.limits",
     ];
 
     /// <summary>What the workbook must chart (the list), by the metric each chart reads.</summary>

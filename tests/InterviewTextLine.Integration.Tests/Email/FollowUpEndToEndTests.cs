@@ -72,7 +72,7 @@ public sealed class FollowUpEndToEndTests(AzuriteAssemblyFixture azurite) : IAsy
         Assert.Single(sent.Sent);
         Assert.Empty(again.Sent);
         Assert.Equal(["stays@example.com"], Recipients());
-        var stored = await Line.Tables.Store.ReadDueAsync(DateTimeOffset.MaxValue, 10, Cancellation);
+        var stored = await Line.Tables.Store.ReadDueAsync(DateTimeOffset.MaxValue, null, 10, Cancellation);
         Assert.Empty(stored);
     }
 }

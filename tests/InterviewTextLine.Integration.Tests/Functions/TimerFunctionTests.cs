@@ -27,7 +27,7 @@ public sealed class TimerFunctionTests
     {
         using var stopping = new CancellationTokenSource();
         var sweeper = new Mock<IRetentionSweeper>(MockBehavior.Strict);
-        sweeper.Setup(s => s.RunAsync(stopping.Token)).ReturnsAsync(3);
+        sweeper.Setup(s => s.RunAsync(stopping.Token)).ReturnsAsync(new RetentionSweepResult(3, 0, Finished: true));
 
         await new RetentionTimer(sweeper.Object).RunAsync(new TimerInfo(), stopping.Token);
 

@@ -14,8 +14,9 @@ namespace InterviewTextLine.Integration.Tests.Resilience;
 
 /// <summary>
 /// Random requests at the webhook over HTTP: random fields, sizes, encodings, content types and signatures. Whatever
-/// arrives, the answer is never a 5xx; a signed, well-formed text gets TwiML that parses, an unsigned one 403 and a
-/// signed, malformed one 400; and the store ends up holding only conversations the script can continue.
+/// arrives, the answer is never a 5xx; a signed, well-formed text gets TwiML that parses (control characters
+/// included), an unsigned one 403, a signed, malformed one 400 and one over 64 KB 413; and the store ends up holding
+/// only conversations the script can continue.
 /// </summary>
 public sealed class WebhookFuzzTests
 {
@@ -30,16 +31,15 @@ public sealed class WebhookFuzzTests
 
     private static readonly string[] Keywords = ["hi", "1", "2", "3", "4", "yes", "NO", "HELP", "STOP", "START", "MENU", "DONE", "WORDS", "FORGET", "EMAIL me@example.com", "NOEMAIL"];
 
-    // No NUL: ASP.NET Core's form reader refuses %00 (a 400), and Twilio never sends one, since GSM-7's 0x00 is '@'.
-    // The broken-encoding cases still send it.
+    // Control characters, NUL included: the line reads the form itself, and such a text gets a polite reply.
     private static readonly Gen<string> Text = Gen.OneOf(
         Gen.String[Gen.Char.AlphaNumeric, 0, 30],
         Gen.OneOf(Keywords),
         Gen.Int[1, 0x10FFFF].Where(cp => cp is < 0xD800 or > 0xDFFF).Array[0, 20].Select(cps => string.Concat(cps.Select(char.ConvertFromUtf32))),
-        Gen.Char[(char)1, (char)31].Array[0, 8].Select(chars => new string(chars)),
+        Gen.Char[(char)0, (char)31].Array[0, 8].Select(chars => new string(chars)),
         Gen.OneOf("&", "=", "%", "+", "%zz", "a=b&c=d", "<Response/>", "]]>", "\r\n", "😀", "\u2019", "{ProgramName}"),
         Gen.Int[1_590, 1_610].Select(length => new string('x', length)),
-        Gen.Int[10_000, 200_000].Select(length => new string('y', length)));
+        Gen.Int[10_000, TwilioWebhookRequest.MaxValueLength].Select(length => new string('y', length)));
 
     private static readonly Gen<string> FieldName = Gen.OneOf(
         Gen.OneOf(TwilioFields),
@@ -79,6 +79,9 @@ public sealed class WebhookFuzzTests
         (1, Gen.Select(WellFormed, Gen.OneOf("application/x-www-form-urlencoded; charset=iso-8859-1", "APPLICATION/X-WWW-FORM-URLENCODED", "application/x-www-form-urlencoded; charset=nonsense", "application/x-www-form-urlencoded; charset=utf-16"))
             .Select((fields, type) => new FuzzCase("odd charset", type, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),
         (1, Gen.Select(WellFormed, Gen.Int[1, 3]).Select((fields, copies) => Repeat(fields, copies)).Select(fields => new FuzzCase("repeated keys", Form, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),
+        (1, Gen.Select(WellFormed, Gen.Int[TwilioWebhookRequest.MaxBodyBytes + 1, 3 * TwilioWebhookRequest.MaxBodyBytes], Gen.Bool)
+            .Select((fields, length, signed) => fields.Append(KeyValuePair.Create("Padding", new string('p', length))).ToList())
+            .Select(fields => new FuzzCase("over 64 KB", Form, Encode(fields), Signing.Correct, fields, Outcome.TooLarge))),
         (1, Extras.Select(fields => new FuzzCase("random fields", Form, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),
         (1, Gen.Select(Gen.Byte.Array[0, 4_000], Gen.OneOf<string?>(Form, null, "text/plain"), Gen.Bool)
             .Select((bytes, type, forged) => new FuzzCase("raw bytes", type, bytes, forged ? Signing.Forged : Signing.None, [], Outcome.NoServerError))),
@@ -99,6 +102,7 @@ public sealed class WebhookFuzzTests
         Reply,
         Forbidden,
         BadRequest,
+        TooLarge,
         NoServerError,
     }
 
@@ -117,7 +121,7 @@ public sealed class WebhookFuzzTests
                 var status = response.StatusCode;
                 var story = $"{fuzz.Kind} ({fuzz.ContentType}, {fuzz.Body.Length} bytes): {(int)status} {await ReadAsync(response)}";
                 Assert.True(status < HttpStatusCode.InternalServerError, story);
-                Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, story);
+                Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.RequestEntityTooLarge, story);
                 switch (fuzz.Expected)
                 {
                     case Outcome.Reply:
@@ -128,6 +132,9 @@ public sealed class WebhookFuzzTests
                         break;
                     case Outcome.BadRequest:
                         Assert.True(status == HttpStatusCode.BadRequest, story);
+                        break;
+                    case Outcome.TooLarge:
+                        Assert.True(status == HttpStatusCode.RequestEntityTooLarge, story);
                         break;
                 }
 
@@ -145,7 +152,7 @@ public sealed class WebhookFuzzTests
         Assert.True(replied > Requests / 5, $"Only {replied} of {Requests} requests were answered with TwiML; the generator hardly reaches the line.");
         Assert.DoesNotContain(host.Logs.GetSnapshot(), record => record.Level >= LogLevel.Error);
         var script = engine.Script;
-        await foreach (var texter in host.Store.FindIdleAsync(DateTimeOffset.MaxValue, TestContext.Current.CancellationToken))
+        foreach (var texter in await TestKit.Storage.StoredTexters.AllAsync(host.Store, TestContext.Current.CancellationToken))
         {
             var conversation = (await host.Store.ReadAsync(texter, TestContext.Current.CancellationToken))!.Conversation;
             Assert.True(script.HasState(conversation.StateId), conversation.StateId);
@@ -166,8 +173,8 @@ public sealed class WebhookFuzzTests
         var request = new HttpRequestMessage(HttpMethod.Post, ServeHost.WebhookRoute) { Content = content };
         var signature = fuzz.Sign switch
         {
-            Signing.Correct => SignAsTwilioSdk(WebhookTestHost.AuthToken, url, fuzz.Fields),
-            Signing.Forged => SignAsTwilioSdk("not-the-auth-token", url, fuzz.Fields),
+            Signing.Correct => SignAsTwilio(WebhookTestHost.AuthToken, url, fuzz.Fields),
+            Signing.Forged => SignAsTwilio("not-the-auth-token", url, fuzz.Fields),
             _ => null,
         };
         if (signature is not null)
@@ -178,9 +185,9 @@ public sealed class WebhookFuzzTests
         return await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Repeated keys signed as the C# SDK reads them: one name, its values joined by commas.</summary>
-    private static string SignAsTwilioSdk(string token, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
-        TwilioTestSigner.Sign(token, url, fields.GroupBy(field => field.Key, StringComparer.Ordinal).Select(group => KeyValuePair.Create(group.Key, string.Join(',', group.Select(field => field.Value)))));
+    /// <summary>Signed as Twilio signs: a repeated name once per distinct value, values sorted.</summary>
+    private static string SignAsTwilio(string token, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        TwilioTestSigner.Sign(token, url, fields);
 
     private static byte[] Encode(IEnumerable<KeyValuePair<string, string>> fields) =>
         Encoding.ASCII.GetBytes(string.Join('&', fields.Select(field => Uri.EscapeDataString(field.Key) + "=" + Uri.EscapeDataString(field.Value))));

@@ -3,7 +3,11 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Integration.Tests.Storage;
 
@@ -82,10 +86,63 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
         await TalkAndAskForEmail(Kept);
         Line.Time.Advance(TimeSpan.FromDays(2));
 
-        var deleted = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
+        var result = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
 
-        Assert.Equal(1, deleted);
+        Assert.Equal(1, result.Deleted);
+        Assert.True(result.Finished);
         Assert.Empty(await RowsOf(Forgotten));
         Assert.NotEmpty(await RowsOf(Kept));
+    }
+
+    [Fact]
+    public async Task Retention_removes_the_rows_an_older_version_left_beside_a_conversation_or_without_one()
+    {
+        await TalkAndAskForEmail(Kept);
+        var kept = Key(Kept);
+        var orphan = new string('e', 64);
+        await Line.Tables.Conversations.AddEntityAsync(new TableEntity(kept, "msg|SM0001") { ["MessageId"] = "SM0001", ["Reply"] = "old" }, Cancellation);
+        await Line.Tables.Conversations.AddEntityAsync(new TableEntity(orphan, "msg|SM0002") { ["MessageId"] = "SM0002", ["Reply"] = "old" }, Cancellation);
+        await Line.Tables.Conversations.AddEntityAsync(new TableEntity(orphan, "msg|SM0003") { ["MessageId"] = "SM0003", ["Reply"] = "old" }, Cancellation);
+
+        var result = await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
+
+        Assert.Equal(new RetentionSweepResult(Deleted: 0, Leftovers: 3, Finished: true), result);
+        var rows = new List<string>();
+        await foreach (var row in Line.Tables.Conversations.QueryAsync<TableEntity>(cancellationToken: Cancellation))
+        {
+            rows.Add(row.PartitionKey + "/" + row.RowKey);
+        }
+
+        Assert.Equal([kept + "/conversation"], rows);
+    }
+
+    [Fact]
+    public async Task A_retention_sweep_that_runs_out_of_time_saves_its_place_in_the_table_and_the_next_run_continues_there()
+    {
+        var texters = Enumerable.Range(0, 5).Select(n => $"+1555555014{n}").ToList();
+        foreach (var texter in texters)
+        {
+            await Text(texter, "hi");
+        }
+
+        Line.Time.Advance(TimeSpan.FromDays(31));
+        var scan = new SlowRetentionScan(Line.Tables.Store, Line.Time, TimeSpan.FromSeconds(2));
+        var privacy = Options.Create(new PrivacyOptions { RetentionDays = 30, RetentionRunBudget = TimeSpan.FromSeconds(5) });
+        RetentionSweeper Sweeper() => new(scan, Line.Tables.Store, Line.Time, privacy, NullLogger<RetentionSweeper>.Instance) { PageSize = 1 };
+
+        var first = await Sweeper().RunAsync(Cancellation);
+        var checkpoint = await Line.Tables.Store.ReadCheckpointAsync(Cancellation);
+        scan.Reads.Clear();
+        var second = await Sweeper().RunAsync(Cancellation);
+
+        Assert.Equal((3, false), (first.Deleted, first.Finished));
+        Assert.NotNull(checkpoint);
+        Assert.Equal(checkpoint, scan.Reads[0]);
+        Assert.Equal((2, true), (second.Deleted, second.Finished));
+        Assert.Null(await Line.Tables.Store.ReadCheckpointAsync(Cancellation));
+        foreach (var texter in texters)
+        {
+            Assert.Empty(await RowsOf(texter));
+        }
     }
 }

@@ -15,3 +15,10 @@ public sealed class TableFollowUpIndexContractTests(AzuriteAssemblyFixture azuri
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
 }
+
+/// <summary>The shared retention scan contract against Table Storage on Azurite, each test on fresh tables.</summary>
+public sealed class TableRetentionScanContractTests(AzuriteAssemblyFixture azurite) : RetentionScanContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
+}

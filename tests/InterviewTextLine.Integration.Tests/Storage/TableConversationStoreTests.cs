@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.Core.Storage;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
@@ -19,22 +20,28 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_inbound_text_costs_one_read_and_one_transactional_write()
+    public async Task An_inbound_text_costs_one_point_read_and_one_write_of_one_row_at_any_history_length()
     {
         var counter = new StorageRequestCounter();
         await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(counter), Cancellation);
         var texter = NewTexter();
 
-        foreach (var text in new[] { "first text", "second text", "third text" })
+        for (var text = 0; text < 3 * MessageReceipts.Capacity; text++)
         {
             counter.Reset();
             var messageId = NewMessageSid();
             var snapshot = await tables.Store.ReadForMessageAsync(texter, messageId, Cancellation);
-            await tables.Store.SaveWithReceiptAsync(texter, AConversation().InState(text), snapshot.ETag, Receipt(messageId), Cancellation);
+            await tables.Store.SaveWithReceiptAsync(texter, (snapshot.Conversation ?? AConversation()) with { StateId = $"text {text}" }, snapshot.ETag, Receipt(messageId), Cancellation);
 
-            Assert.True(counter.Reads == 1 && counter.Writes == 1, $"{text}: {counter}");
-            Assert.EndsWith("/$batch", counter.Requests[1], StringComparison.Ordinal);
+            Assert.True(counter.Reads == 1 && counter.Writes == 1, $"text {text}: {counter}");
+            Assert.StartsWith("GET ", counter.Requests[0], StringComparison.Ordinal);
+            Assert.Contains("RowKey='conversation'", Uri.UnescapeDataString(counter.Requests[0]), StringComparison.Ordinal);
+            Assert.DoesNotContain("$batch", counter.Requests[1], StringComparison.Ordinal);
         }
+
+        var rows = await tables.Conversations.QueryAsync<TableEntity>(cancellationToken: Cancellation).ToListAsync(Cancellation);
+        var row = Assert.Single(rows);
+        Assert.Equal(MessageReceipts.Capacity, ConversationEntityReceipts(row).Count);
     }
 
     [Fact]
@@ -75,7 +82,7 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
             }
         }
 
-        Assert.Equal(4, everything.Count);
+        Assert.Equal(2, everything.Count);
         foreach (var entity in everything)
         {
             var text = string.Join(" ", entity.Select(pair => $"{pair.Key}={pair.Value}"));
@@ -87,16 +94,15 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
     }
 
     [Fact]
-    public async Task Conversations_are_one_partition_per_texter_with_typed_columns_and_receipt_rows()
+    public async Task Conversations_are_one_row_per_texter_with_typed_columns_and_the_receipts_in_one_json_column()
     {
         await using var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), Cancellation);
         var texter = NewTexter();
         var messageId = NewMessageSid();
-        await tables.Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, Receipt(messageId, "Hello"), Cancellation);
+        await tables.Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet(), null, Receipt(messageId, "Hello \"you\""), Cancellation);
         await tables.Store.AddEntryAsync(texter, Epoch.AddHours(2), Cancellation);
 
-        var state = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "conversation", cancellationToken: Cancellation)).Value;
-        var receipt = (await tables.Conversations.GetEntityAsync<TableEntity>(texter.Value, "msg|" + messageId, cancellationToken: Cancellation)).Value;
+        var state = Assert.Single(await tables.Conversations.QueryAsync<TableEntity>(cancellationToken: Cancellation).ToListAsync(Cancellation));
         var index = await tables.FollowUps.QueryAsync<TableEntity>(cancellationToken: Cancellation).SingleAsync(Cancellation);
 
         Assert.Equal("summary", state.GetString("StateId"));
@@ -107,12 +113,20 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         Assert.Equal(true, state.GetBoolean("OptedOut"));
         Assert.Equal("Failed", state.GetString("FollowUpStatus"));
         Assert.Equal(3, state.GetInt32("FollowUpAttempts"));
-        Assert.Equal("Hello", receipt.GetString("Reply"));
-        Assert.Equal(messageId, receipt.GetString("MessageId"));
+        Assert.Equal((texter.Value, "conversation"), (state.PartitionKey, state.RowKey));
+        Assert.Equal(2, state.GetInt32("AddressesGiven"));
+        Assert.Equal(4, state.GetInt32("Replies"));
+        Assert.Equal(Epoch.AddMinutes(1), state.GetDateTimeOffset("RepliesSince"));
+        Assert.Equal(
+            $$$"""[{"id":"{{{messageId}}}","reply":"Hello \u0022you\u0022","at":"2025-03-04T09:30:00.1234567+00:00"}]""",
+            state.GetString("Receipts"));
         Assert.Matches(DueRowKey(), index.RowKey);
         Assert.EndsWith("|" + texter.Value, index.RowKey, StringComparison.Ordinal);
         Assert.Equal(Epoch.AddHours(2).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), index.RowKey[..19]);
     }
+
+    private static List<System.Text.Json.JsonElement> ConversationEntityReceipts(TableEntity row) =>
+        [.. System.Text.Json.JsonDocument.Parse(row.GetString("Receipts")).RootElement.EnumerateArray()];
 
     [Fact]
     public async Task Texter_ids_that_are_not_valid_keys_are_refused_before_any_request()

@@ -81,7 +81,9 @@ public sealed class TextLineServiceOnTableStorageTests(AzuriteAssemblyFixture az
         Assert.NotNull(replies[0].Text);
         Assert.Equal([text.MessageId], _store!.ChainOfMessageIds());
         Assert.Single(_store.Saves);
-        Assert.Equal(["conversation", "msg|" + text.MessageId], await RowKeysAsync());
+        Assert.Equal(["conversation"], await RowKeysAsync());
+        var handled = await _store.ReadAsync(Texter, Cancellation);
+        Assert.Equal([text.MessageId], handled!.Conversation.Receipts.Select(receipt => receipt.MessageId));
     }
 
     [Fact]

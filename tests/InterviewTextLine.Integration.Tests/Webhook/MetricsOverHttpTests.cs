@@ -14,7 +14,7 @@ public sealed partial class MetricsOverHttpTests
     [
         "textline.texts", "textline.texters.new", "textline.situations.entered", "textline.understanding",
         "textline.optouts", "textline.optins", "textline.help", "textline.followups", "textline.webhook.responses",
-        "textline.fallback.served", "textline.storage.conflicts",
+        "textline.fallback.served", "textline.storage.conflicts", "textline.limits",
     ];
 
     private static readonly string[] Histograms = ["textline.handler.duration", "textline.classify.duration"];

@@ -193,14 +193,14 @@ public sealed class SmsWebhookHttpTests
     }
 
     [Fact]
-    public async Task An_empty_text_gets_a_polite_reply_and_changes_nothing()
+    public async Task An_empty_text_gets_a_polite_reply_and_starts_nothing()
     {
         await using var host = await WebhookTestHost.StartAsync();
 
         using var response = await host.PostSignedAsync(Route, InboundSms.Text("").Fields);
 
         Assert.False(string.IsNullOrWhiteSpace(Assert.Single(await Twiml.MessagesAsync(response))));
-        Assert.Equal(0, await host.StoredConversationCountAsync());
+        await AssertOnlyTheReplyWasRecordedAsync(host);
     }
 
     [Fact]
@@ -224,18 +224,33 @@ public sealed class SmsWebhookHttpTests
         using var response = await host.PostSignedAsync(Route, sms.Fields);
 
         Assert.Contains("text", Assert.Single(await Twiml.MessagesAsync(response)), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, await host.StoredConversationCountAsync());
+        await AssertOnlyTheReplyWasRecordedAsync(host);
     }
 
     [Fact]
-    public async Task A_text_over_1600_characters_gets_a_polite_reply_and_changes_nothing()
+    public async Task A_text_over_1600_characters_gets_a_polite_reply_and_starts_nothing()
     {
         await using var host = await WebhookTestHost.StartAsync();
 
         using var response = await host.PostSignedAsync(Route, InboundSms.Text(new string('a', 2000)).Fields);
 
         Assert.False(string.IsNullOrWhiteSpace(Assert.Single(await Twiml.MessagesAsync(response))));
-        Assert.Equal(0, await host.StoredConversationCountAsync());
+        await AssertOnlyTheReplyWasRecordedAsync(host);
+    }
+
+    /// <summary>
+    /// Text the line cannot use leaves a new texter new: at the welcome, having moved through no state, with only
+    /// the reply recorded (its receipt and the reply cap's count), and their next text still gets the welcome.
+    /// </summary>
+    private static async Task AssertOnlyTheReplyWasRecordedAsync(WebhookTestHost host)
+    {
+        var texter = Assert.Single(await TestKit.Storage.StoredTexters.AllAsync(host.Store, TestContext.Current.CancellationToken));
+        var conversation = (await host.Store.ReadAsync(texter, TestContext.Current.CancellationToken))!.Conversation;
+        Assert.Equal(("welcome", 0, 1, 1), (conversation.StateId, conversation.Path.Count, conversation.Replies, conversation.Receipts.Count));
+
+        using var next = await host.PostSignedAsync(Route, InboundSms.Text("hi").Fields);
+        var engine = host.App.Services.GetRequiredService<ConversationEngine>();
+        Assert.Equal([engine.Render(engine.Script.State("welcome").Text)], await Twiml.MessagesAsync(next));
     }
 
     [Fact]

@@ -97,13 +97,71 @@ public sealed class TwilioSignatureVectorTests
     }
 
     [Theory]
-    [InlineData("https://func-x.azurewebsites.net", "/api/sms", "", "https://func-x.azurewebsites.net/api/sms")]
-    [InlineData("https://func-x.azurewebsites.net/", "/api/sms", "?code=abc", "https://func-x.azurewebsites.net/api/sms?code=abc")]
-    [InlineData("https://FUNC-X.azurewebsites.net:443", "/api/sms", "", "https://func-x.azurewebsites.net/api/sms")]
-    [InlineData("http://127.0.0.1:7071", "/api/sms/fallback", "", "http://127.0.0.1:7071/api/sms/fallback")]
-    public void The_signed_url_is_the_base_url_plus_path_and_query(string baseUrl, string path, string query, string expected)
+    [InlineData("https://func-x.azurewebsites.net", "/api/sms", "https://func-x.azurewebsites.net/api/sms")]
+    [InlineData("https://func-x.azurewebsites.net/", "/api/sms?code=abc", "https://func-x.azurewebsites.net/api/sms?code=abc")]
+    [InlineData("https://FUNC-X.azurewebsites.net:443", "/api/sms", "https://FUNC-X.azurewebsites.net:443/api/sms")]
+    [InlineData("https://func-x.azurewebsites.net", "/api/sms?x=%7e&y=a%2Fb", "https://func-x.azurewebsites.net/api/sms?x=%7e&y=a%2Fb")]
+    [InlineData("http://127.0.0.1:7071", "/api/sms/fallback", "http://127.0.0.1:7071/api/sms/fallback")]
+    public void The_signed_url_is_the_base_url_as_configured_plus_the_path_and_query_as_received(string baseUrl, string pathAndQuery, string expected)
     {
-        Assert.Equal(expected, TwilioSignatureValidator.SignedUrl(baseUrl, new PathString(path), new QueryString(query)));
+        Assert.Equal(expected, TwilioSignatureValidator.SignedUrl(baseUrl, pathAndQuery));
+    }
+
+    [Theory]
+    [InlineData("https://Func-X.azurewebsites.net:443", "https://Func-X.azurewebsites.net")]
+    [InlineData("http://host:80/prefix", "http://host/prefix")]
+    [InlineData("https://host:8443", null)]
+    [InlineData("https://host", null)]
+    [InlineData("http://host:443", null)]
+    public void Only_an_explicit_default_port_is_taken_off_for_the_second_try(string baseUrl, string? expected)
+    {
+        Assert.Equal(expected, TwilioSignatureValidator.WithoutDefaultPort(baseUrl));
+    }
+
+    [Theory]
+    [InlineData("https://MyCompany.com", "https://mycompany.com")]
+    [InlineData("https://mycompany.com:8443", "https://mycompany.com:9443")]
+    [InlineData("https://MyCompany.com:8443", "https://mycompany.com:8443")]
+    [InlineData("HTTPS://mycompany.com", "https://mycompany.com")]
+    public void An_upper_case_host_or_a_port_is_signed_exactly_as_configured(string baseUrl, string canonicalised)
+    {
+        var url = baseUrl + "/myapp.php?foo=1&bar=2";
+        var exact = FormRequest("/myapp.php", "?foo=1&bar=2", VectorFields, TwilioTestSigner.Sign(Token, url, VectorFields));
+        var rewritten = FormRequest("/myapp.php", "?foo=1&bar=2", VectorFields, TwilioTestSigner.Sign(Token, canonicalised + "/myapp.php?foo=1&bar=2", VectorFields));
+
+        Assert.True(Validator(baseUrl).IsValid(exact, exact.Form));
+        Assert.False(Validator(baseUrl).IsValid(rewritten, rewritten.Form));
+    }
+
+    [Fact]
+    public void A_query_string_is_signed_byte_for_byte_as_received_escapes_included()
+    {
+        const string target = "/api/sms?x=%7e&y=a%2Fb";
+        var exact = FormRequest("/api/sms", "?x=%7e&y=a%2Fb", VectorFields, TwilioTestSigner.Sign(Token, "https://mycompany.com" + target, VectorFields), target);
+        var unescaped = FormRequest("/api/sms", "?x=%7e&y=a%2Fb", VectorFields, TwilioTestSigner.Sign(Token, "https://mycompany.com/api/sms?x=~&y=a%2Fb", VectorFields), target);
+
+        Assert.True(Validator("https://mycompany.com").IsValid(exact, exact.Form));
+        Assert.False(Validator("https://mycompany.com").IsValid(unescaped, unescaped.Form));
+    }
+
+    [Fact]
+    public void A_repeated_field_is_signed_once_per_distinct_value_in_order_as_twilios_libraries_sign_it()
+    {
+        KeyValuePair<string, string[]>[] fields = [new("MediaUrl", ["https://b.example/2", "https://a.example/1", "https://b.example/2"]), new("Body", ["hi"])];
+        const string url = "https://mycompany.com/api/sms";
+        // twilio-node and twilio-python: "Body" "hi" "MediaUrl" "https://a.example/1" "MediaUrl" "https://b.example/2".
+        var twilio = TwilioTestSigner.SignRepeated(Token, url, fields);
+        var commaJoined = TwilioTestSigner.SignRepeated(Token, url, [new("Body", ["hi"]), new("MediaUrl", ["https://b.example/2,https://a.example/1,https://b.example/2"])]);
+
+        Assert.True(Validator("https://mycompany.com").IsValid(MultiValueRequest("/api/sms", fields, twilio), MultiValueRequest("/api/sms", fields, twilio).Form));
+        Assert.False(Validator("https://mycompany.com").IsValid(MultiValueRequest("/api/sms", fields, commaJoined), MultiValueRequest("/api/sms", fields, commaJoined).Form));
+#pragma warning disable CA5350 // HMAC-SHA1 is what Twilio's signature protocol uses.
+        Assert.Equal(
+            Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(
+                System.Text.Encoding.UTF8.GetBytes(Token),
+                System.Text.Encoding.UTF8.GetBytes(url + "Bodyhi" + "MediaUrlhttps://a.example/1" + "MediaUrlhttps://b.example/2"))),
+            twilio);
+#pragma warning restore CA5350
     }
 
     private static TwilioSignatureValidator Validator(string baseUrl, string token = Token) =>
@@ -115,8 +173,15 @@ public sealed class TwilioSignatureVectorTests
         return FormRequest("/zombo/zombo.php", "", fields, signature);
     }
 
+    private static HttpRequest MultiValueRequest(string path, IEnumerable<KeyValuePair<string, string[]>> fields, string signature)
+    {
+        var request = FormRequest(path, "", [], signature);
+        request.Form = new FormCollection(fields.ToDictionary(field => field.Key, field => new Microsoft.Extensions.Primitives.StringValues(field.Value), StringComparer.Ordinal));
+        return request;
+    }
+
     /// <summary>A request as the host sees it: on another scheme, host and port than the one Twilio signed.</summary>
-    private static HttpRequest FormRequest(string path, string query, IEnumerable<KeyValuePair<string, string>> fields, string signature)
+    private static HttpRequest FormRequest(string path, string query, IEnumerable<KeyValuePair<string, string>> fields, string signature, string? rawTarget = null)
     {
         var context = new DefaultHttpContext();
         var request = context.Request;
@@ -127,6 +192,11 @@ public sealed class TwilioSignatureVectorTests
         request.QueryString = new QueryString(query);
         request.ContentType = "application/x-www-form-urlencoded";
         request.Headers[TwilioSignatureValidator.SignatureHeader] = signature;
+        if (rawTarget is not null)
+        {
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = rawTarget;
+        }
+
         request.Form = new FormCollection(fields.ToDictionary(field => field.Key, field => new Microsoft.Extensions.Primitives.StringValues(field.Value), StringComparer.Ordinal));
         return request;
     }

@@ -61,16 +61,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     }
 
     /// <summary>Every conversation in the store (a test's whole view of what was written).</summary>
-    public async Task<int> StoredConversationCountAsync()
-    {
-        var count = 0;
-        await foreach (var _ in Store.FindIdleAsync(DateTimeOffset.MaxValue, TestContext.Current.CancellationToken))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    public async Task<int> StoredConversationCountAsync() =>
+        (await TestKit.Storage.StoredTexters.AllAsync(Store, TestContext.Current.CancellationToken)).Count;
 
     /// <summary>Posts the form, signed for <paramref name="signedUrl"/> (default: the configured public URL + path).</summary>
     public Task<HttpResponseMessage> PostSignedAsync(

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.TestKit.Builders;
 
@@ -19,6 +20,10 @@ public sealed class ConversationBuilder
     private bool _optedOut;
     private string? _email;
     private FollowUp? _followUp;
+    private int _addressesGiven;
+    private DateTimeOffset? _repliesSince;
+    private int _replies;
+    private MessageReceipts _receipts = MessageReceipts.Empty;
 
     public static ConversationBuilder AConversation() => new();
 
@@ -76,6 +81,25 @@ public sealed class ConversationBuilder
         return this;
     }
 
+    public ConversationBuilder WithAddressesGiven(int addresses)
+    {
+        _addressesGiven = addresses;
+        return this;
+    }
+
+    /// <summary>The reply cap's window: <paramref name="replies"/> replies since <paramref name="since"/>.</summary>
+    public ConversationBuilder WithReplies(DateTimeOffset since, int replies)
+    {
+        (_repliesSince, _replies) = (since, replies);
+        return this;
+    }
+
+    public ConversationBuilder WithReceipts(params MessageReceipt[] receipts)
+    {
+        _receipts = MessageReceipts.Of(receipts);
+        return this;
+    }
+
     /// <summary>A scheduled follow-up due at <paramref name="dueAt"/> and indexed under that time.</summary>
     public ConversationBuilder WithScheduledFollowUp(DateTimeOffset dueAt) =>
         WithFollowUp(FollowUp.Schedule(null, dueAt));
@@ -90,6 +114,8 @@ public sealed class ConversationBuilder
             .LastMessageAt(Epoch.AddMinutes(7))
             .OptedOut()
             .WithEmail("pat@example.org")
+            .WithAddressesGiven(2)
+            .WithReplies(Epoch.AddMinutes(1), 4)
             .WithFollowUp(FollowUp.Restore(
                 FollowUpStatus.Failed,
                 dueAt: Epoch.AddHours(2),
@@ -111,6 +137,10 @@ public sealed class ConversationBuilder
         OptedOut = _optedOut,
         Email = _email,
         FollowUp = _followUp,
+        AddressesGiven = _addressesGiven,
+        RepliesSince = _repliesSince,
+        Replies = _replies,
+        Receipts = _receipts,
     };
 
     public static implicit operator Conversation(ConversationBuilder builder)

@@ -19,6 +19,7 @@ public sealed class FollowUpTestBed
     public FollowUpTestBed(FollowUpOptions? followUps = null)
     {
         Options = followUps ?? new FollowUpOptions();
+        Store = new InMemoryConversationStore(Time);
         Writer = new DecisionWriter(Store, Store);
         var program = Microsoft.Extensions.Options.Options.Create(new ProgramOptions { Name = "Career Hub", HelpContact = "555-0100", Url = "https://careers.example.edu" });
         var email = Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "line@example.edu" });
@@ -29,7 +30,7 @@ public sealed class FollowUpTestBed
 
     public FollowUpOptions Options { get; }
 
-    public InMemoryConversationStore Store { get; } = new();
+    public InMemoryConversationStore Store { get; }
 
     /// <summary>What the application service stores a decision with.</summary>
     public DecisionWriter Writer { get; }
@@ -80,7 +81,7 @@ public sealed class FollowUpTestBed
 
     /// <summary>Every index entry, whether due or not.</summary>
     public Task<IReadOnlyList<FollowUpIndexEntry>> IndexAsync() =>
-        Store.ReadDueAsync(DateTimeOffset.MaxValue, int.MaxValue, CancellationToken.None);
+        Store.ReadDueAsync(DateTimeOffset.MaxValue, null, int.MaxValue, CancellationToken.None);
 
     public Task<FollowUpSweepResult> RunAsync() => Processor.RunAsync(TestContext.Current.CancellationToken);
 }

@@ -10,12 +10,22 @@ namespace InterviewTextLine.TestKit.Signing;
 /// </summary>
 public static class TwilioTestSigner
 {
-    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    public static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        SignRepeated(authToken, url, fields.GroupBy(field => field.Key, StringComparer.Ordinal).Select(group => KeyValuePair.Create(group.Key, group.Select(field => field.Value).ToArray())));
+
+    /// <summary>
+    /// Signs fields that may repeat a name as twilio-node and twilio-python do: names sorted, and each name once
+    /// per distinct value, values sorted.
+    /// </summary>
+    public static string SignRepeated(string authToken, string url, IEnumerable<KeyValuePair<string, string[]>> fields)
     {
         var signed = new StringBuilder(url);
-        foreach (var (name, value) in fields.OrderBy(field => field.Key, StringComparer.Ordinal))
+        foreach (var (name, values) in fields.OrderBy(field => field.Key, StringComparer.Ordinal))
         {
-            signed.Append(name).Append(value);
+            foreach (var value in values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                signed.Append(name).Append(value);
+            }
         }
 
 #pragma warning disable CA5350 // HMAC-SHA1 is what Twilio's signature protocol uses.

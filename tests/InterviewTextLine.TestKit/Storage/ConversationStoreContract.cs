@@ -8,9 +8,9 @@ using static InterviewTextLine.TestKit.Builders.TestData;
 namespace InterviewTextLine.TestKit.Storage;
 
 /// <summary>
-/// The semantics every <see cref="IConversationStore"/> keeps: ETags, receipts, replacing, deleting (the
-/// follow-up index entries included) and the retention look-up. A store's test class derives from this and
-/// says how to make fresh, empty storage for each test.
+/// The semantics every <see cref="IConversationStore"/> keeps: ETags, receipts (bounded), replacing, deleting and
+/// forgetting (the follow-up index entries included). A store's test class derives from this and says how to make
+/// fresh, empty storage for each test; the retention scan's part is <see cref="RetentionScanContract"/>.
 /// </summary>
 public abstract class ConversationStoreContract : StorageContract
 {
@@ -27,7 +27,8 @@ public abstract class ConversationStoreContract : StorageContract
         Assert.Equal(conversation.StateId, loaded.Conversation!.StateId);
         Assert.Equal(conversation.Path, loaded.Conversation.Path);
         Assert.Equal(["unsure", "laid-off"], loaded.Conversation.Situations);
-        Assert.Equal(conversation, loaded.Conversation with { Path = conversation.Path });
+        Assert.Equal([receipt], loaded.Conversation.Receipts);
+        Assert.Equal(conversation, loaded.Conversation with { Path = conversation.Path, Receipts = conversation.Receipts });
         Assert.Equal(etag, loaded.ETag);
         Assert.Null(loaded.Receipt);
     }
@@ -48,7 +49,11 @@ public abstract class ConversationStoreContract : StorageContract
         Assert.Null(loaded.Conversation.Email);
         Assert.Null(loaded.Conversation.FollowUp);
         Assert.False(loaded.Conversation.OptedOut);
-        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [] });
+        Assert.Null(loaded.Conversation.RepliesSince);
+        Assert.Equal(0, loaded.Conversation.Replies);
+        Assert.Equal(0, loaded.Conversation.AddressesGiven);
+        Assert.Single(loaded.Conversation.Receipts);
+        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [], Receipts = MessageReceipts.Empty });
     }
 
     [Fact]
@@ -84,7 +89,7 @@ public abstract class ConversationStoreContract : StorageContract
         var loaded = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
 
         Assert.Equal(conversation.Path, loaded.Conversation!.Path);
-        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [] });
+        Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [], Receipts = MessageReceipts.Empty });
         Assert.Equal("Reply " + odd, loaded.Receipt!.Reply);
         Assert.Equal(etag, loaded.ETag);
     }
@@ -136,8 +141,9 @@ public abstract class ConversationStoreContract : StorageContract
     public async Task Message_ids_with_characters_keys_forbid_still_get_their_own_receipts(string messageId)
     {
         var texter = NewTexter();
-        var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "odd id"), Cancellation);
-        await Store.SaveWithReceiptAsync(texter, AConversation().InState("next"), etag, Receipt(messageId + "x", "other id"), Cancellation);
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "odd id"), Cancellation);
+        var stored = (await Store.ReadAsync(texter, Cancellation))!;
+        await Store.SaveWithReceiptAsync(texter, stored.Conversation with { StateId = "next" }, stored.ETag, Receipt(messageId + "x", "other id"), Cancellation);
 
         Assert.Equal("odd id", (await Store.ReadForMessageAsync(texter, messageId, Cancellation)).Receipt?.Reply);
         Assert.Equal("other id", (await Store.ReadForMessageAsync(texter, messageId + "x", Cancellation)).Receipt?.Reply);
@@ -206,9 +212,10 @@ public abstract class ConversationStoreContract : StorageContract
         var texter = NewTexter();
         var messageId = NewMessageSid();
         var etag = await Store.SaveWithReceiptAsync(texter, AConversation().InState("first"), null, Receipt(messageId, "First reply"), Cancellation);
+        var handled = (await Store.ReadForMessageAsync(texter, messageId, Cancellation)).Conversation!;
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Store.SaveWithReceiptAsync(texter, AConversation().InState("second"), etag, Receipt(messageId, "Second reply"), Cancellation));
+            () => Store.SaveWithReceiptAsync(texter, handled with { StateId = "second" }, etag, Receipt(messageId, "Second reply"), Cancellation));
 
         var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
         Assert.Equal("First reply", snapshot.Receipt!.Reply);
@@ -280,11 +287,7 @@ public abstract class ConversationStoreContract : StorageContract
         var dueAt = Epoch.AddHours(2);
         var firstMessage = NewMessageSid();
         var etag = await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(firstMessage, "one"), Cancellation);
-        for (var i = 0; i < 120; i++)
-        {
-            // More receipts than one transaction may delete.
-            etag = await Store.SaveWithReceiptAsync(texter, AConversation().WithScheduledFollowUp(dueAt), etag, NewReceipt(), Cancellation);
-        }
+        etag = await Store.SaveWithReceiptAsync(texter, (await Store.ReadAsync(texter, Cancellation))!.Conversation, etag, NewReceipt(), Cancellation);
 
         await Index.AddEntryAsync(texter, dueAt, Cancellation);
         await Store.SaveWithReceiptAsync(survivor, AConversation(), null, NewReceipt(), Cancellation);
@@ -295,7 +298,7 @@ public abstract class ConversationStoreContract : StorageContract
         var snapshot = await Store.ReadForMessageAsync(texter, firstMessage, Cancellation);
         Assert.Equal(new ConversationSnapshot(null, null, null), snapshot);
         Assert.Null(await Store.ReadAsync(texter, Cancellation));
-        var due = await Index.ReadDueAsync(dueAt, 10, Cancellation);
+        var due = await Index.ReadDueAsync(dueAt, null, 10, Cancellation);
         Assert.Equal([survivor], due.Select(entry => entry.Texter));
         Assert.NotNull(await Store.ReadAsync(survivor, Cancellation));
     }
@@ -329,22 +332,92 @@ public abstract class ConversationStoreContract : StorageContract
     }
 
     [Fact]
-    public async Task Find_idle_returns_only_texters_whose_last_message_is_before_the_cutoff()
+    public async Task A_conversation_keeps_the_receipts_of_its_last_twenty_messages_and_drops_the_older_ones()
     {
-        var cutoff = Epoch.AddDays(30);
-        var (idle, active, exactlyAtCutoff) = (NewTexter(), NewTexter(), NewTexter());
-        // A second apart, not a tick: Azurite compares times in query filters to the millisecond.
-        await Store.SaveWithReceiptAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
-        await Store.SaveWithReceiptAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
-        await Store.SaveWithReceiptAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
-
-        var found = new List<TexterId>();
-        await foreach (var texter in Scan.FindIdleAsync(cutoff, Cancellation))
+        var texter = NewTexter();
+        var messages = Enumerable.Range(0, MessageReceipts.Capacity + 5).Select(_ => NewMessageSid()).ToList();
+        string? etag = null;
+        foreach (var message in messages)
         {
-            found.Add(texter);
+            var snapshot = await Store.ReadForMessageAsync(texter, message, Cancellation);
+            Assert.Null(snapshot.Receipt);
+            etag = await Store.SaveWithReceiptAsync(texter, snapshot.Conversation ?? AConversation(), etag, Receipt(message, "reply to " + message), Cancellation);
         }
 
-        Assert.Equal([idle], found);
+        var stored = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
+        Assert.Equal(messages.TakeLast(MessageReceipts.Capacity), stored.Receipts.Select(receipt => receipt.MessageId));
+        Assert.Null((await Store.ReadForMessageAsync(texter, messages[4], Cancellation)).Receipt);
+        Assert.Equal("reply to " + messages[5], (await Store.ReadForMessageAsync(texter, messages[5], Cancellation)).Receipt?.Reply);
+        Assert.Equal("reply to " + messages[^1], (await Store.ReadForMessageAsync(texter, messages[^1], Cancellation)).Receipt?.Reply);
+    }
+
+    [Fact]
+    public async Task A_replace_keeps_the_receipts_the_conversation_carries()
+    {
+        var texter = NewTexter();
+        var messageId = NewMessageSid();
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, Receipt(messageId, "first reply"), Cancellation);
+        var stored = (await Store.ReadAsync(texter, Cancellation))!;
+
+        await Store.ReplaceAsync(texter, stored.Conversation with { StateId = "claimed" }, stored.ETag, Cancellation);
+
+        var snapshot = await Store.ReadForMessageAsync(texter, messageId, Cancellation);
+        Assert.Equal("claimed", snapshot.Conversation!.StateId);
+        Assert.Equal("first reply", snapshot.Receipt?.Reply);
+    }
+
+    [Fact]
+    public async Task Forget_erases_the_conversation_and_its_index_entries_and_a_replay_of_the_same_message_changes_nothing()
+    {
+        var texter = NewTexter();
+        var survivor = NewTexter();
+        var dueAt = Epoch.AddHours(2);
+        var forget = NewMessageSid();
+        await Store.SaveWithReceiptAsync(texter, AConversation().WithScheduledFollowUp(dueAt), null, NewReceipt(), Cancellation);
+        await Index.AddEntryAsync(texter, dueAt, Cancellation);
+        await Index.AddEntryAsync(survivor, dueAt, Cancellation);
+
+        Assert.True(await Store.ForgetAsync(texter, forget, Cancellation));
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
+        Assert.Equal([survivor], (await Index.ReadDueAsync(dueAt, null, 10, Cancellation)).Select(entry => entry.Texter));
+
+        // The texter comes back; then the same FORGET is delivered again.
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("back").WithScheduledFollowUp(dueAt), null, NewReceipt(), Cancellation);
+        await Index.AddEntryAsync(texter, dueAt, Cancellation);
+        var before = (await Store.ReadAsync(texter, Cancellation))!;
+
+        Assert.False(await Store.ForgetAsync(texter, forget, Cancellation));
+
+        var after = await Store.ReadAsync(texter, Cancellation);
+        Assert.Equal(before.ETag, after?.ETag);
+        Assert.Equal("back", after?.Conversation.StateId);
+        Assert.Contains(texter, (await Index.ReadDueAsync(dueAt, null, 10, Cancellation)).Select(entry => entry.Texter));
+    }
+
+    [Fact]
+    public async Task Another_forget_message_erases_again_and_forgetting_an_unknown_texter_is_not_an_error()
+    {
+        var texter = NewTexter();
+        await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), Cancellation));
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("back"), null, NewReceipt(), Cancellation);
+
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), Cancellation));
+        Assert.True(await Store.ForgetAsync(NewTexter(), NewMessageSid(), Cancellation));
+
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
+    }
+
+    [Fact]
+    public async Task The_same_forget_message_of_another_texter_is_a_different_record()
+    {
+        var (texter, other) = (NewTexter(), NewTexter());
+        var messageId = NewMessageSid();
+        await Store.SaveWithReceiptAsync(other, AConversation(), null, NewReceipt(), Cancellation);
+
+        Assert.True(await Store.ForgetAsync(texter, messageId, Cancellation));
+        Assert.True(await Store.ForgetAsync(other, messageId, Cancellation));
+        Assert.Null(await Store.ReadAsync(other, Cancellation));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public abstract class FollowUpIndexContract : StorageContract
         await Index.AddEntryAsync(onTime, now, Cancellation);
         await Index.AddEntryAsync(early, now.AddHours(-3), Cancellation);
 
-        var due = await Index.ReadDueAsync(now, 10, Cancellation);
+        var due = await Index.ReadDueAsync(now, null, 10, Cancellation);
 
         Assert.Equal(
             [new FollowUpIndexEntry(early, now.AddHours(-3)), new FollowUpIndexEntry(middle, now.AddMinutes(-30)), new FollowUpIndexEntry(onTime, now)],
@@ -37,10 +37,10 @@ public abstract class FollowUpIndexContract : StorageContract
             await Index.AddEntryAsync(texters[i], Epoch.AddMinutes(i), Cancellation);
         }
 
-        var due = await Index.ReadDueAsync(Epoch.AddDays(1), 3, Cancellation);
+        var due = await Index.ReadDueAsync(Epoch.AddDays(1), null, 3, Cancellation);
 
         Assert.Equal(texters.Take(3), due.Select(entry => entry.Texter));
-        Assert.Empty(await Index.ReadDueAsync(Epoch.AddDays(1), 0, Cancellation));
+        Assert.Empty(await Index.ReadDueAsync(Epoch.AddDays(1), null, 0, Cancellation));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public abstract class FollowUpIndexContract : StorageContract
         await Index.AddEntryAsync(texter, dueAt, Cancellation);
         await Index.AddEntryAsync(texter, dueAt.AddMinutes(1), Cancellation);
 
-        var due = await Index.ReadDueAsync(dueAt.AddHours(1), 10, Cancellation);
+        var due = await Index.ReadDueAsync(dueAt.AddHours(1), null, 10, Cancellation);
 
         Assert.Equal(2, due.Count);
         Assert.Equal(dueAt.UtcTicks, due[0].DueAt.UtcTicks);
@@ -72,7 +72,25 @@ public abstract class FollowUpIndexContract : StorageContract
         await Index.RemoveEntryAsync(entry, Cancellation);
         await Index.RemoveEntryAsync(new FollowUpIndexEntry(NewTexter(), Epoch.AddDays(9)), Cancellation);
 
-        var due = await Index.ReadDueAsync(Epoch, 10, Cancellation);
+        var due = await Index.ReadDueAsync(Epoch, null, 10, Cancellation);
         Assert.Equal([new FollowUpIndexEntry(other, Epoch)], due);
+    }
+
+    [Fact]
+    public async Task Reading_after_an_entry_continues_with_the_next_in_due_time_then_texter_order()
+    {
+        var texters = Enumerable.Range(0, 4).Select(_ => NewTexter()).OrderBy(texter => texter.Value, StringComparer.Ordinal).ToList();
+        await Index.AddEntryAsync(texters[2], Epoch, Cancellation);
+        await Index.AddEntryAsync(texters[0], Epoch, Cancellation);
+        await Index.AddEntryAsync(texters[1], Epoch.AddMinutes(1), Cancellation);
+        await Index.AddEntryAsync(texters[3], Epoch.AddDays(2), Cancellation);
+
+        var first = await Index.ReadDueAsync(Epoch.AddDays(1), null, 1, Cancellation);
+        var rest = await Index.ReadDueAsync(Epoch.AddDays(1), first[0], 10, Cancellation);
+        var pastTheLast = await Index.ReadDueAsync(Epoch.AddDays(1), rest[^1], 10, Cancellation);
+
+        Assert.Equal([new FollowUpIndexEntry(texters[0], Epoch)], first);
+        Assert.Equal([new FollowUpIndexEntry(texters[2], Epoch), new FollowUpIndexEntry(texters[1], Epoch.AddMinutes(1))], rest);
+        Assert.Empty(pastTheLast);
     }
 }

@@ -7,11 +7,11 @@ namespace InterviewTextLine.TestKit.Storage;
 /// <param name="Index">The follow-up index over the same storage.</param>
 /// <param name="Scan">The retention look-up over the same storage.</param>
 /// <param name="Owner">Disposed after the test (tables of its own, say); null when there is nothing to release.</param>
-public sealed record StorageUnderTest(IConversationStore Store, IFollowUpIndex Index, IIdleConversationScan Scan, IAsyncDisposable? Owner = null)
+public sealed record StorageUnderTest(IConversationStore Store, IFollowUpIndex Index, IRetentionScan Scan, IAsyncDisposable? Owner = null)
 {
     /// <summary>A store that implements all three contracts itself, as both shipped stores do.</summary>
     public static StorageUnderTest Of<TStore>(TStore store, IAsyncDisposable? owner = null)
-        where TStore : IConversationStore, IFollowUpIndex, IIdleConversationScan =>
+        where TStore : IConversationStore, IFollowUpIndex, IRetentionScan =>
         new(store, store, store, owner);
 }
 
@@ -29,7 +29,7 @@ public abstract class StorageContract : IAsyncLifetime
     protected IFollowUpIndex Index => Storage.Index;
 
     /// <summary>The retention look-up under test.</summary>
-    protected IIdleConversationScan Scan => Storage.Scan;
+    protected IRetentionScan Scan => Storage.Scan;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

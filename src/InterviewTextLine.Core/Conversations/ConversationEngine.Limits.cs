@@ -1,0 +1,76 @@
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Understanding;
+
+namespace InterviewTextLine.Core.Conversations;
+
+/// <remarks>
+/// The limits: what input the line cannot use, and the caps of <see cref="Configuration.LimitsOptions"/> that
+/// keep one number from running up the SMS or email bill. Every cap is decided from the stored conversation,
+/// like everything else the engine decides, so it holds however many instances serve the webhook.
+/// </remarks>
+public sealed partial class ConversationEngine
+{
+    /// <summary>A control character other than the line breaks and tabs a multi-line text may hold.</summary>
+    public static bool IsUnreadable(char c) => char.IsControl(c) && c is not ('\r' or '\n' or '\t');
+
+    private static string? Unusable(string? body, int mediaCount)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return mediaCount > 0 ? MessageKeys.MediaOnly : MessageKeys.Empty;
+        }
+
+        if (body.Length > MaxBodyLength)
+        {
+            return MessageKeys.TooLong;
+        }
+
+        // A NUL or another control character is not something a phone sends as text: say it could not be read.
+        return body.Any(IsUnreadable) ? MessageKeys.Unknown : null;
+    }
+
+    /// <summary>
+    /// The reply cap: at most <see cref="Configuration.LimitsOptions.RepliesPerNumber"/> replies in a window of
+    /// <see cref="Configuration.LimitsOptions.ReplyWindow"/> that opens with the first reply after the last one
+    /// closed. Past it a text is neither answered nor applied (the texter sends it again once the window is over),
+    /// except the keywords that must always work: STOP (which says nothing anyway), HELP and FORGET.
+    /// </summary>
+    private Decision CapReplies(Decision decision, DateTimeOffset now)
+    {
+        if (decision.Kind != DecisionKind.Save || decision.Reply is null)
+        {
+            return decision;
+        }
+
+        var next = decision.Next!;
+        var (since, replies) = next.RepliesSince is { } start && now - start < _limits.ReplyWindow
+            ? (start, next.Replies)
+            : (now, 0);
+        if (replies >= _limits.RepliesPerNumber && !AlwaysAnswered(decision.Meaning))
+        {
+            return new Decision(DecisionKind.Capped, null, null) { Meaning = decision.Meaning, Limit = LimitKind.Replies };
+        }
+
+        return decision with { Next = next with { RepliesSince = since, Replies = replies + 1 } };
+    }
+
+    private static bool AlwaysAnswered(Meaning? meaning) =>
+        meaning is { Kind: MeaningKind.Command, Value: "HELP" or "FORGET" or "OPTOUT" };
+
+    /// <summary>
+    /// The email caps: one summary per conversation (a summary sent since it started means no other until the
+    /// conversation has been idle for <see cref="Configuration.ConversationOptions.ExpiryHours"/> or was
+    /// forgotten), and at most <see cref="Configuration.LimitsOptions.AddressesPerConversation"/> addresses.
+    /// </summary>
+    private LimitKind? EmailLimit(Conversation current, string address)
+    {
+        if (current.FollowUp is { Status: FollowUpStatus.Sent, SentAt: { } sentAt } && sentAt >= current.StartedAt)
+        {
+            return LimitKind.Summaries;
+        }
+
+        var newAddress = !string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase);
+        return newAddress && current.AddressesGiven >= _limits.AddressesPerConversation ? LimitKind.Addresses : null;
+    }
+}

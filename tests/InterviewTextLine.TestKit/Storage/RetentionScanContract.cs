@@ -1,0 +1,127 @@
+using InterviewTextLine.Core.Storage;
+using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
+using static InterviewTextLine.TestKit.Builders.TestData;
+
+namespace InterviewTextLine.TestKit.Storage;
+
+/// <summary>
+/// The semantics every <see cref="IRetentionScan"/> keeps: idle conversations by their last message, FORGET
+/// records by their age, pages that resume where the last one ended even while what they found is deleted, and
+/// a checkpoint that outlives the sweep that wrote it.
+/// </summary>
+public abstract class RetentionScanContract : StorageContract
+{
+    private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+
+    [Fact]
+    public async Task The_scan_finds_only_conversations_whose_last_message_is_before_the_cutoff()
+    {
+        var cutoff = Epoch.AddDays(30);
+        var (idle, active, exactlyAtCutoff) = (NewTexter(), NewTexter(), NewTexter());
+        // A second apart, not a tick: Azurite compares times in query filters to the millisecond.
+        await Store.SaveWithReceiptAsync(idle, AConversation().LastMessageAt(cutoff.AddSeconds(-1)), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(active, AConversation().LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(exactlyAtCutoff, AConversation().LastMessageAt(cutoff), null, NewReceipt(), Cancellation);
+
+        var (found, leftovers) = await ScanAllAsync(cutoff, Now.AddDays(-1), pageSize: 1000);
+
+        Assert.Equal([idle], found);
+        Assert.Empty(leftovers);
+    }
+
+    [Fact]
+    public async Task Small_pages_resume_where_the_last_ended_and_find_each_idle_texter_once_while_they_are_deleted()
+    {
+        var texters = Enumerable.Range(0, 7).Select(_ => NewTexter()).ToList();
+        foreach (var texter in texters)
+        {
+            await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
+        }
+
+        var found = new List<TexterId>();
+        string? resumeAt = null;
+        var pages = 0;
+        do
+        {
+            var page = await Scan.ReadPageAsync(Epoch.AddDays(1), Now.AddDays(-1), resumeAt, pageSize: 2, Cancellation);
+            foreach (var texter in page.Idle)
+            {
+                await Store.DeleteAsync(texter, Cancellation);
+            }
+
+            found.AddRange(page.Idle);
+            resumeAt = page.ResumeAt;
+            Assert.True(++pages < 50, "The scan does not end.");
+        }
+        while (resumeAt is not null);
+
+        Assert.Equal(texters.Select(texter => texter.Value).Order(StringComparer.Ordinal), found.Select(texter => texter.Value).Order(StringComparer.Ordinal));
+        Assert.True(pages >= 4, $"{pages} pages of at most 2 for 7 texters.");
+        Assert.All(texters, texter => Assert.Null(Store.ReadAsync(texter, Cancellation).Result));
+    }
+
+    [Fact]
+    public async Task Forget_records_are_leftovers_once_older_than_the_cutoff_and_deleting_them_lets_the_same_message_forget_again()
+    {
+        var texter = NewTexter();
+        var forget = NewMessageSid();
+        await Store.SaveWithReceiptAsync(texter, AConversation().LastMessageAt(Now), null, NewReceipt(), Cancellation);
+        await Store.ForgetAsync(texter, forget, Cancellation);
+
+        var (_, young) = await ScanAllAsync(Epoch, forgottenBefore: Now.AddDays(-1), pageSize: 1000);
+        var (_, old) = await ScanAllAsync(Epoch, forgottenBefore: Now.AddDays(1), pageSize: 1000);
+        await Scan.DeleteLeftoversAsync(old, Cancellation);
+        var (_, afterDeleting) = await ScanAllAsync(Epoch, forgottenBefore: Now.AddDays(1), pageSize: 1000);
+
+        Assert.Empty(young);
+        Assert.Single(old);
+        Assert.Empty(afterDeleting);
+        Assert.DoesNotContain(texter.Value, old[0], StringComparison.Ordinal);
+        Assert.True(await Store.ForgetAsync(texter, forget, Cancellation));
+        await Scan.DeleteLeftoversAsync(old, Cancellation);
+    }
+
+    [Fact]
+    public async Task The_checkpoint_is_kept_until_cleared()
+    {
+        Assert.Null(await Scan.ReadCheckpointAsync(Cancellation));
+
+        await Scan.WriteCheckpointAsync("somewhere in the middle", Cancellation);
+        var kept = await Scan.ReadCheckpointAsync(Cancellation);
+        await Scan.WriteCheckpointAsync(null, Cancellation);
+        await Scan.WriteCheckpointAsync(null, Cancellation);
+
+        Assert.Equal("somewhere in the middle", kept);
+        Assert.Null(await Scan.ReadCheckpointAsync(Cancellation));
+    }
+
+    [Fact]
+    public async Task The_checkpoint_and_forget_records_are_never_taken_for_conversations()
+    {
+        await Scan.WriteCheckpointAsync("checkpoint", Cancellation);
+        await Store.ForgetAsync(NewTexter(), NewMessageSid(), Cancellation);
+
+        var (idle, leftovers) = await ScanAllAsync(DateTimeOffset.MaxValue, Now.AddDays(-1), pageSize: 1000);
+
+        Assert.Empty(idle);
+        Assert.Empty(leftovers);
+        Assert.Equal("checkpoint", await Scan.ReadCheckpointAsync(Cancellation));
+    }
+
+    /// <summary>Every page of a scan, from the start.</summary>
+    protected async Task<(List<TexterId> Idle, List<string> Leftovers)> ScanAllAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, int pageSize)
+    {
+        var (idle, leftovers) = (new List<TexterId>(), new List<string>());
+        string? resumeAt = null;
+        do
+        {
+            var page = await Scan.ReadPageAsync(idleSince, forgottenBefore, resumeAt, pageSize, Cancellation);
+            idle.AddRange(page.Idle);
+            leftovers.AddRange(page.Leftovers);
+            resumeAt = page.ResumeAt;
+        }
+        while (resumeAt is not null);
+
+        return (idle, leftovers);
+    }
+}
