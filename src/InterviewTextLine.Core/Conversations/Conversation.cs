@@ -86,7 +86,11 @@ public sealed record Conversation
         && LastMessageAt == other.LastMessageAt
         && OptedOut == other.OptedOut
         && Email == other.Email
-        && Equals(FollowUp, other.FollowUp);
+        && Equals(FollowUp, other.FollowUp)
+        && AddressesGiven == other.AddressesGiven
+        && RepliesSince == other.RepliesSince
+        && Replies == other.Replies
+        && Equals(Receipts, other.Receipts);
 
     public override int GetHashCode() =>
         HashCode.Combine(StateId, Situation, Path.Count, Situations.Count, StartedAt, LastMessageAt, OptedOut, HashCode.Combine(Email, FollowUp));
