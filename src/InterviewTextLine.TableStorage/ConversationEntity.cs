@@ -16,6 +16,7 @@ internal static class ConversationEntity
 {
     public const string StateId = nameof(StateId);
     public const string Situation = nameof(Situation);
+    public const string Language = nameof(Language);
     public const string Path = nameof(Path);
     public const string StartedAt = nameof(StartedAt);
     public const string LastMessageAt = nameof(LastMessageAt);
@@ -48,6 +49,7 @@ internal static class ConversationEntity
 
         // Null columns are left out: a Replace write then removes whatever the row held before.
         SetIfNotNull(entity, Situation, conversation.Situation);
+        SetIfNotNull(entity, Language, conversation.Language);
         SetIfNotNull(entity, Email, conversation.Email);
         if (conversation.FollowUp is { } followUp)
         {
@@ -74,6 +76,7 @@ internal static class ConversationEntity
         {
             StateId = entity.GetString(StateId) ?? throw Corrupt(entity, StateId),
             Situation = entity.GetString(Situation),
+            Language = entity.GetString(Language),
             Path = path,
             StartedAt = entity.GetDateTimeOffset(StartedAt) ?? throw Corrupt(entity, StartedAt),
             LastMessageAt = entity.GetDateTimeOffset(LastMessageAt) ?? throw Corrupt(entity, LastMessageAt),

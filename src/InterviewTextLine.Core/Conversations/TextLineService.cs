@@ -12,7 +12,7 @@ namespace InterviewTextLine.Core.Conversations;
 /// reply back; concurrent texts from one number are serialized by ETags and retried.
 /// </summary>
 public sealed partial class TextLineService(
-    ConversationEngine engine,
+    LineLanguages languages,
     IConversationStore store,
     DecisionWriter writer,
     PhoneHasher hasher,
@@ -56,7 +56,7 @@ public sealed partial class TextLineService(
 
             var now = time.GetUtcNow();
             var classifyStarted = Stopwatch.GetTimestamp();
-            var decision = engine.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
+            var decision = languages.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
             metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
             try
             {
@@ -64,7 +64,7 @@ public sealed partial class TextLineService(
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 Count(snapshot.Conversation, decision);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
-                return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : engine.SituationOf(after) };
+                return new LineReply(decision.Reply) { State = after, Situation = after is null ? null : languages.Default.SituationOf(after) };
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -116,7 +116,7 @@ public sealed partial class TextLineService(
             }
         }
 
-        if (next is not null && next.StateId != before?.StateId && engine.SituationStartingAt(next.StateId) is { } situation)
+        if (next is not null && next.StateId != before?.StateId && languages.Default.SituationStartingAt(next.StateId) is { } situation)
         {
             metrics.SituationEntered(situation);
         }

@@ -14,8 +14,9 @@ public static class TextMatcher
     public const int TypoMinLength = 4;
 
     /// <summary>
-    /// Lower-case words separated by single spaces; apostrophes inside words are dropped ("don't" becomes
-    /// "dont"), everything that is not a letter or digit separates words.
+    /// Lower-case words separated by single spaces, without accents ("Menú" and "menu" are one word; people
+    /// texting in a hurry drop them); apostrophes inside words are dropped ("don't" becomes "dont"),
+    /// everything that is not a letter or digit separates words.
     /// </summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));
 
@@ -28,7 +29,7 @@ public static class TextMatcher
 
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var rune in SmsNormalizer.ToGsm7(text).EnumerateRunes())
+        foreach (var rune in Fold(SmsNormalizer.ToGsm7(text)).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune))
             {
@@ -51,6 +52,28 @@ public static class TextMatcher
         }
 
         return words;
+    }
+
+    /// <summary>The text without accents and other marks on its letters: "ESPAÑOL" becomes "ESPANOL", "salí" "sali".</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>

@@ -9,12 +9,15 @@ namespace InterviewTextLine.Core.Flow;
 /// references, only known placeholders, and every text GSM-7 and within its SMS segment budget even
 /// with the longest configurable values filled in.
 /// </summary>
-public static class FlowValidator
+public static partial class FlowValidator
 {
     /// <summary>Segment budgets: a menu or prompt fits in 2 segments, guidance in 3, a question back in 1.</summary>
     public const int PromptSegments = 2;
     public const int GuidanceSegments = 3;
     public const int QuestionSegments = 1;
+
+    /// <summary>The commands every state accepts, so one of them can always show the way out.</summary>
+    private static readonly string[] AlwaysAccepted = ["MENU", "DONE", "HELP", "EMAIL"];
 
     private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.WordsNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
 
@@ -37,6 +40,7 @@ public static class FlowValidator
         }
 
         CheckReferences(script, ids, problems);
+        CheckCommandWords(script, problems);
         CheckReachability(script, ids, problems);
         CheckWayOut(script, problems);
         CheckOptions(script, problems);
@@ -175,18 +179,18 @@ public static class FlowValidator
         foreach (var state in script.States)
         {
             var shown = state.Text + " " + state.Hint;
-            var accepted = state.Options.Select(option => option.Reply)
-                .Concat(["MENU", "DONE", "HELP", "EMAIL"])
-                .Concat(state.Words is null ? [] : ["WORDS"])
+            var accepted = state.Options.Select(option => option.Shown)
+                .Concat(AlwaysAccepted.Select(script.CommandWord))
+                .Concat(state.Words is null ? [] : [script.CommandWord("WORDS")])
                 .Concat(state.Id == script.Start ? script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value.ToString(CultureInfo.InvariantCulture)) : []);
             if (!accepted.Any(reply => Mentions(shown, reply)))
             {
                 problems.Add($"State '{state.Id}' is a dead end: its text and hint name no reply that works there.");
             }
 
-            foreach (var option in state.Options.Where(option => !Mentions(shown, option.Reply)))
+            foreach (var option in state.Options.Where(option => !Mentions(shown, option.Shown)))
             {
-                problems.Add($"State '{state.Id}' offers {option.Reply} but its text and hint never mention it.");
+                problems.Add($"State '{state.Id}' offers {option.Shown} but its text and hint never mention it.");
             }
 
             if (state.Kind == StateKind.Guidance && state.Words is null)
@@ -203,7 +207,7 @@ public static class FlowValidator
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var option in state.Options)
             {
-                foreach (var phrase in option.Synonyms.Prepend(option.Reply))
+                foreach (var phrase in option.Phrases)
                 {
                     var normalized = TextMatcher.Normalize(phrase);
                     if (Keywords.IsGlobal(normalized))

@@ -4,8 +4,14 @@ namespace InterviewTextLine.Core.Sms;
 
 /// <summary>
 /// Replaces the typographic characters that editors like to insert (curly quotes, long dashes, the
-/// ellipsis character, non-breaking spaces) with their GSM-7 equivalents.
+/// ellipsis character, non-breaking spaces) with their GSM-7 equivalents, and the Spanish accented
+/// vowels that GSM-7 lacks (á, í, ó, ú) with plain ones.
 /// </summary>
+/// <remarks>
+/// A single character outside GSM-7 sends the whole reply as UCS-2, 70 characters a segment instead of
+/// 160: "Sal ahora y llámame" would cost twice as much as "Sal ahora y llamame". GSM-7 has é, ñ, ü, ¿ and
+/// ¡, so those stay; Spanish texters drop the other accents themselves (docs/performance.md, SMS cost).
+/// </remarks>
 public static class SmsNormalizer
 {
     public static string ToGsm7(string text)
@@ -33,6 +39,30 @@ public static class SmsNormalizer
                     break;
                 case '\u2022' or '\u00B7':
                     builder.Append('*');
+                    break;
+                case '\u00E1':
+                    builder.Append('a');
+                    break;
+                case '\u00ED':
+                    builder.Append('i');
+                    break;
+                case '\u00F3':
+                    builder.Append('o');
+                    break;
+                case '\u00FA':
+                    builder.Append('u');
+                    break;
+                case '\u00C1':
+                    builder.Append('A');
+                    break;
+                case '\u00CD':
+                    builder.Append('I');
+                    break;
+                case '\u00D3':
+                    builder.Append('O');
+                    break;
+                case '\u00DA':
+                    builder.Append('U');
                     break;
                 default:
                     builder.Append(c);

@@ -20,7 +20,7 @@ public sealed partial class Understander
         var phrase = string.Join(' ', words);
         foreach (var option in state.Options)
         {
-            if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.Normalize(candidate) == phrase))
+            if (option.Phrases.Any(candidate => TextMatcher.Normalize(candidate) == phrase))
             {
                 return option.Reply;
             }
@@ -30,7 +30,7 @@ public sealed partial class Understander
         {
             foreach (var option in state.Options)
             {
-                if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
+                if (option.Phrases.Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
                 {
                     return option.Reply;
                 }
@@ -105,7 +105,7 @@ public sealed partial class Understander
     private static IEnumerable<string> LineWords(FlowScript script)
     {
         var texts = script.States.SelectMany(state => new[] { state.Text, state.Words ?? "", state.Hint }
-                .Concat(state.Options.SelectMany(option => option.Synonyms.Prepend(option.Reply))))
+                .Concat(state.Options.SelectMany(option => option.Phrases)))
             .Concat(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => phrase.Replace("*", "", StringComparison.Ordinal))))
             .Concat(script.Situations.Values.SelectMany(situation => situation.Keywords.Append(situation.Title).Concat(situation.Email.Guidance)))
             .Concat(script.CommandPhrases.Values.SelectMany(phrases => phrases));

@@ -33,6 +33,9 @@ public sealed partial class Understander
     private readonly List<(string Command, string[] Words)> _commandPhrases;
     private readonly Dictionary<string, int> _tier;
 
+    /// <summary>The language the sentence model (all-MiniLM-L6-v2) was trained on.</summary>
+    private const string ModelLanguage = "en";
+
     /// <param name="script">The validated flow script.</param>
     /// <param name="embedder">The sentence model, or null to understand by the rules alone.</param>
     /// <param name="examples">The labelled texts the model matches against (the corpus's training split).</param>
@@ -43,14 +46,15 @@ public sealed partial class Understander
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(examples);
         _script = script;
-        _settings = settings ?? UnderstandingSettings.Default;
+        _settings = settings ?? UnderstandingSettings.For(script.Language);
         _rules = new SituationRules(script);
         var corpus = examples.ToList();
         // Without the model's vocabulary nothing tells a typo from a word the line has never seen
         // ("monkey" is one slip from "money"), so the rules alone mend nothing.
+        // The model's vocabulary is English: in another language it would "mend" real words into English ones.
         _speller = embedder is null
             ? new SpellingCorrector([], [])
-            : new SpellingCorrector(LineWords(script), embedder.Vocabulary, CommonWords(corpus));
+            : new SpellingCorrector(LineWords(script), script.Language == ModelLanguage ? embedder.Vocabulary : [], CommonWords(corpus));
         _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)), rememberScores);
         _commandPhrases = [.. script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => (pair.Key, SituationRules.Split(phrase))))];
         _tier = script.Precedence.Select((situation, index) => (situation, index)).ToDictionary(pair => pair.situation, pair => pair.index, StringComparer.Ordinal);
@@ -80,7 +84,7 @@ public sealed partial class Understander
     public bool HasModel => _model is not null;
 
     /// <summary>
-    /// The text as the model reads it: lower case, typos mended, and otherwise as sent. The model was
+    /// The text as the model reads it: lower case, without accents, typos mended, and otherwise as sent. The model was
     /// trained on real sentences, so it reads "don't", "??" and "!!" better than a bare word list.
     /// </summary>
     public string Clean(string? text)
@@ -90,7 +94,7 @@ public sealed partial class Understander
             return "";
         }
 
-        var lower = Whitespace().Replace(SmsNormalizer.ToGsm7(text).Trim(), " ").ToLowerInvariant();
+        var lower = Whitespace().Replace(TextMatcher.Fold(SmsNormalizer.ToGsm7(text)).Trim(), " ").ToLowerInvariant();
         return Word().Replace(lower, match =>
             _speller.Mend(match.Value.Replace("'", "", StringComparison.Ordinal)) ?? match.Value);
     }

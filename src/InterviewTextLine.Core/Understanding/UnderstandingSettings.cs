@@ -9,6 +9,15 @@ public sealed record UnderstandingSettings
 {
     public static UnderstandingSettings Default { get; } = new();
 
+    /// <summary>
+    /// The thresholds for Spanish, chosen on the Spanish training split. The sentence model learned
+    /// English, so in Spanish the spelling similarity carries more of the weight.
+    /// </summary>
+    public static UnderstandingSettings Spanish { get; } = new() { Spelling = 2.0 };
+
+    /// <summary>The thresholds for a language: its own where it has them, the default otherwise.</summary>
+    public static UnderstandingSettings For(string language) => language == "es" ? Spanish : Default;
+
     /// <summary>The model's best label is taken when its score reaches this...</summary>
     public double Accept { get; init; } = 0.62;
 
