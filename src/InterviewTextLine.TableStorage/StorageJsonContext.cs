@@ -3,6 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace InterviewTextLine.TableStorage;
 
-/// <summary>The path is stored as a JSON array: compact, and safe for any character a state id may hold.</summary>
+/// <summary>The path and the situations are stored as JSON arrays: compact, and safe for any character an id may hold.</summary>
 [JsonSerializable(typeof(ImmutableList<string>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

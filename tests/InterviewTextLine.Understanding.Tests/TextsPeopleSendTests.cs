@@ -122,7 +122,7 @@ public sealed class TextsPeopleSendTests
         await using var line = UnderstoodLine.Create();
         await line.Text("2");
         var reply = await line.Text(text);
-        Assert.StartsWith("Saved. One summary", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Saved. The summary", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

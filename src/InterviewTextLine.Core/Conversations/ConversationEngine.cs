@@ -90,8 +90,11 @@ public sealed class ConversationEngine
             ? Conversation.Start(_script.Start, now)
             : fresh
                 // After a long silence the texter starts again at the welcome, but an opt-out, an email
-                // address and a pending follow-up are not theirs to lose by waiting.
-                ? stored with { StateId = _script.Start, Situation = null, StartedAt = now }
+                // address and a pending follow-up are not theirs to lose by waiting. The situations they
+                // went through stay while a summary of them is still to be sent.
+                ? stored.FollowUp is { IsScheduled: true }
+                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now }
+                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [] }
                 : stored) with { Language = _script.Language };
         if (current.OptedOut)
         {
@@ -196,6 +199,8 @@ public sealed class ConversationEngine
                 return Save(current, now, Message(MessageKeys.EmailMissing));
             case Keyword.Words:
                 return Save(current, now, Words(current, state));
+            case Keyword.Why:
+                return Save(current, now, Why(current, state));
             case Keyword.Done:
                 return Save(Enter(current, _script.Done, now), now);
             case Keyword.Language:
@@ -246,6 +251,22 @@ public sealed class ConversationEngine
             : Message(MessageKeys.WordsNeedSituation, state.Hint);
     }
 
+    /// <summary>
+    /// The reasons behind the state's advice; a state with none (a step after the advice, the welcome or
+    /// the closing) gives those of the situation the texter was last in.
+    /// </summary>
+    private string Why(Conversation current, Flow.FlowState state)
+    {
+        if (state.Why is not null)
+        {
+            return Render(state.Why);
+        }
+
+        return current.Situation is { } situation && _script.State(_script.Situations[situation].Entry).Why is { } why
+            ? Render(why)
+            : Message(MessageKeys.WhyNeedSituation, state.Hint);
+    }
+
     private Conversation Enter(Conversation current, string stateId, DateTimeOffset now)
     {
         var target = _script.State(stateId);
@@ -254,6 +275,7 @@ public sealed class ConversationEngine
             StateId = stateId,
             Situation = target.Situation ?? current.Situation,
             Path = current.Path.Count > 0 && current.Path[^1] == stateId ? current.Path : Trim(current.Path.Add(stateId)),
+            Situations = target.Situation is { } situation ? current.WithVisited(situation) : current.Situations,
             LastMessageAt = now,
         };
     }

@@ -11,9 +11,6 @@ public static class Evaluation
     /// <summary>How far into a reply the safety advice must come: the first SMS segment.</summary>
     public const int FirstScreen = 160;
 
-    /// <summary>The word that tells a texter to leave, in each language ("Leave now", "Sal ahora").</summary>
-    public static string LeaveWord(string language) => language == "es" ? "sal" : "leave";
-
     /// <summary>Runs every text of <paramref name="corpus"/>.</summary>
     /// <param name="engine">The engine, with the understander to be scored.</param>
     /// <param name="corpus">The labelled texts.</param>
@@ -42,7 +39,7 @@ public static class Evaluation
             var actual = decision.Meaning?.Label ?? LabelledText.Nothing;
             var safetyFirst = decision.Reply is { } reply
                 && reply[..Math.Min(reply.Length, FirstScreen)] is var screen
-                && System.Text.RegularExpressions.Regex.IsMatch(screen, $@"\b{LeaveWord(script.Language)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+                && System.Text.RegularExpressions.Regex.IsMatch(screen, $@"\b{Flow.FlowValidator.LeaveWord(script.Language)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
                 && screen.Contains(emergencyNumber, StringComparison.Ordinal);
             results.Add(new EvaluatedText(text, actual, decision.Next?.StateId, safetyFirst));
         }
