@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConversationEngine>();
         // The other languages: each over its own script and examples, beside the English engine above.
         services.TryAddSingleton(provider => CreateLanguages(provider));
+        services.TryAddSingleton(provider => new FlowScripts([.. provider.GetRequiredService<LineLanguages>().Engines.Select(engine => engine.Script)]));
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();

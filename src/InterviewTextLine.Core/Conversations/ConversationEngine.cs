@@ -168,11 +168,11 @@ public sealed class ConversationEngine
         ArgumentNullException.ThrowIfNull(text);
         if (hint is null)
         {
-            return SmsNormalizer.ToGsm7(Placeholders.Fill(text, _values));
+            return SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(text, _values));
         }
 
         var values = new Dictionary<string, string>(_values, StringComparer.Ordinal) { [Placeholders.Hint] = Placeholders.Fill(hint, _values) };
-        return SmsNormalizer.ToGsm7(Placeholders.Fill(text, values));
+        return SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(text, values));
     }
 
     /// <summary>What a global keyword does, or null for no keyword (the state has its turn next).</summary>

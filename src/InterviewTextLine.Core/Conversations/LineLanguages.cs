@@ -48,8 +48,8 @@ public sealed class LineLanguages
     /// <summary>The engine of the line's default language (English).</summary>
     public ConversationEngine Default { get; }
 
-    /// <summary>The languages the line speaks, the default first.</summary>
-    public IReadOnlyCollection<string> Languages => _engines.Keys;
+    /// <summary>The engine of each language, the default first.</summary>
+    public IEnumerable<ConversationEngine> Engines => _engines.Values.OrderBy(engine => engine == Default ? 0 : 1);
 
     /// <summary>The engine for <paramref name="language"/>, or the default one for a language the line does not speak.</summary>
     public ConversationEngine For(string? language) =>

@@ -167,7 +167,7 @@ public static partial class FlowValidator
                 problems.Add($"Situation '{id}' email needs guidance, a template and words introducing it.");
             }
 
-            if (GsmAlphabet.NonGsmCharacters(SmsNormalizer.ToGsm7(situation.Gist)).Count > 0)
+            if (GsmAlphabet.NonGsmCharacters(SmsNormalizer.WithoutAccentsGsm7Lacks(situation.Gist)).Count > 0)
             {
                 problems.Add($"Situation '{id}' gist has characters outside GSM-7.");
             }
@@ -183,7 +183,7 @@ public static partial class FlowValidator
         }
 
         // Checked as sent: the Spanish vowels GSM-7 lacks are replaced at send time (SmsNormalizer).
-        var nonGsm = GsmAlphabet.NonGsmCharacters(SmsNormalizer.ToGsm7(text));
+        var nonGsm = GsmAlphabet.NonGsmCharacters(SmsNormalizer.WithoutAccentsGsm7Lacks(text));
         if (nonGsm.Count > 0)
         {
             var shown = string.Join(", ", nonGsm.Select(c => $"'{c}' (U+{(int)c:X4})"));
@@ -204,7 +204,7 @@ public static partial class FlowValidator
 
         if (nonGsm.Count == 0)
         {
-            var filled = SmsNormalizer.ToGsm7(Fill(text, longestHint, longestReason, shorts));
+            var filled = SmsNormalizer.WithoutAccentsGsm7Lacks(Fill(text, longestHint, longestReason, shorts));
             var count = SmsSegments.Of(filled);
             if (count.Count > segments)
             {
@@ -220,7 +220,7 @@ public static partial class FlowValidator
     public static SmsSegments SegmentsWithLongestSettings(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return SmsSegments.Of(SmsNormalizer.ToGsm7(Fill(text, hint: null, reason: null)));
+        return SmsSegments.Of(SmsNormalizer.WithoutAccentsGsm7Lacks(Fill(text, hint: null, reason: null)));
     }
 
     /// <summary>Fills every placeholder with its longest possible value.</summary>

@@ -14,6 +14,35 @@ namespace InterviewTextLine.Core.Sms;
 /// </remarks>
 public static class SmsNormalizer
 {
+    /// <summary>
+    /// The Spanish vowels GSM-7 lacks (á, í, ó, ú) as plain ones, and nothing else changed: how a reply
+    /// written in proper Spanish is sent. The lint checks every text as it will be sent.
+    /// </summary>
+    public static string WithoutAccentsGsm7Lacks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(AccentsToReplace) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text);
+        for (var i = 0; i < builder.Length; i++)
+        {
+            var index = AccentsGsm7Lacks.IndexOf(builder[i], StringComparison.Ordinal);
+            if (index >= 0)
+            {
+                builder[i] = PlainVowels[index];
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private const string AccentsGsm7Lacks = "\u00E1\u00ED\u00F3\u00FA\u00C1\u00CD\u00D3\u00DA";
+    private const string PlainVowels = "aiouAIOU";
+    private static readonly System.Buffers.SearchValues<char> AccentsToReplace = System.Buffers.SearchValues.Create(AccentsGsm7Lacks);
+
     public static string ToGsm7(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -40,36 +69,12 @@ public static class SmsNormalizer
                 case '\u2022' or '\u00B7':
                     builder.Append('*');
                     break;
-                case '\u00E1':
-                    builder.Append('a');
-                    break;
-                case '\u00ED':
-                    builder.Append('i');
-                    break;
-                case '\u00F3':
-                    builder.Append('o');
-                    break;
-                case '\u00FA':
-                    builder.Append('u');
-                    break;
-                case '\u00C1':
-                    builder.Append('A');
-                    break;
-                case '\u00CD':
-                    builder.Append('I');
-                    break;
-                case '\u00D3':
-                    builder.Append('O');
-                    break;
-                case '\u00DA':
-                    builder.Append('U');
-                    break;
                 default:
                     builder.Append(c);
                     break;
             }
         }
 
-        return builder.ToString();
+        return WithoutAccentsGsm7Lacks(builder.ToString());
     }
 }

@@ -164,7 +164,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, _settings.Spelling, leaveOut is null ? null : Clean(leaveOut)) ?? [];
+        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, (_settings.Meaning, _settings.Spelling), leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -174,7 +174,7 @@ public sealed partial class Understander
         // Inside a situation, a text is far likelier to answer the state's question than to name the
         // situation again: the state's replies get a head start, and the situation itself is no candidate
         // ("nah the salary is fixed" answers "did they offer something?").
-        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, _settings.Spelling, leaveOut)
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, (_settings.Meaning, _settings.Spelling), leaveOut)
             .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + _settings.ReplyPrior } : s)
             .OrderByDescending(s => s.Score)
             .ToList();

@@ -13,7 +13,7 @@ public sealed record UnderstandingSettings
     /// The thresholds for Spanish, chosen on the Spanish training split. The sentence model learned
     /// English, so in Spanish the spelling similarity carries more of the weight.
     /// </summary>
-    public static UnderstandingSettings Spanish { get; } = new() { Spelling = 2.0 };
+    public static UnderstandingSettings Spanish { get; } = new() { Meaning = 0.35, Spelling = 0.7 };
 
     /// <summary>The thresholds for a language: its own where it has them, the default otherwise.</summary>
     public static UnderstandingSettings For(string language) => language == "es" ? Spanish : Default;
@@ -59,6 +59,9 @@ public sealed record UnderstandingSettings
 
     /// <summary>How many of a label's closest examples its score averages.</summary>
     public int Neighbours { get; init; } = 4;
+
+    /// <summary>How much the sentence model's similarity counts (it learned English: less in other languages).</summary>
+    public double Meaning { get; init; } = 1.0;
 
     /// <summary>What share of the spelling similarity (<see cref="CharacterGrams"/>) adds to the sentence model's.</summary>
     public double Spelling { get; init; } = 0.35;
