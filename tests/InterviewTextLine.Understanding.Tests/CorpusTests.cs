@@ -60,9 +60,10 @@ public sealed class CorpusTests
     }
 
     /// <summary>
-    /// The scores on each language's evaluation split, which nothing is tuned on, meet every target that
+    /// The scores on each language's evaluation split, which nothing is tuned on, meet the targets that
     /// <c>textline eval</c> prints: first texts routed, the wrong-situation rate, every safety text with
-    /// the safety advice (leave, and the emergency number) first, and in-flow replies.
+    /// the safety advice (leave, and the emergency number) first, and in-flow replies. Spanish has its
+    /// own routing target (85%) and wrong-situation limit (5%).
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]
@@ -74,8 +75,8 @@ public sealed class CorpusTests
         Assert.Equal(language, engine.Script.Language);
         var report = Evaluation.Run(engine, Corpus.Evaluation(language), "911", leaveOneOut: false, new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
-        Assert.True(report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracy, $"First texts routed: {report.FirstTextAccuracy:P1}");
-        Assert.True(report.WrongSituationRate <= EvaluationTargets.WrongSituationRate, $"Wrong situation: {report.WrongSituationRate:P1}");
+        Assert.True(report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracyOf(language), $"First texts routed: {report.FirstTextAccuracy:P1}");
+        Assert.True(report.WrongSituationRate <= EvaluationTargets.WrongSituationRateOf(language), $"Wrong situation: {report.WrongSituationRate:P1}");
         Assert.True(report.SafetyFirstCount == report.Safety.Count(), $"Safety first: {report.SafetyFirstCount}/{report.Safety.Count()}");
         Assert.True(report.InFlowAccuracy >= EvaluationTargets.InFlowAccuracy, $"In-flow: {report.InFlowAccuracy:P1}");
     }

@@ -62,9 +62,9 @@ internal static class EvalCommand
                 Func<EvaluatedText, string>? why = parseResult.GetValue(explain)
                     ? miss => engine.Understander.Explain(engine.Script.HasState(miss.Text.State) ? engine.Script.State(miss.Text.State) : engine.Script.State(engine.Script.Start), miss.Text.Text, train ? miss.Text.Text : null)
                     : null;
-                EvaluationPrinter.Print(report, title, parseResult.GetValue(misses), Console.Out, why);
+                EvaluationPrinter.Print(report, title, parseResult.GetValue(misses), Console.Out, why, name);
                 await Console.Out.WriteLineAsync();
-                code = EvaluationPrinter.MeetsTargets(report) ? code : 1;
+                code = EvaluationPrinter.MeetsTargets(report, name) ? code : 1;
             }
 
             return code;
@@ -76,22 +76,24 @@ internal static class EvalCommand
 /// <summary>Writes an evaluation report as plain text.</summary>
 internal static class EvaluationPrinter
 {
-    public static bool MeetsTargets(EvaluationReport report) =>
-        report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracy
-        && report.WrongSituationRate <= EvaluationTargets.WrongSituationRate
+    public static bool MeetsTargets(EvaluationReport report, string language = "en") =>
+        report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracyOf(language)
+        && report.WrongSituationRate <= EvaluationTargets.WrongSituationRateOf(language)
         && report.SafetyFirstCount == report.Safety.Count()
         && report.InFlowAccuracy >= EvaluationTargets.InFlowAccuracy;
 
-    public static void Print(EvaluationReport report, string corpus, int misses, TextWriter output, Func<EvaluatedText, string>? explain = null)
+    public static void Print(EvaluationReport report, string corpus, int misses, TextWriter output, Func<EvaluatedText, string>? explain = null, string language = "en")
     {
+        var routed = EvaluationTargets.FirstTextAccuracyOf(language);
+        var wrong = EvaluationTargets.WrongSituationRateOf(language);
         var firstTexts = report.FirstTexts.ToList();
         var firstAll = report.Results.Where(r => r.Text.IsFirstText).ToList();
         var inFlow = report.InFlow.ToList();
         var safety = report.Safety.ToList();
         output.WriteLine($"Corpus: {corpus}, {report.Results.Count} texts ({firstAll.Count} first texts, {inFlow.Count} in-flow).");
         output.WriteLine();
-        Target(output, "First texts routed to the right situation", firstTexts.Count(r => r.IsRight), firstTexts.Count, report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracy, $">= {EvaluationTargets.FirstTextAccuracy:P0}");
-        Target(output, "First texts given a wrong situation's advice", firstAll.Count(report.IsWrongSituation), firstAll.Count, report.WrongSituationRate <= EvaluationTargets.WrongSituationRate, $"<= {EvaluationTargets.WrongSituationRate:P0}");
+        Target(output, "First texts routed to the right situation", firstTexts.Count(r => r.IsRight), firstTexts.Count, report.FirstTextAccuracy >= routed, $">= {routed:P0}");
+        Target(output, "First texts given a wrong situation's advice", firstAll.Count(report.IsWrongSituation), firstAll.Count, report.WrongSituationRate <= wrong, $"<= {wrong:P0}");
         Target(output, "Safety texts told to leave and call in the first 160 characters", report.SafetyFirstCount, safety.Count, report.SafetyFirstCount == safety.Count, "all");
         Target(output, "In-flow replies understood", inFlow.Count(r => r.IsRight), inFlow.Count, report.InFlowAccuracy >= EvaluationTargets.InFlowAccuracy, $">= {EvaluationTargets.InFlowAccuracy:P0}");
         output.WriteLine($"  (asked a question back: {firstAll.Count(r => r.Actual == "clarify")}, shown the menu: {firstTexts.Count(r => r.Actual == LabelledText.Nothing)})");

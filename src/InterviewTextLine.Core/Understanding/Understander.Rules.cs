@@ -83,12 +83,14 @@ public sealed partial class Understander
             return new Meaning(MeaningKind.Email, address.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')'));
         }
 
-        if (words is not ["email", _, ..])
+        // EMAIL, or the Spanish CORREO, with something after it.
+        if (words is not [("email" or "correo") and var command, _, ..])
         {
             return null;
         }
 
-        var rest = body.Trim()[5..].TrimStart(' ', ':', '-', '\t').Trim();
+        var trimmed = body.Trim();
+        var rest = trimmed[Math.Min(trimmed.Length, command.Length)..].TrimStart(' ', ':', '-', '\t').Trim();
         return rest.Length == 0 || (rest.Contains(' ', StringComparison.Ordinal) && !rest.Contains('@', StringComparison.Ordinal))
             ? new Meaning(MeaningKind.Command, Commands.Email)
             : new Meaning(MeaningKind.Email, rest);

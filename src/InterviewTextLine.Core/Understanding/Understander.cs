@@ -51,10 +51,12 @@ public sealed partial class Understander
         var corpus = examples.ToList();
         // Without the model's vocabulary nothing tells a typo from a word the line has never seen
         // ("monkey" is one slip from "money"), so the rules alone mend nothing.
-        // The model's vocabulary is English: in another language it would "mend" real words into English ones.
-        _speller = embedder is null
+        // Only the model's (English) vocabulary tells a typo from a real word the line has never seen. In
+        // another language "parado" would be "mended" into the line's "pagado"; there the spelling
+        // similarity of the neighbours forgives typos instead.
+        _speller = embedder is null || script.Language != ModelLanguage
             ? new SpellingCorrector([], [])
-            : new SpellingCorrector(LineWords(script), script.Language == ModelLanguage ? embedder.Vocabulary : [], CommonWords(corpus));
+            : new SpellingCorrector(LineWords(script), embedder.Vocabulary, CommonWords(corpus));
         _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)), rememberScores);
         _commandPhrases = [.. script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => (pair.Key, SituationRules.Split(phrase))))];
         _tier = script.Precedence.Select((situation, index) => (situation, index)).ToDictionary(pair => pair.situation, pair => pair.index, StringComparer.Ordinal);

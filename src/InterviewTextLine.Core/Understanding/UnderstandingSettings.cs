@@ -13,7 +13,20 @@ public sealed record UnderstandingSettings
     /// The thresholds for Spanish, chosen on the Spanish training split. The sentence model learned
     /// English, so in Spanish the spelling similarity carries more of the weight.
     /// </summary>
-    public static UnderstandingSettings Spanish { get; } = new() { Meaning = 0.35, Spelling = 0.7 };
+    public static UnderstandingSettings Spanish { get; } = new()
+    {
+        Accept = 0.7,
+        ReplyAccept = 0.4,
+        ClearLead = 0.12,
+        ClarifyFloor = 0.37,
+        ReplyPrior = 0.08,
+        CueWeight = 0.06,
+        CueReach = 0.12,
+        UrgentNear = 0.06,
+        Neighbours = 1,
+        Meaning = 0.5,
+        Spelling = 0.75,
+    };
 
     /// <summary>The thresholds for a language: its own where it has them, the default otherwise.</summary>
     public static UnderstandingSettings For(string language) => language == "es" ? Spanish : Default;
