@@ -36,6 +36,12 @@ public sealed record Conversation
 
     public required DateTimeOffset LastMessageAt { get; init; }
 
+    /// <summary>
+    /// The language the line speaks with this texter (<c>en</c>, <c>es</c>): picked from their first
+    /// text, changed by ESPAÑOL or ENGLISH. Null in records written before the line spoke two: English.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>True after an opt-out keyword until an opt-in keyword.</summary>
     public bool OptedOut { get; init; }
 
