@@ -14,9 +14,9 @@ param environmentName string
 })
 param location string
 
-@description('Name of the career-services program running the line (GSM-7 characters, at most 40).')
+@description('Name of the career-services program running the line (GSM-7 characters, at most 30, so the welcome fits one SMS).')
 @minLength(1)
-@maxLength(40)
+@maxLength(30)
 param programName string
 
 @description('How a texter reaches a person: a phone number or email address (at most 40 characters).')

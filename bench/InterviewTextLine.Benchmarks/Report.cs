@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Sms;
 
 namespace InterviewTextLine.Benchmarks;
@@ -13,7 +14,7 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
     private IReadOnlyList<RequestCountBench.Row>? _requests;
     private LatencyResult? _withoutStorage;
     private (int Emails, int Reads, int Writes)? _sweepRequests;
-    private IReadOnlyList<SmsCostBench.ConversationCost>? _sms;
+    private SmsCostBench.Result? _sms;
     private HistoryBench.Result? _history;
     private (int Conversations, TimeSpan Seeding, Core.Retention.RetentionSweepResult Result, TimeSpan Sweep, int Reads, int Writes)? _retention;
 
@@ -35,7 +36,7 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
 
     public void Sweep(FollowUpBench.Result result) => _sweeps.Add(result);
 
-    public void SmsCost(IReadOnlyList<SmsCostBench.ConversationCost> costs) => _sms = costs;
+    public void SmsCost(SmsCostBench.Result result) => _sms = result;
 
     public void Understanding(UnderstandingBench.Result result) => _understanding = result;
 
@@ -212,17 +213,26 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
             return;
         }
 
-        var replies = _sms.SelectMany(c => c.Replies).ToList();
-        var conversations = _sms.Select(c => c.Segments).ToList();
+        var replies = _sms.Conversations.SelectMany(c => c.Replies).ToList();
+        var conversations = _sms.Conversations.Select(c => c.Segments).ToList();
         var histogram = string.Join(", ", replies.GroupBy(r => r.Count).OrderBy(g => g.Key).Select(g => $"{g.Count()} of {g.Key}"));
         var encoding = replies.All(r => r.Encoding == SmsEncoding.Gsm7) ? "every reply GSM-7" : "NOT all GSM-7";
         Line(md, $"\n### SMS cost of the standard transcripts\n\nPer reply: mean {replies.Average(r => r.Count):0.00} segments, max {replies.Max(r => r.Count)} ({replies.Count} replies; {histogram}). Per conversation: mean {conversations.Average():0.0} segments, max {conversations.Max()}. Encoding: {encoding}.\n");
         md.AppendLine("| transcript | texts | replies | segments | max per reply | mean per reply | GSM-7 |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var c in _sms)
+        foreach (var c in _sms.Conversations)
         {
             var mean = c.Replies.Count == 0 ? 0 : (double)c.Segments / c.Replies.Count;
             Line(md, $"| {c.Name} | {c.Texts} | {c.Replies.Count} | {c.Segments} | {c.MaxPerReply} | {mean:0.00} | {(c.AllGsm7 ? "yes" : "no")} |");
+        }
+
+        var longest = Placeholders.MaxLengths;
+        Line(md, $"\nThe script's texts against the lint's budgets: the most segments of each kind with the longest settings (a {longest[Placeholders.ProgramName]}-character program name, {longest[Placeholders.HelpContact]}-character contact, {longest[Placeholders.ProgramUrl]}-character link, {longest[Placeholders.EmergencyNumber]}-digit emergency number) and as sent with the local defaults.\n");
+        md.AppendLine("| text | how many | budget | longest settings | as sent | GSM-7 |");
+        md.AppendLine("|---|---:|---:|---:|---:|---|");
+        foreach (var b in _sms.Budgets)
+        {
+            Line(md, $"| {b.Text} | {b.Count} | {b.Budget} | {b.Longest} | {b.AsSent} | {(b.AllGsm7 ? "yes" : "no")} |");
         }
     }
 

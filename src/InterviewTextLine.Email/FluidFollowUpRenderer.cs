@@ -29,6 +29,7 @@ public sealed class FluidFollowUpRenderer : IFollowUpRenderer
         options.MemberAccessStrategy.Register<FollowUpSummary>();
         options.MemberAccessStrategy.Register<SituationSummary>();
         options.MemberAccessStrategy.Register<SituationOverview>();
+        options.MemberAccessStrategy.Register<Paragraph>();
         return options;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -18,6 +19,7 @@ internal static class ConversationEntity
     public const string StateId = nameof(StateId);
     public const string Situation = nameof(Situation);
     public const string Path = nameof(Path);
+    public const string Situations = nameof(Situations);
     public const string StartedAt = nameof(StartedAt);
     public const string LastMessageAt = nameof(LastMessageAt);
     public const string OptedOut = nameof(OptedOut);
@@ -41,6 +43,7 @@ internal static class ConversationEntity
         {
             [StateId] = conversation.StateId,
             [Path] = JsonSerializer.Serialize(conversation.Path, StorageJsonContext.Default.ImmutableListString),
+            [Situations] = JsonSerializer.Serialize(conversation.Situations, StorageJsonContext.Default.ImmutableListString),
             [StartedAt] = conversation.StartedAt.ToUniversalTime(),
             [LastMessageAt] = conversation.LastMessageAt.ToUniversalTime(),
             [OptedOut] = conversation.OptedOut,
@@ -75,15 +78,13 @@ internal static class ConversationEntity
 
     public static Conversation ToConversation(TableEntity entity)
     {
-        var path = entity.GetString(Path) is { Length: > 0 } json
-            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ImmutableListString) ?? []
-            : [];
-
         return new Conversation
         {
             StateId = entity.GetString(StateId) ?? throw Corrupt(entity, StateId),
             Situation = entity.GetString(Situation),
-            Path = path,
+            Path = ToList(entity, Path),
+            // Rows written before the column existed have none: the email then finds the situations on the path.
+            Situations = ToList(entity, Situations),
             StartedAt = entity.GetDateTimeOffset(StartedAt) ?? throw Corrupt(entity, StartedAt),
             LastMessageAt = entity.GetDateTimeOffset(LastMessageAt) ?? throw Corrupt(entity, LastMessageAt),
             OptedOut = entity.GetBoolean(OptedOut) ?? false,
@@ -119,6 +120,11 @@ internal static class ConversationEntity
             entity.GetDateTimeOffset(FollowUpSentAt),
             entity.GetString(FollowUpLastError));
     }
+
+    private static ImmutableList<string> ToList(TableEntity entity, string column) =>
+        entity.GetString(column) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ImmutableListString) ?? []
+            : [];
 
     private static void SetIfNotNull(TableEntity entity, string column, object? value)
     {

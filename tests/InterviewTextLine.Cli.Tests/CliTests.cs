@@ -18,15 +18,15 @@ public sealed partial class CliTests
         Assert.Equal(["hi", "2", "WORDS", "STOP", "hello", "START"], lines.Select(line => (string)line["in"]!));
 
         var script = FlowLoader.LoadEmbedded();
-        Assert.StartsWith("Interview going wrong?", (string)lines[0]["reply"]!, StringComparison.Ordinal);
-        Assert.StartsWith("If they're rude, hostile", (string)lines[1]["reply"]!, StringComparison.Ordinal);
+        Assert.StartsWith("Career Services (local) interview help.", (string)lines[0]["reply"]!, StringComparison.Ordinal);
+        Assert.StartsWith("You can leave now.", (string)lines[1]["reply"]!, StringComparison.Ordinal);
         Assert.StartsWith("Say: \"I don't think we're a fit", (string)lines[2]["reply"]!, StringComparison.Ordinal);
         Assert.Null(lines[3]["reply"]);
         Assert.Null(lines[4]["reply"]);
         Assert.Equal((string)lines[0]["reply"]!, (string)lines[5]["reply"]!);
         Assert.Equal(JsonValueKind.Null, lines[3]["reply"]?.GetValueKind() ?? JsonValueKind.Null);
-        Assert.Equal(2, (int)lines[0]["segments"]!);
-        Assert.Equal(3, (int)lines[1]["segments"]!);
+        Assert.Equal(1, (int)lines[0]["segments"]!);
+        Assert.Equal(1, (int)lines[1]["segments"]!);
         Assert.Equal("GSM-7", (string)lines[1]["encoding"]!);
         Assert.Equal(0, (int)lines[3]["segments"]!);
         Assert.NotEmpty(script.States);
@@ -37,8 +37,8 @@ public sealed partial class CliTests
     {
         var result = await Textline.RunAsync("4\n", "chat", "--from", "+447700900123");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("line> If you already know this job isn't for you", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"\[2 segment\(s\), GSM-7, \d+ characters\]", result.Output);
+        Assert.Contains("line> Leave politely: \"Thank you for your time.", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\[1 segment\(s\), GSM-7, \d+ characters\]", result.Output);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed partial class CliTests
     [Theory]
     [InlineData("\"goto\": \"fence_clear\"", "\"goto\": \"fence_cleared\"", "goes to 'fence_cleared', which does not exist")]
     [InlineData("\"id\": \"leave_now_out\"", "\"id\": \"leave_now_after\"", "'leave_now_after' cannot be reached")]
-    [InlineData("Well done. Leaving", "Well done \u2014 leaving", "U+2014")]
+    [InlineData("Well done. Breathe", "Well done \u2014 breathe", "U+2014")]
     [InlineData("Good sign.", "Good sign {Nonsense}.", "unknown placeholder {Nonsense}")]
     public async Task Lint_fails_with_a_clear_message_on_a_broken_script(string find, string replace, string expected)
     {

@@ -54,20 +54,20 @@ public sealed class CorpusTests
     }
 
     /// <summary>
-    /// The scores on the evaluation split, which nothing is tuned on: every safety text gets the safety
-    /// advice first and in-flow replies meet their target; routing and the wrong-situation rate may not
-    /// fall below what the line reaches today (<c>textline eval</c> prints them against the targets).
+    /// The scores on the evaluation split, which nothing is tuned on, meet every target that
+    /// <c>textline eval</c> prints: first texts routed, the wrong-situation rate, every safety text with
+    /// the safety advice first, and in-flow replies.
     /// </summary>
     [Fact]
-    public void Scores_on_the_evaluation_split_do_not_fall()
+    public void Scores_on_the_evaluation_split_meet_the_targets()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
         using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddSentenceModel().BuildServiceProvider();
         var engine = services.GetRequiredService<ConversationEngine>();
         var report = Evaluation.Run(engine, Corpus.Evaluation(), "911", leaveOneOut: false, new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
-        Assert.True(report.FirstTextAccuracy >= 0.82, $"First texts routed: {report.FirstTextAccuracy:P1}");
-        Assert.True(report.WrongSituationRate <= 0.045, $"Wrong situation: {report.WrongSituationRate:P1}");
+        Assert.True(report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracy, $"First texts routed: {report.FirstTextAccuracy:P1}");
+        Assert.True(report.WrongSituationRate <= EvaluationTargets.WrongSituationRate, $"Wrong situation: {report.WrongSituationRate:P1}");
         Assert.True(report.SafetyFirstCount == report.Safety.Count(), $"Safety first: {report.SafetyFirstCount}/{report.Safety.Count()}");
         Assert.True(report.InFlowAccuracy >= EvaluationTargets.InFlowAccuracy, $"In-flow: {report.InFlowAccuracy:P1}");
     }

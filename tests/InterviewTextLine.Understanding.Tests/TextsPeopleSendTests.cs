@@ -27,6 +27,22 @@ public sealed class TextsPeopleSendTests
         Assert.Contains("call 911", firstScreen, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Words that often mean danger but have everyday uses too point to safety only when the whole
+    /// text means it: the sentence model decides, not the word.
+    /// </summary>
+    [Theory]
+    [InlineData("this isnt the career i want, i only came bc my mom pushed me", "notforme")]
+    [InlineData("this is so boring i can feel my soul leaving my body, can i just go", "notforme")]
+    [InlineData("he pushed me against the wall when i tried to leave", "safety")]
+    [InlineData("he keeps commenting on my legs and my body", "safety")]
+    public async Task A_word_with_an_everyday_use_does_not_decide_danger_alone(string text, string situation)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal(situation, reply.Situation);
+    }
+
     [Fact]
     public async Task Danger_wins_in_any_state_even_mid_flow()
     {
@@ -45,6 +61,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("intervewer is beeing super rdue", "rude")]
     [InlineData("he keeps saying my degree is worthless and the pay is low and the commute is long", "rude")]
     [InlineData("honestly i just want to walk out, this job isnt for me", "notforme")]
+    [InlineData("she said 'flexible hours' but then also 'we expect full commitment'. which is it", "unsure")]
+    [InlineData("she said the last three people quit in a month and laughed it off", "unsure")]
     public async Task A_first_text_reaches_its_situation_without_the_menu(string text, string situation)
     {
         await using var line = UnderstoodLine.Create();
@@ -104,7 +122,7 @@ public sealed class TextsPeopleSendTests
         await using var line = UnderstoodLine.Create();
         await line.Text("2");
         var reply = await line.Text(text);
-        Assert.StartsWith("Saved. One summary", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Saved. The summary", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,13 +33,16 @@ public sealed class ProgramOptions
 {
     public const string SectionName = "Program";
 
-    /// <summary>Longest program name; the script's segment budgets are checked with a name this long.</summary>
-    public const int MaxNameLength = 40;
+    /// <summary>
+    /// Longest program name; the script's segment budgets are checked with a name this long. The welcome
+    /// names the program and must fit one SMS, so the name is kept short.
+    /// </summary>
+    public const int MaxNameLength = 30;
     public const int MaxHelpContactLength = 40;
     public const int MaxUrlLength = 60;
 
     [Required, RequiredInAzure, MaxLength(MaxNameLength), GsmText]
-    [Description("Name of the career-services program running the line.")]
+    [Description("Name of the career-services program running the line (at most 30 characters, so the welcome fits one SMS).")]
     public string Name { get; set; } = "";
 
     [Required, RequiredInAzure, MaxLength(MaxHelpContactLength), GsmText]

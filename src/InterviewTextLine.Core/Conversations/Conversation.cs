@@ -8,8 +8,15 @@ namespace InterviewTextLine.Core.Conversations;
 /// What the line keeps about one texter: where they are in the flow and the choices they made.
 /// Never their messages, never their number.
 /// </summary>
+/// <remarks>
+/// Equality is by value, lists included, so a conversation read back from any store equals the one
+/// that was saved.
+/// </remarks>
 public sealed record Conversation
 {
+    /// <summary>The most situations <see cref="Situations"/> keeps; the oldest give way first.</summary>
+    public const int MaxSituations = 8;
+
     /// <summary>The current state's id in the flow script.</summary>
     public required string StateId { get; init; }
 
@@ -18,6 +25,12 @@ public sealed record Conversation
 
     /// <summary>The ids of the states the texter moved through, in order; the email summary is built from them.</summary>
     public ImmutableList<string> Path { get; init; } = [];
+
+    /// <summary>
+    /// The ids of the situations the texter went through, each once, in the order they first reached it
+    /// (at most <see cref="MaxSituations"/>); the email summary covers each of them.
+    /// </summary>
+    public ImmutableList<string> Situations { get; init; } = [];
 
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -49,4 +62,36 @@ public sealed record Conversation
     /// <summary>A fresh conversation at the script's start state.</summary>
     public static Conversation Start(string startState, DateTimeOffset now) =>
         new() { StateId = startState, StartedAt = now, LastMessageAt = now };
+
+    /// <summary><paramref name="situation"/> added to <see cref="Situations"/> when it is not there yet, dropping the oldest beyond the cap.</summary>
+    public ImmutableList<string> WithVisited(string situation)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        if (Situations.Contains(situation))
+        {
+            return Situations;
+        }
+
+        var added = Situations.Add(situation);
+        return added.Count > MaxSituations ? added.RemoveRange(0, added.Count - MaxSituations) : added;
+    }
+
+    public bool Equals(Conversation? other) =>
+        other is not null
+        && StateId == other.StateId
+        && Situation == other.Situation
+        && Path.SequenceEqual(other.Path)
+        && Situations.SequenceEqual(other.Situations)
+        && StartedAt == other.StartedAt
+        && LastMessageAt == other.LastMessageAt
+        && OptedOut == other.OptedOut
+        && Email == other.Email
+        && Equals(FollowUp, other.FollowUp)
+        && AddressesGiven == other.AddressesGiven
+        && RepliesSince == other.RepliesSince
+        && Replies == other.Replies
+        && Receipts.Equals(other.Receipts);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(StateId, Situation, Path.Count, Situations.Count, StartedAt, LastMessageAt, OptedOut, HashCode.Combine(Email, FollowUp, Replies, Receipts.Count));
 }

@@ -6,7 +6,7 @@ namespace InterviewTextLine.Core.Conversations;
 
 /// <remarks>
 /// The limits: what input the line cannot use, and the caps of <see cref="Configuration.LimitsOptions"/> that
-/// keep one number from running up the SMS or email bill. Every cap is decided from the stored conversation,
+/// keep one number from running up the SMS or email bill, with EMAIL, the command the email caps shape. Every cap is decided from the stored conversation,
 /// like everything else the engine decides, so it holds however many instances serve the webhook.
 /// </remarks>
 public sealed partial class ConversationEngine
@@ -72,5 +72,33 @@ public sealed partial class ConversationEngine
 
         var newAddress = !string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase);
         return newAddress && current.AddressesGiven >= _limits.AddressesPerConversation ? LimitKind.Addresses : null;
+    }
+
+    private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
+    {
+        var problem = EmailAddressCheck.Check(candidate, out var address);
+        if (problem != EmailAddressProblem.None)
+        {
+            var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
+            {
+                [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
+            };
+            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
+        }
+
+        if (EmailLimit(current, address) is { } limit)
+        {
+            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
+        }
+
+        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
+        var next = current with
+        {
+            Email = address,
+            FollowUp = followUp,
+            LastMessageAt = now,
+            AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
+        };
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
 }

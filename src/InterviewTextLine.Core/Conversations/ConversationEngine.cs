@@ -102,8 +102,11 @@ public sealed partial class ConversationEngine
             ? Conversation.Start(_script.Start, now)
             : fresh
                 // After a long silence the texter starts again at the welcome, but an opt-out, an email
-                // address and a pending follow-up are not theirs to lose by waiting.
-                ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0 }
+                // address and a pending follow-up are not theirs to lose by waiting. The situations they
+                // went through stay while a summary of them is still to be sent.
+                ? stored.FollowUp is { IsScheduled: true }
+                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0 }
+                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [], AddressesGiven = 0 }
                 : stored;
         if (current.OptedOut)
         {
@@ -198,39 +201,13 @@ public sealed partial class ConversationEngine
                 return Save(current, now, Message(MessageKeys.EmailMissing));
             case Keyword.Words:
                 return Save(current, now, Words(current, state));
+            case Keyword.Why:
+                return Save(current, now, Why(current, state));
             case Keyword.Done:
                 return Save(Enter(current, _script.Done, now), now);
             default:
                 return null;
         }
-    }
-
-    private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
-    {
-        var problem = EmailAddressCheck.Check(candidate, out var address);
-        if (problem != EmailAddressProblem.None)
-        {
-            var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
-            {
-                [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
-            };
-            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
-        }
-
-        if (EmailLimit(current, address) is { } limit)
-        {
-            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
-        }
-
-        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
-        var next = current with
-        {
-            Email = address,
-            FollowUp = followUp,
-            LastMessageAt = now,
-            AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
-        };
-        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
 
     private string Words(Conversation current, Flow.FlowState state)
@@ -246,6 +223,22 @@ public sealed partial class ConversationEngine
             : Message(MessageKeys.WordsNeedSituation, state.Hint);
     }
 
+    /// <summary>
+    /// The reasons behind the state's advice; a state with none (a step after the advice, the welcome or
+    /// the closing) gives those of the situation the texter was last in.
+    /// </summary>
+    private string Why(Conversation current, Flow.FlowState state)
+    {
+        if (state.Why is not null)
+        {
+            return Render(state.Why);
+        }
+
+        return current.Situation is { } situation && _script.State(_script.Situations[situation].Entry).Why is { } why
+            ? Render(why)
+            : Message(MessageKeys.WhyNeedSituation, state.Hint);
+    }
+
     private Conversation Enter(Conversation current, string stateId, DateTimeOffset now)
     {
         var target = _script.State(stateId);
@@ -254,6 +247,7 @@ public sealed partial class ConversationEngine
             StateId = stateId,
             Situation = target.Situation ?? current.Situation,
             Path = current.Path.Count > 0 && current.Path[^1] == stateId ? current.Path : Trim(current.Path.Add(stateId)),
+            Situations = target.Situation is { } situation ? current.WithVisited(situation) : current.Situations,
             LastMessageAt = now,
         };
     }

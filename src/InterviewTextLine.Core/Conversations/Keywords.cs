@@ -12,6 +12,7 @@ public enum Keyword
     NoEmail,
     Forget,
     Words,
+    Why,
     Done,
 }
 
@@ -41,6 +42,7 @@ public static class Keywords
         ["FORGET"] = Keyword.Forget,
         ["DELETE"] = Keyword.Forget,
         ["WORDS"] = Keyword.Words,
+        ["WHY"] = Keyword.Why,
         ["DONE"] = Keyword.Done,
     };
 

@@ -89,7 +89,13 @@ public sealed record SituationEmail
     /// <summary>The guidance in a few sentences.</summary>
     public required IReadOnlyList<string> Guidance { get; init; }
 
-    /// <summary>Subject of the short courteous email the texter can adapt and send the employer.</summary>
+    /// <summary>
+    /// What the email says above the template: why (or whether) to send it, in keeping with what the
+    /// texts said. "A courteous note keeps goodwill" fits a deal-breaker, not a hostile interviewer.
+    /// </summary>
+    public required string TemplateIntro { get; init; }
+
+    /// <summary>Subject of the short email the texter can adapt and send (to the employer, or to the career office).</summary>
     public required string TemplateSubject { get; init; }
 
     /// <summary>Body of that email, with placeholders such as <c>[Interviewer name]</c> for the texter to fill.</summary>
@@ -97,16 +103,22 @@ public sealed record SituationEmail
 
     /// <summary>Two or three questions to reflect on.</summary>
     public required IReadOnlyList<string> Prompts { get; init; }
+
+    /// <summary>
+    /// A paragraph for each later state of the situation the texter reached, keyed by state id ("They
+    /// offered something: ..."), so the email follows the branch they took.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Steps { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>What a state is for; it sets the segment budget of its text.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<StateKind>))]
 public enum StateKind
 {
-    /// <summary>A numbered list of choices (2 segments).</summary>
+    /// <summary>A numbered list of choices (2 segments; the welcome, 1).</summary>
     Menu,
 
-    /// <summary>Advice for a situation (3 segments).</summary>
+    /// <summary>Advice for a situation (2 segments; its words and reasons too).</summary>
     Guidance,
 
     /// <summary>The closing after DONE (2 segments).</summary>
@@ -131,6 +143,12 @@ public sealed record FlowState
 
     /// <summary>The exact lines to say, sent on WORDS.</summary>
     public string? Words { get; init; }
+
+    /// <summary>
+    /// Why the advice holds, sent on WHY. The text leads with what to do; the reasons wait for the
+    /// texter who wants them, so the first screen stays short.
+    /// </summary>
+    public string? Why { get; init; }
 
     /// <summary>What to send next, appended to the reply to input the state does not understand.</summary>
     public required string Hint { get; init; }
@@ -162,6 +180,13 @@ public sealed record Cue
     /// ("insult*" matches "insulted").
     /// </summary>
     public required IReadOnlyList<string> Phrases { get; init; }
+
+    /// <summary>
+    /// Phrases with common innocent uses ("my mom pushed me to apply", "my legs are shaking"): they count
+    /// as evidence for the situation, but only the meaning of the whole text can make it win. Matters for
+    /// the urgent situation, whose other cues win over everything.
+    /// </summary>
+    public bool Weak { get; init; }
 }
 
 /// <summary>The keys of <see cref="FlowScript.Messages"/> the engine uses.</summary>
@@ -170,6 +195,7 @@ public static class MessageKeys
     public const string Help = "help";
     public const string Unknown = "unknown";
     public const string WordsNeedSituation = "wordsNeedSituation";
+    public const string WhyNeedSituation = "whyNeedSituation";
     public const string EmailSaved = "emailSaved";
     public const string EmailMissing = "emailMissing";
     public const string EmailInvalid = "emailInvalid";
@@ -183,5 +209,5 @@ public static class MessageKeys
     public const string EmailLimit = "emailLimit";
 
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit];
+        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit];
 }

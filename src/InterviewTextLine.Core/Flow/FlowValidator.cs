@@ -1,22 +1,16 @@
 using System.Globalization;
 using InterviewTextLine.Core.Conversations;
-using InterviewTextLine.Core.Sms;
 
 namespace InterviewTextLine.Core.Flow;
 
 /// <summary>
 /// Checks a flow script before the line uses it: every state reachable, no dead ends, no dangling
 /// references, only known placeholders, and every text GSM-7 and within its SMS segment budget even
-/// with the longest configurable values filled in.
+/// with the longest configurable values filled in (the budgets and what the welcome and HELP must
+/// say are in <c>FlowValidator.Budgets.cs</c>).
 /// </summary>
-public static class FlowValidator
+public static partial class FlowValidator
 {
-    /// <summary>Segment budgets: a menu or prompt fits in 2 segments, guidance in 3, a question back in 1.</summary>
-    public const int PromptSegments = 2;
-    public const int GuidanceSegments = 3;
-    public const int QuestionSegments = 1;
-
-    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.WordsNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
 
     /// <summary>Returns every problem found; an empty list means the script is usable.</summary>
     public static IReadOnlyList<string> Validate(FlowScript script)
@@ -41,6 +35,9 @@ public static class FlowValidator
         CheckWayOut(script, problems);
         CheckOptions(script, problems);
         CheckTexts(script, problems);
+        CheckWelcome(script, problems);
+        CheckHelp(script, problems);
+        CheckUrgentFirstScreen(script, problems);
         return problems;
     }
 
@@ -84,6 +81,11 @@ public static class FlowValidator
             if (situation.Email.Prompts.Count is < 2 or > 3)
             {
                 problems.Add($"Situation '{id}' has {situation.Email.Prompts.Count} reflection prompts; the email needs two or three.");
+            }
+
+            foreach (var step in situation.Email.Steps.Keys.Where(step => !script.HasState(step) || script.State(step).Situation != id || step == situation.Entry))
+            {
+                problems.Add($"Situation '{id}' has an email step for '{step}', which is not one of its later states.");
             }
         }
 
@@ -178,6 +180,7 @@ public static class FlowValidator
             var accepted = state.Options.Select(option => option.Reply)
                 .Concat(["MENU", "DONE", "HELP", "EMAIL"])
                 .Concat(state.Words is null ? [] : ["WORDS"])
+                .Concat(state.Why is null ? [] : ["WHY"])
                 .Concat(state.Id == script.Start ? script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value.ToString(CultureInfo.InvariantCulture)) : []);
             if (!accepted.Any(reply => Mentions(shown, reply)))
             {
@@ -192,6 +195,17 @@ public static class FlowValidator
             if (state.Kind == StateKind.Guidance && state.Words is null)
             {
                 problems.Add($"Guidance state '{state.Id}' has no words to say.");
+            }
+
+            // Reasons nobody is told about are reasons lost; a WHY with none behind it is a broken promise.
+            if (state.Why is not null && !Mentions(shown, "WHY"))
+            {
+                problems.Add($"State '{state.Id}' has reasons (why) but its text and hint never offer WHY, so no texter will ask for them.");
+            }
+
+            if (state.Why is null && Mentions(state.Text + " " + state.Hint, "WHY") && ReasonsOfSituation(script, state) is null)
+            {
+                problems.Add($"State '{state.Id}' offers WHY but neither it nor its situation's first state has reasons (why).");
             }
         }
     }
@@ -222,113 +236,11 @@ public static class FlowValidator
         }
     }
 
-    private static void CheckTexts(FlowScript script, List<string> problems)
-    {
-        var longestHint = script.States.Select(state => Fill(state.Hint, null, null)).DefaultIfEmpty("").MaxBy(hint => hint.Length)!;
-        var longestReason = Enum.GetValues<EmailAddressProblem>()
-            .Where(reason => reason != EmailAddressProblem.None)
-            .Select(reason => script.Messages.GetValueOrDefault(EmailAddressCheck.MessageKey(reason), ""))
-            .DefaultIfEmpty("")
-            .MaxBy(text => text.Length)!;
-
-        foreach (var state in script.States)
-        {
-            var budget = state.Kind == StateKind.Guidance ? GuidanceSegments : PromptSegments;
-            CheckText($"State '{state.Id}' text", state.Text, budget, allowed: [], longestHint, longestReason, problems);
-            CheckText($"State '{state.Id}' hint", state.Hint, PromptSegments, allowed: [], longestHint, longestReason, problems);
-            if (state.Words is not null)
-            {
-                CheckText($"State '{state.Id}' words", state.Words, GuidanceSegments, allowed: [], longestHint, longestReason, problems);
-            }
-        }
-
-        foreach (var (key, text) in script.Messages)
-        {
-            string[] allowed = key switch
-            {
-                MessageKeys.EmailSaved => [Placeholders.Delay],
-                MessageKeys.EmailInvalid => [Placeholders.Reason],
-                MessageKeys.Clarify => [Placeholders.First, Placeholders.FirstNumber, Placeholders.Second, Placeholders.SecondNumber],
-                _ when HintMessages.Contains(key) => [Placeholders.Hint],
-                _ => [],
-            };
-            var budget = key == MessageKeys.Clarify ? QuestionSegments : PromptSegments;
-            CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
-        }
-
-        // The follow-up state texts are what the texter reads aloud, but the email carries them too;
-        // they only need to be non-empty there.
-        foreach (var (id, situation) in script.Situations)
-        {
-            if (situation.Email.Guidance.Count == 0 || string.IsNullOrWhiteSpace(situation.Email.TemplateBody))
-            {
-                problems.Add($"Situation '{id}' email needs guidance and a template.");
-            }
-
-            if (GsmAlphabet.NonGsmCharacters(situation.Gist).Count > 0)
-            {
-                problems.Add($"Situation '{id}' gist has characters outside GSM-7.");
-            }
-        }
-    }
-
-    private static void CheckText(string what, string text, int segments, string[] allowed, string longestHint, string longestReason, List<string> problems, (string First, string Second)? shorts = null)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add($"{what} is empty.");
-            return;
-        }
-
-        var nonGsm = GsmAlphabet.NonGsmCharacters(text);
-        if (nonGsm.Count > 0)
-        {
-            var shown = string.Join(", ", nonGsm.Select(c => $"'{c}' (U+{(int)c:X4})"));
-            problems.Add($"{what} has characters outside GSM-7, which would make every SMS cost more than twice as much: {shown}.");
-        }
-
-        foreach (var name in Placeholders.Names(text).Distinct())
-        {
-            if (!Placeholders.MaxLengths.ContainsKey(name) && !Placeholders.Contextual.Contains(name))
-            {
-                problems.Add($"{what} uses an unknown placeholder {{{name}}}.");
-            }
-            else if (Placeholders.Contextual.Contains(name) && !allowed.Contains(name))
-            {
-                problems.Add($"{what} uses {{{name}}}, which is not available there.");
-            }
-        }
-
-        if (nonGsm.Count == 0)
-        {
-            var filled = Fill(text, longestHint, longestReason, shorts);
-            var count = SmsSegments.Of(filled);
-            if (count.Count > segments)
-            {
-                problems.Add($"{what} takes {count.Count} SMS segments ({count.Units} characters with the longest settings); the budget is {segments} ({SmsSegments.Gsm7Capacity(segments)} characters).");
-            }
-        }
-    }
-
-    /// <summary>Fills every placeholder with its longest possible value.</summary>
-    private static string Fill(string text, string? hint, string? reason, (string First, string Second)? shorts = null)
-    {
-        var values = Placeholders.MaxLengths.ToDictionary(pair => pair.Key, pair => new string('x', pair.Value));
-        values[Placeholders.Hint] = hint ?? "";
-        values[Placeholders.Reason] = reason ?? "";
-        values[Placeholders.First] = shorts?.First ?? "";
-        values[Placeholders.Second] = shorts?.Second ?? "";
-        values[Placeholders.FirstNumber] = "9";
-        values[Placeholders.SecondNumber] = "9";
-        return Placeholders.Fill(text, values);
-    }
-
-    /// <summary>The two longest gists of numbered situations: the longest question back.</summary>
-    private static (string First, string Second) LongestGists(FlowScript script)
-    {
-        var longest = script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Gist ?? "").OrderByDescending(s => s.Length).Take(2).ToList();
-        return (longest.ElementAtOrDefault(0) ?? "", longest.ElementAtOrDefault(1) ?? "");
-    }
+    /// <summary>The reasons WHY gives in a state without its own: those of its situation's first state.</summary>
+    private static string? ReasonsOfSituation(FlowScript script, FlowState state) =>
+        state.Situation is { } situation && script.Situations.TryGetValue(situation, out var found) && script.HasState(found.Entry)
+            ? script.State(found.Entry).Why
+            : null;
 
     /// <summary>Replies are shown in capitals ("Reply YES or NO"), so a mention is an exact, whole-word match.</summary>
     private static bool Mentions(string text, string reply) =>

@@ -39,7 +39,7 @@ public static class MermaidWriter
         builder.AppendLine($"    {script.Done} --> {script.Start} : MENU");
         builder.AppendLine($"    note right of {script.Start}");
         var numbers = script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value).DefaultIfEmpty(0).ToList();
-        builder.AppendLine("        From any state: STOP opts out, START opts in, HELP, MENU, WORDS, DONE,");
+        builder.AppendLine("        From any state: STOP opts out, START opts in, HELP, MENU, WORDS, WHY, DONE,");
         builder.AppendLine($"        EMAIL address, NOEMAIL, FORGET; a number {numbers.Min()}-{numbers.Max()} or what the text means picks a situation.");
         builder.AppendLine("    end note");
         return builder.ToString();

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Core.FollowUps;
 
 /// <summary>
-/// Builds the follow-up email of a conversation: the situation from the states the texter moved through,
-/// the guidance and words from the script, and the operator's program details.
+/// Builds the follow-up email of a conversation as a letter: each situation the texter went through, in
+/// order, with its advice (and what they were told at the steps they reached), the words to say, a
+/// short email to adapt and questions to reflect on, from the script's email content and the
+/// operator's program details. The SMS texts themselves, with their "Reply ..." instructions, stay out.
 /// </summary>
 public sealed class FollowUpComposer(
     FlowScript script,
@@ -20,24 +22,25 @@ public sealed class FollowUpComposer(
     {
         ArgumentNullException.ThrowIfNull(conversation);
         var options = program.Value;
-        var situationId = conversation.Situation ?? LastSituationOnPath(conversation);
-        var situation = situationId is not null && script.Situations.TryGetValue(situationId, out var found) ? found : null;
+        var situations = Visited(conversation)
+            .Select(id => SummarizeSituation(id, script.Situations[id], conversation))
+            .ToList();
 
         return new FollowUpSummary
         {
-            Subject = situation is null
-                ? $"Your interview notes from {options.Name}"
-                : $"Your interview notes from {options.Name}: {situation.Title}",
+            Subject = situations.Count == 1
+                ? $"Your interview notes from {options.Name}: {situations[0].Title}"
+                : $"Your interview notes from {options.Name}",
             ProgramName = options.Name,
             ProgramUrl = options.Url,
             HelpContact = options.HelpContact,
             EmergencyNumber = options.EmergencyNumber,
-            Situation = situation is null ? null : SummarizeSituation(situationId!, situation, conversation),
-            Overview = situation is not null
+            Situations = situations,
+            Overview = situations.Count > 0
                 ? []
                 : script.Situations.Values
-                    .OrderBy(candidate => candidate.Number)
-                    .Select(candidate => new SituationOverview(candidate.Title, candidate.Email.Summary))
+                    .OrderBy(candidate => candidate.Number ?? int.MaxValue)
+                    .Select(candidate => new SituationOverview(candidate.Title, Paragraphs(candidate.Email.Summary)))
                     .ToList(),
         };
     }
@@ -57,6 +60,33 @@ public sealed class FollowUpComposer(
         return new FollowUpEmail(Guid.NewGuid().ToString("N")[..16], to, summary.Subject, rendered.Html, rendered.Text, headers);
     }
 
+    /// <summary>
+    /// The situations the texter went through, in order. A conversation stored before the line kept them
+    /// has only its path (and its last situation) to go on.
+    /// </summary>
+    private List<string> Visited(Conversation conversation)
+    {
+        var known = conversation.Situations.Where(script.Situations.ContainsKey).Distinct().ToList();
+        if (known.Count > 0)
+        {
+            return known;
+        }
+
+        var onPath = conversation.Path
+            .Where(script.HasState)
+            .Select(id => script.State(id).Situation)
+            .OfType<string>()
+            .Where(script.Situations.ContainsKey)
+            .Distinct()
+            .ToList();
+        if (onPath.Count == 0 && conversation.Situation is { } last && script.Situations.ContainsKey(last))
+        {
+            onPath.Add(last);
+        }
+
+        return onPath;
+    }
+
     private SituationSummary SummarizeSituation(string situationId, Situation situation, Conversation conversation)
     {
         var visited = conversation.Path
@@ -66,36 +96,27 @@ public sealed class FollowUpComposer(
             .DistinctBy(state => state.Id)
             .ToList();
 
-        // Someone who asked for email straight after picking a situation still gets its opening advice.
+        // Someone who asked for email straight after picking a situation still gets its opening words.
         if (visited.Count == 0 && script.HasState(situation.Entry))
         {
             visited.Add(script.State(situation.Entry));
         }
 
+        var steps = visited
+            .Select(state => situation.Email.Steps.GetValueOrDefault(state.Id))
+            .OfType<string>();
+
         return new SituationSummary
         {
             Title = situation.Title,
-            Summary = Fill(situation.Email.Summary),
-            AdviceGiven = visited.Where(state => state.Kind == StateKind.Guidance).Select(state => Fill(state.Text)).ToList(),
-            Guidance = situation.Email.Guidance.Select(Fill).ToList(),
-            Words = visited.Where(state => !string.IsNullOrWhiteSpace(state.Words)).Select(state => Fill(state.Words!)).Distinct().ToList(),
+            Summary = Paragraphs(situation.Email.Summary),
+            Advice = [.. situation.Email.Guidance.Concat(steps).SelectMany(Paragraphs)],
+            Words = [.. visited.Select(state => state.Words).OfType<string>().Distinct().SelectMany(Paragraphs)],
+            TemplateIntro = Paragraphs(situation.Email.TemplateIntro),
             TemplateSubject = Fill(situation.Email.TemplateSubject),
-            TemplateParagraphs = Paragraphs(Fill(situation.Email.TemplateBody)),
+            TemplateParagraphs = Paragraphs(situation.Email.TemplateBody),
             Prompts = situation.Email.Prompts.Select(Fill).ToList(),
         };
-    }
-
-    private string? LastSituationOnPath(Conversation conversation)
-    {
-        for (var i = conversation.Path.Count - 1; i >= 0; i--)
-        {
-            if (script.HasState(conversation.Path[i]) && script.State(conversation.Path[i]).Situation is { } situation)
-            {
-                return situation;
-            }
-        }
-
-        return null;
     }
 
     private string Fill(string text)
@@ -110,8 +131,5 @@ public sealed class FollowUpComposer(
         });
     }
 
-    private static List<string> Paragraphs(string body) =>
-        body.ReplaceLineEndings("\n")
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList();
+    private IReadOnlyList<Paragraph> Paragraphs(string text) => Paragraph.Split(Fill(text));
 }

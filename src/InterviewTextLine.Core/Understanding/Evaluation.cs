@@ -136,14 +136,16 @@ public static class Tuning
         var bestScore = Score(Evaluation.Run(engine.With(understander.With(best)), corpus, emergencyNumber, leaveOneOut: true, now));
         (string Name, double[] Values, Func<UnderstandingSettings, double, UnderstandingSettings> Set)[] grid =
         [
-            ("Accept", [0.42, 0.44, 0.46, 0.48, 0.50, 0.52, 0.54, 0.56, 0.58], (s, v) => s with { Accept = v }),
+            ("Accept", [0.50, 0.54, 0.58, 0.62, 0.66, 0.70], (s, v) => s with { Accept = v }),
             ("ClearLead", [0.03, 0.05, 0.07, 0.09, 0.12, 1.0], (s, v) => s with { ClearLead = v }),
-            ("ClarifyFloor", [0.34, 0.37, 0.40, 0.43, 0.46], (s, v) => s with { ClarifyFloor = v }),
+            ("ClarifyFloor", [0.37, 0.41, 0.45, 0.49], (s, v) => s with { ClarifyFloor = v }),
             ("CueWeight", [0.0, 0.03, 0.06, 0.09, 0.12], (s, v) => s with { CueWeight = v }),
             ("Near", [0.0, 0.02, 0.03, 0.05, 0.08], (s, v) => s with { Near = v }),
+            ("CueReach", [0.04, 0.08, 0.12, 0.2, 1.0], (s, v) => s with { CueReach = v }),
             ("Neighbours", [1, 2, 3, 4], (s, v) => s with { Neighbours = (int)v }),
+            ("Spelling", [0.0, 0.2, 0.35, 0.5, 0.75], (s, v) => s with { Spelling = v }),
             ("Margin", [0.0, 0.02, 0.04, 0.06], (s, v) => s with { Margin = v }),
-            ("ReplyAccept", [0.35, 0.38, 0.41, 0.44, 0.47, 0.50, 0.54], (s, v) => s with { ReplyAccept = v }),
+            ("ReplyAccept", [0.35, 0.40, 0.45, 0.50, 0.55], (s, v) => s with { ReplyAccept = v }),
             ("ReplyPrior", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { ReplyPrior = v }),
             ("SwitchCost", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { SwitchCost = v }),
             ("UrgentNear", [-0.06, -0.04, -0.02, 0.0, 0.02, 0.04, 0.06], (s, v) => s with { UrgentNear = v }),

@@ -12,7 +12,7 @@ public enum MeaningKind
     /// <summary>One of the current state's replies (<see cref="Meaning.Value"/> is the reply, e.g. <c>YES</c>).</summary>
     Option,
 
-    /// <summary>One of the line's commands (<see cref="Meaning.Value"/> is <c>WORDS</c>, <c>DONE</c>, <c>MENU</c>, <c>HELP</c> or <c>EMAIL</c>).</summary>
+    /// <summary>One of the line's commands (<see cref="Meaning.Value"/> is <c>WORDS</c>, <c>WHY</c>, <c>DONE</c>, <c>MENU</c>, <c>HELP</c> or <c>EMAIL</c>).</summary>
     Command,
 
     /// <summary>An email address for the summary (<see cref="Meaning.Value"/> is the address as typed).</summary>
@@ -51,10 +51,11 @@ public sealed record Meaning(MeaningKind Kind, string? Value = null, string? Sec
 public static class Commands
 {
     public const string Words = "WORDS";
+    public const string Why = "WHY";
     public const string Done = "DONE";
     public const string Menu = "MENU";
     public const string Help = "HELP";
     public const string Email = "EMAIL";
 
-    public static IReadOnlyList<string> All { get; } = [Words, Done, Menu, Help, Email];
+    public static IReadOnlyList<string> All { get; } = [Words, Why, Done, Menu, Help, Email];
 }

@@ -1,14 +1,16 @@
 namespace InterviewTextLine.Core.Understanding;
 
 /// <summary>
-/// Nearest neighbours over labelled examples in a sentence model's space: a text means what the
-/// examples closest to it mean. New examples teach it without any training step.
+/// Nearest neighbours over labelled examples: a text means what the examples closest to it mean. Close
+/// is the sentence model's similarity (meaning) plus a share of <see cref="CharacterGrams"/>' (spelling).
+/// New examples teach it without any training step.
 /// </summary>
 public sealed class MeaningModel
 {
     private readonly ISentenceEmbedder _embedder;
     private readonly (string Text, string Label, float[] Vector)[] _examples;
-    private readonly Dictionary<string, float[]>? _memo;
+    private readonly CharacterGrams _spelling;
+    private readonly Dictionary<string, (float[] Meaning, float[] Spelling)>? _memo;
 
     /// <param name="embedder">The sentence model.</param>
     /// <param name="examples">Cleaned example texts (see <see cref="Understander.Clean"/>) and their labels.</param>
@@ -20,6 +22,7 @@ public sealed class MeaningModel
         ArgumentNullException.ThrowIfNull(examples);
         _embedder = embedder;
         _examples = [.. examples.Select(example => (example.Text, example.Label, embedder.Embed(example.Text)))];
+        _spelling = new CharacterGrams([.. _examples.Select(example => example.Text)]);
     }
 
     public int Count => _examples.Length;
@@ -33,11 +36,13 @@ public sealed class MeaningModel
     /// <param name="text">The cleaned text.</param>
     /// <param name="isCandidate">Which labels may be answered in this state.</param>
     /// <param name="neighbours">How many of a label's closest examples its score averages.</param>
+    /// <param name="spelling">What share of the spelling similarity adds to the sentence model's.</param>
     /// <param name="leaveOut">An example text to ignore, to score the corpus on itself fairly.</param>
-    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, string? leaveOut = null)
+    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, double spelling, string? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(isCandidate);
-        var similarities = Similarities(text);
+        var (meaning, spelt) = Similarities(text);
+        var share = (float)spelling;
 
         // A few dozen labels over thousands of examples: ask about each label once.
         var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -60,7 +65,7 @@ public sealed class MeaningModel
                 best[label] = top = new List<float>(neighbours + 1);
             }
 
-            Keep(top, similarities[i], neighbours);
+            Keep(top, meaning[i] + (share * spelt[i]), neighbours);
         }
 
         return [.. best.Select(pair => new LabelScore(pair.Key, pair.Value.Average()))
@@ -68,7 +73,7 @@ public sealed class MeaningModel
             .ThenBy(score => score.Label, StringComparer.Ordinal)];
     }
 
-    private float[] Similarities(string text)
+    private (float[] Meaning, float[] Spelling) Similarities(string text)
     {
         if (_memo is not null && _memo.TryGetValue(text, out var remembered))
         {
@@ -76,12 +81,13 @@ public sealed class MeaningModel
         }
 
         var vector = _embedder.Embed(text);
-        var similarities = new float[_examples.Length];
+        var meaning = new float[_examples.Length];
         for (var i = 0; i < _examples.Length; i++)
         {
-            similarities[i] = Dot(vector, _examples[i].Vector);
+            meaning[i] = Dot(vector, _examples[i].Vector);
         }
 
+        var similarities = (meaning, _spelling.Similarities(text));
         if (_memo is not null)
         {
             _memo[text] = similarities;

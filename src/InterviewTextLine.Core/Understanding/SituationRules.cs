@@ -11,13 +11,13 @@ internal sealed class SituationRules
 {
     private readonly Dictionary<int, string> _byNumber;
     private readonly List<(string Situation, string[] Words)> _keywords;
-    private readonly List<(string Situation, string[] Words)> _cues;
+    private readonly List<(string Situation, string[] Words, bool Weak)> _cues;
 
     public SituationRules(FlowScript script)
     {
         _byNumber = script.Situations.Where(pair => pair.Value.Number is not null).ToDictionary(pair => pair.Value.Number!.Value, pair => pair.Key);
         _keywords = [.. script.Situations.SelectMany(pair => pair.Value.Keywords.Select(k => (pair.Key, Split(k))))];
-        _cues = [.. script.Cues.SelectMany(cue => cue.Phrases.Select(p => (cue.Situation, Split(p))))];
+        _cues = [.. script.Cues.SelectMany(cue => cue.Phrases.Select(p => (cue.Situation, Split(p), cue.Weak)))];
     }
 
     /// <summary>The situation a menu number ("2", "#2", "two") picks, or null.</summary>
@@ -42,7 +42,7 @@ internal sealed class SituationRules
     public Dictionary<string, int> CueHits(IReadOnlyList<string> words)
     {
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (situation, phrase) in _cues)
+        foreach (var (situation, phrase, _) in _cues)
         {
             if (Contains(words, phrase))
             {
@@ -52,6 +52,10 @@ internal sealed class SituationRules
 
         return scores;
     }
+
+    /// <summary>True when the words hold one of the situation's cues that are not <see cref="Cue.Weak"/>.</summary>
+    public bool HasSureCue(IReadOnlyList<string> words, string situation) =>
+        _cues.Any(cue => !cue.Weak && cue.Situation == situation && Contains(words, cue.Words));
 
     internal static string[] Split(string phrase) =>
         [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.EndsWith('*') ? TextMatcher.Normalize(word[..^1]) + "*" : TextMatcher.Normalize(word))];

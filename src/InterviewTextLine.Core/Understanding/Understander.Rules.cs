@@ -104,7 +104,7 @@ public sealed partial class Understander
     /// <summary>The words of the line itself: the preferred targets for a typo.</summary>
     private static IEnumerable<string> LineWords(FlowScript script)
     {
-        var texts = script.States.SelectMany(state => new[] { state.Text, state.Words ?? "", state.Hint }
+        var texts = script.States.SelectMany(state => new[] { state.Text, state.Words ?? "", state.Why ?? "", state.Hint }
                 .Concat(state.Options.SelectMany(option => option.Synonyms.Prepend(option.Reply))))
             .Concat(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => phrase.Replace("*", "", StringComparison.Ordinal))))
             .Concat(script.Situations.Values.SelectMany(situation => situation.Keywords.Append(situation.Title).Concat(situation.Email.Guidance)))

@@ -11,10 +11,10 @@ namespace InterviewTextLine.Core.Understanding;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Order: the urgent situation's cues (danger) win over everything; then an email address; then the
-/// state's replies said exactly; a menu number; a one-word command with a typo; a situation keyword;
-/// a reply or command phrase inside a sentence ("i left the building", "what do i say"); and last the
-/// cues and the model together.
+/// Order: the urgent situation's cues (danger) win over everything, except its weak cues, which only
+/// count as evidence; then an email address; then the state's replies said exactly; a menu number; a
+/// one-word command with a typo; a situation keyword; a reply or command phrase inside a sentence ("i
+/// left the building", "what do i say"); and last the cues and the model together.
 /// </para>
 /// <para>
 /// Giving one situation's advice for another is the worst outcome, so the model must be clearly
@@ -110,7 +110,7 @@ public sealed partial class Understander
         // Danger wins over everything, except inside the safety advice itself, where "made it to my car
         // and locked the doors" answers "reply OUT when you're safe".
         var inDanger = state.Situation is not null && state.Situation == _script.Urgent;
-        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent) && !(inDanger && Phrase(state, mended) is { Kind: MeaningKind.Option }))
+        if (_script.Urgent is { } urgent && hits.ContainsKey(urgent) && _rules.HasSureCue(mended, urgent) && !(inDanger && Phrase(state, mended) is { Kind: MeaningKind.Option }))
         {
             return new Meaning(MeaningKind.Situation, urgent);
         }
@@ -160,7 +160,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, leaveOut is null ? null : Clean(leaveOut)) ?? [];
+        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, _settings.Spelling, leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -170,7 +170,7 @@ public sealed partial class Understander
         // Inside a situation, a text is far likelier to answer the state's question than to name the
         // situation again: the state's replies get a head start, and the situation itself is no candidate
         // ("nah the salary is fixed" answers "did they offer something?").
-        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, leaveOut)
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, _settings.Spelling, leaveOut)
             .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + _settings.ReplyPrior } : s)
             .OrderByDescending(s => s.Score)
             .ToList();
@@ -232,12 +232,12 @@ public sealed partial class Understander
         {
             // Several situations in one text: the weightier one wins ("belittling me, and the pay is low").
             // A situation is present when it scores near the best, or when the text names it (a cue) and
-            // the model finds it plausible.
+            // the model finds it plausible and not far behind ("laughed it off" names no rudeness).
             // Danger the model finds nearly as likely as the best counts as present too: leaving when it
             // was not needed costs less than staying when it was.
             var present = situations
                 .Where(s => s.Score >= best.Score - _settings.Near
-                    || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor)
+                    || (hits.ContainsKey(s.Label) && s.Score >= _settings.ClarifyFloor && (s.Label == _script.Urgent || s.Score >= best.Score - _settings.CueReach))
                     || (s.Label == _script.Urgent && s.Score >= _settings.ClarifyFloor && s.Score >= best.Score - _settings.UrgentNear))
                 .Select(s => s.Label);
             return Situation(state, Strongest(present, hits, situations));
@@ -295,11 +295,15 @@ public sealed partial class Understander
     private string? ByCues(Dictionary<string, int> hits) =>
         hits.Count == 0 ? null : hits.OrderBy(pair => Tier(pair.Key)).ThenByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
 
-    /// <summary>Among situations present in one text, the highest in precedence; ties go to the one pointed to most strongly.</summary>
+    /// <summary>
+    /// Among situations present in one text, the highest in precedence. Within a tier the text's meaning
+    /// decides, not its words: "flexible hours, but full commitment, which is it?" names hours and is
+    /// still a question of what they meant.
+    /// </summary>
     private string Strongest(IEnumerable<string> present, Dictionary<string, int> hits, List<LabelScore> scores) =>
         present.Distinct(StringComparer.Ordinal)
             .OrderBy(Tier)
-            .ThenByDescending(situation => hits.GetValueOrDefault(situation))
             .ThenByDescending(situation => scores.FirstOrDefault(s => s.Label == situation).Score)
+            .ThenByDescending(situation => hits.GetValueOrDefault(situation))
             .First();
 }

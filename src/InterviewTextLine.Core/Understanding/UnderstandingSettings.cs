@@ -10,7 +10,7 @@ public sealed record UnderstandingSettings
     public static UnderstandingSettings Default { get; } = new();
 
     /// <summary>The model's best label is taken when its score reaches this...</summary>
-    public double Accept { get; init; } = 0.56;
+    public double Accept { get; init; } = 0.62;
 
     /// <summary>Inside a situation, a reply or a command is taken at this score (after <see cref="ReplyPrior"/>)...</summary>
     public double ReplyAccept { get; init; } = 0.35;
@@ -19,19 +19,25 @@ public sealed record UnderstandingSettings
     public double Margin { get; init; }
 
     /// <summary>Below <see cref="Accept"/>, a first-text situation this far ahead of the next is still taken.</summary>
-    public double ClearLead { get; init; } = 0.07;
+    public double ClearLead { get; init; } = 0.05;
 
     /// <summary>Below <see cref="Accept"/> but above this, two likely situations get a question back.</summary>
-    public double ClarifyFloor { get; init; } = 0.37;
+    public double ClarifyFloor { get; init; } = 0.41;
 
     /// <summary>What the current state's own replies add: the texter is likelier answering than changing the subject.</summary>
-    public double ReplyPrior { get; init; } = 0.08;
+    public double ReplyPrior { get; init; } = 0.12;
 
     /// <summary>What moving from the texter's situation to another one costs.</summary>
     public double SwitchCost { get; init; }
 
     /// <summary>What each matching cue (two at most) adds to its situation's score.</summary>
-    public double CueWeight { get; init; } = 0.03;
+    public double CueWeight { get; init; }
+
+    /// <summary>
+    /// How far behind the best a situation the text names by a cue may score and still count as present
+    /// in a mixed text (danger named by a cue always counts).
+    /// </summary>
+    public double CueReach { get; init; } = 0.08;
 
     /// <summary>How close to the best a situation must score to count as present in a mixed text.</summary>
     public double Near { get; init; }
@@ -44,4 +50,7 @@ public sealed record UnderstandingSettings
 
     /// <summary>How many of a label's closest examples its score averages.</summary>
     public int Neighbours { get; init; } = 4;
+
+    /// <summary>What share of the spelling similarity (<see cref="CharacterGrams"/>) adds to the sentence model's.</summary>
+    public double Spelling { get; init; } = 0.35;
 }

@@ -22,6 +22,14 @@ public sealed class OptionsValidationTests
         Start(Valid());
     }
 
+    [Fact]
+    public void A_program_name_of_the_longest_allowed_length_starts()
+    {
+        var settings = Valid();
+        settings["Program:Name"] = new string('N', ProgramOptions.MaxNameLength);
+        Start(settings);
+    }
+
     [Theory]
     [InlineData("Program:Name", "", "Program:Name (app setting Program__Name)")]
     [InlineData("Privacy:PhoneHashKey", "short", "Privacy:PhoneHashKey (app setting Privacy__PhoneHashKey)")]
@@ -29,6 +37,7 @@ public sealed class OptionsValidationTests
     [InlineData("Program:Name", "Caf\u00e9 \u201cCareers\u201d", "Program:Name")]
     [InlineData("Conversation:ExpiryHours", "0", "Conversation:ExpiryHours")]
     [InlineData("Program:EmergencyNumber", "call 911", "Program:EmergencyNumber")]
+    [InlineData("Program:Name", "Acme State University Careers 1", "Program:Name")]
     public void A_bad_setting_stops_startup_with_a_message_naming_it(string key, string value, string named)
     {
         var settings = Valid();

@@ -21,7 +21,7 @@ public sealed class TranscriptTests
     {
         await using var line = LineHarness.Create();
         await Expect(line, "hi", "welcome", line.StateText("welcome"));
-        Assert.Contains("1 Deal-breaker", line.StateText("welcome"), StringComparison.Ordinal);
+        Assert.Contains("1 Pay/terms", line.StateText("welcome"), StringComparison.Ordinal);
         Assert.Contains("Career Services (local)", line.StateText("welcome"), StringComparison.Ordinal);
     }
 
@@ -55,7 +55,7 @@ public sealed class TranscriptTests
         await using var line = LineHarness.Create();
         await line.Text("hi");
         await Expect(line, "2", "leave_now", line.StateText("leave_now"));
-        Assert.Contains("call 911", line.StateText("leave_now"), StringComparison.Ordinal);
+        Assert.Contains("Call 911", line.StateText("leave_now"), StringComparison.Ordinal);
         await Expect(line, "I left", "leave_now_out", line.StateText("leave_now_out"));
         await Expect(line, "words", "leave_now_out", line.Words("leave_now_out"));
         await Expect(line, "done", "done", line.StateText("done"));

@@ -92,8 +92,9 @@ public sealed class FollowUpComposerTests
 
         var summary = Composer().Summarize(conversation);
 
-        Assert.Equal("The interviewer was rude", summary.Situation?.Title);
-        Assert.Equal(["I do not see a future here. Thank you."], summary.Situation?.Words);
+        var situation = Assert.Single(summary.Situations);
+        Assert.Equal("The interviewer was rude", situation.Title);
+        Assert.Equal(["I do not see a future here. Thank you."], situation.Words.SelectMany(paragraph => paragraph.Lines));
     }
 }
 
@@ -122,10 +123,12 @@ public sealed class FollowUpComposerScriptTests
         var summary = composer.Summarize(conversation);
         var email = composer.Compose(conversation, "ann@example.com");
 
-        Assert.Equal(situation.Title, summary.Situation?.Title);
-        Assert.InRange(summary.Situation!.Prompts.Count, 2, 3);
-        Assert.NotEmpty(summary.Situation.Words);
-        Assert.NotEmpty(summary.Situation.TemplateParagraphs);
+        var summarised = Assert.Single(summary.Situations);
+        Assert.Equal(situation.Title, summarised.Title);
+        Assert.InRange(summarised.Prompts.Count, 2, 3);
+        Assert.NotEmpty(summarised.Words);
+        Assert.NotEmpty(summarised.TemplateParagraphs);
+        Assert.NotEmpty(summarised.TemplateIntro);
         Assert.DoesNotMatch(@"\{[A-Za-z]+\}", email.Html);
         Assert.DoesNotMatch(@"\{[A-Za-z]+\}", email.Text);
         Assert.Contains("Career Hub", email.Text, StringComparison.Ordinal);

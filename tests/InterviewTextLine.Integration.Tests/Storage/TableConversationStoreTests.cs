@@ -108,6 +108,7 @@ public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture a
         Assert.Equal("summary", state.GetString("StateId"));
         Assert.Equal("laid-off", state.GetString("Situation"));
         Assert.Equal("[\"welcome\",\"situation\",\"laid-off\",\"summary\"]", state.GetString("Path"));
+        Assert.Equal("[\"unsure\",\"laid-off\"]", state.GetString("Situations"));
         Assert.Equal(Epoch, state.GetDateTimeOffset("StartedAt"));
         Assert.Equal(true, state.GetBoolean("OptedOut"));
         Assert.Equal("Failed", state.GetString("FollowUpStatus"));

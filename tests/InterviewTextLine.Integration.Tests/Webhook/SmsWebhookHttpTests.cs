@@ -21,7 +21,7 @@ public sealed class SmsWebhookHttpTests
         using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi there").Fields);
 
         var welcome = Assert.Single(await Twiml.MessagesAsync(response));
-        Assert.StartsWith("Interview going wrong? Career Services (local) helps you", welcome, StringComparison.Ordinal);
+        Assert.StartsWith("Career Services (local) interview help. Reply", welcome, StringComparison.Ordinal);
         Assert.Equal(1, await host.StoredConversationCountAsync());
     }
 

@@ -14,6 +14,7 @@ public sealed class ConversationBuilder
     private string _stateId = "welcome";
     private string? _situation;
     private ImmutableList<string> _path = [];
+    private ImmutableList<string> _situations = [];
     private DateTimeOffset _startedAt = Epoch;
     private DateTimeOffset _lastMessageAt = Epoch;
     private bool _optedOut;
@@ -41,6 +42,12 @@ public sealed class ConversationBuilder
     public ConversationBuilder WithPath(params string[] path)
     {
         _path = [.. path];
+        return this;
+    }
+
+    public ConversationBuilder WithSituations(params string[] situations)
+    {
+        _situations = [.. situations];
         return this;
     }
 
@@ -102,6 +109,7 @@ public sealed class ConversationBuilder
         InState("summary")
             .WithSituation("laid-off")
             .WithPath("welcome", "situation", "laid-off", "summary")
+            .WithSituations("unsure", "laid-off")
             .StartedAt(Epoch)
             .LastMessageAt(Epoch.AddMinutes(7))
             .OptedOut()
@@ -123,6 +131,7 @@ public sealed class ConversationBuilder
         StateId = _stateId,
         Situation = _situation,
         Path = _path,
+        Situations = _situations,
         StartedAt = _startedAt,
         LastMessageAt = _lastMessageAt,
         OptedOut = _optedOut,

@@ -23,9 +23,11 @@ public static class TestScripts
                 {
                     Summary = "Something you cannot accept came up: the pay, the commute or the terms.",
                     Guidance = ["Stay a little longer: goodwill is cheap to keep.", "Say plainly what does not work and give them a chance to answer."],
+                    TemplateIntro = "A courteous note keeps goodwill.",
                     TemplateSubject = "Thank you for your time",
                     TemplateBody = "Dear [Interviewer name],\n\nThank you for meeting me today.\n\nBest regards,\n[Your name]",
                     Prompts = ["What is your real minimum?", "Which terms could move?", "Who could you ask at {ProgramName}?"],
+                    Steps = new Dictionary<string, string> { ["dealbreaker-no"] = "They could not move, so you closed politely." },
                 },
             },
             ["rude"] = new()
@@ -38,6 +40,7 @@ public static class TestScripts
                 {
                     Summary = "The interviewer was hostile or disrespectful.",
                     Guidance = ["You can leave now."],
+                    TemplateIntro = "You don't owe them a follow-up.",
                     TemplateSubject = "Withdrawing my application",
                     TemplateBody = "Dear [Interviewer name],\n\nI am withdrawing my application.",
                     Prompts = ["What told you first?", "What would you do the same?"],

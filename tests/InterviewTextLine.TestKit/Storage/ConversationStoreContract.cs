@@ -26,6 +26,7 @@ public abstract class ConversationStoreContract : StorageContract
 
         Assert.Equal(conversation.StateId, loaded.Conversation!.StateId);
         Assert.Equal(conversation.Path, loaded.Conversation.Path);
+        Assert.Equal(["unsure", "laid-off"], loaded.Conversation.Situations);
         Assert.Equal([receipt], loaded.Conversation.Receipts);
         Assert.Equal(conversation, loaded.Conversation with { Path = conversation.Path, Receipts = conversation.Receipts });
         Assert.Equal(etag, loaded.ETag);
@@ -43,6 +44,7 @@ public abstract class ConversationStoreContract : StorageContract
 
         Assert.NotNull(loaded);
         Assert.Empty(loaded.Conversation.Path);
+        Assert.Empty(loaded.Conversation.Situations);
         Assert.Null(loaded.Conversation.Situation);
         Assert.Null(loaded.Conversation.Email);
         Assert.Null(loaded.Conversation.FollowUp);
