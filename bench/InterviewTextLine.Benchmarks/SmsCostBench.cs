@@ -38,11 +38,16 @@ internal static class SmsCostBench
         return new Result(conversations, Budgets());
     }
 
+    /// <summary>Each language's texts against the lint's budgets, one block of rows per language.</summary>
     private static List<BudgetRow> Budgets()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
         using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
-        var engine = services.GetRequiredService<ConversationEngine>();
+        return [.. services.GetRequiredService<LineLanguages>().Engines.SelectMany(Budgets)];
+    }
+
+    private static IEnumerable<BudgetRow> Budgets(ConversationEngine engine)
+    {
         var script = engine.Script;
         var guidance = script.States.Where(state => state.Kind == StateKind.Guidance).ToList();
 
@@ -50,7 +55,7 @@ internal static class SmsCostBench
         {
             var list = texts.ToList();
             return new BudgetRow(
-                name,
+                $"[{script.Language}] {name}",
                 list.Count,
                 budget,
                 list.Max(text => FlowValidator.SegmentsWithLongestSettings(text).Count),

@@ -40,8 +40,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => new Understander(
             provider.GetRequiredService<FlowScript>(),
             provider.GetService<ISentenceEmbedder>(),
-            provider.GetService<TrainingExamples>()?.Texts ?? []));
+            provider.GetService<TrainingExamples>()?.For("en") ?? []));
         services.TryAddSingleton<ConversationEngine>();
+        // The other languages: each over its own script and examples, beside the English engine above.
+        services.TryAddSingleton(provider => CreateLanguages(provider));
+        services.TryAddSingleton(provider => new FlowScripts([.. provider.GetRequiredService<LineLanguages>().Engines.Select(engine => engine.Script)]));
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
@@ -54,6 +57,25 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IRetentionScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         return services;
+    }
+
+    private static LineLanguages CreateLanguages(IServiceProvider provider)
+    {
+        var english = provider.GetRequiredService<ConversationEngine>();
+        var embedder = provider.GetService<ISentenceEmbedder>();
+        var examples = provider.GetService<TrainingExamples>();
+        var others = provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScripts()
+            .Where(script => script.Language != english.Script.Language)
+            .Select(script => new ConversationEngine(
+                FlowValidator.EnsureValid(script),
+                new Understander(script, embedder, examples?.For(script.Language) ?? []),
+                provider.GetRequiredService<IOptions<ProgramOptions>>(),
+                provider.GetRequiredService<IOptions<ConversationOptions>>(),
+                provider.GetRequiredService<IOptions<FollowUpOptions>>(),
+                provider.GetRequiredService<IOptions<LimitsOptions>>()))
+            .ToList();
+        var engines = others.Prepend(english).ToList();
+        return new LineLanguages(engines, LanguageDetector.From(engines.Select(engine => engine.Script), examples));
     }
 
     /// <summary>

@@ -11,15 +11,22 @@ namespace InterviewTextLine.Email;
 public sealed class FluidFollowUpRenderer : IFollowUpRenderer
 {
     private static readonly FluidParser Parser = new();
-    private readonly IFluidTemplate _html = Load("FollowUp.html.liquid");
-    private readonly IFluidTemplate _text = Load("FollowUp.txt.liquid");
+
+    // One pair of templates per language: FollowUp.html.liquid is English, FollowUp.es.html.liquid Spanish.
+    private readonly Dictionary<string, (IFluidTemplate Html, IFluidTemplate Text)> _templates = new(StringComparer.Ordinal)
+    {
+        ["en"] = (Load("FollowUp.html.liquid"), Load("FollowUp.txt.liquid")),
+        ["es"] = (Load("FollowUp.es.html.liquid"), Load("FollowUp.es.txt.liquid")),
+    };
+
     private readonly TemplateOptions _options = CreateOptions();
 
     public RenderedEmail Render(FollowUpSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var html = _html.Render(new TemplateContext(summary, _options), HtmlEncoder.Default);
-        var text = _text.Render(new TemplateContext(summary, _options), NullEncoder.Default);
+        var (htmlTemplate, textTemplate) = _templates.TryGetValue(summary.Language, out var templates) ? templates : _templates["en"];
+        var html = htmlTemplate.Render(new TemplateContext(summary, _options), HtmlEncoder.Default);
+        var text = textTemplate.Render(new TemplateContext(summary, _options), NullEncoder.Default);
         return new RenderedEmail(html, Tidy(text));
     }
 

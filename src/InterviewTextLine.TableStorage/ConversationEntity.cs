@@ -18,6 +18,7 @@ internal static class ConversationEntity
 {
     public const string StateId = nameof(StateId);
     public const string Situation = nameof(Situation);
+    public const string Language = nameof(Language);
     public const string Path = nameof(Path);
     public const string Situations = nameof(Situations);
     public const string StartedAt = nameof(StartedAt);
@@ -53,6 +54,7 @@ internal static class ConversationEntity
 
         // Null columns are left out: a Replace write then removes whatever the row held before.
         SetIfNotNull(entity, Situation, conversation.Situation);
+        SetIfNotNull(entity, Language, conversation.Language);
         SetIfNotNull(entity, Email, conversation.Email);
         SetIfNotNull(entity, RepliesSince, conversation.RepliesSince?.ToUniversalTime());
         if (conversation.Receipts.Count > 0)
@@ -82,6 +84,7 @@ internal static class ConversationEntity
         {
             StateId = entity.GetString(StateId) ?? throw Corrupt(entity, StateId),
             Situation = entity.GetString(Situation),
+            Language = entity.GetString(Language),
             Path = ToList(entity, Path),
             // Rows written before the column existed have none: the email then finds the situations on the path.
             Situations = ToList(entity, Situations),

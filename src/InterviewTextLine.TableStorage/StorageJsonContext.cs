@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace InterviewTextLine.TableStorage;
 
 /// <summary>
-/// The path, the situations and the receipts are stored as JSON arrays: compact, and safe for any character an
-/// id or a reply may hold.
+/// The path, the situations and the receipts are stored as JSON arrays: compact, and safe for any character
+/// a state id or a reply may hold.
 /// </summary>
 [JsonSerializable(typeof(ImmutableList<string>))]
 [JsonSerializable(typeof(List<StoredReceipt>))]

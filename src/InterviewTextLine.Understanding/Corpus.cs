@@ -3,18 +3,28 @@ using InterviewTextLine.Core.Understanding;
 namespace InterviewTextLine.Understanding;
 
 /// <summary>
-/// The labelled texts that ship with the line: the training split, whose examples the model matches
-/// against, and the evaluation split, which is only ever scored, never matched against or tuned on.
+/// The labelled texts that ship with the line, per language: the training split, whose examples the
+/// model matches against, and the evaluation split, which is only ever scored, never matched against or
+/// tuned on. Files are named by language: <c>en.train.jsonl</c>, <c>es.eval.jsonl</c>.
 /// </summary>
 public static class Corpus
 {
-    public const string TrainName = "en.train.jsonl";
-    public const string EvaluationName = "en.eval.jsonl";
-    internal const string VectorsName = "en.train.vectors";
+    /// <summary>The languages with a corpus, English first.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "es"];
 
-    public static IReadOnlyList<LabelledText> Train() => Read(TrainName);
+    internal const string VectorsName = "train.vectors";
 
-    public static IReadOnlyList<LabelledText> Evaluation() => Read(EvaluationName);
+    public static string TrainName(string language = "en") => language + ".train.jsonl";
+
+    public static string EvaluationName(string language = "en") => language + ".eval.jsonl";
+
+    public static IReadOnlyList<LabelledText> Train(string language = "en") => Read(TrainName(language));
+
+    public static IReadOnlyList<LabelledText> Evaluation(string language = "en") => Read(EvaluationName(language));
+
+    /// <summary>The training split of every language, for the line to match against.</summary>
+    public static TrainingExamples TrainingExamples() =>
+        new(Languages.ToDictionary(language => language, language => Train(language), StringComparer.Ordinal));
 
     /// <summary>A corpus file in the same format, for <c>textline eval --corpus</c>.</summary>
     public static IReadOnlyList<LabelledText> ReadFile(string path)

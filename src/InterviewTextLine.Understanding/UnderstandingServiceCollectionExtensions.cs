@@ -17,7 +17,7 @@ public static class UnderstandingServiceCollectionExtensions
         // started, rather than when the first text arrives. It loads once per process however often this runs.
         _ = Task.Run(() => MiniLmSentenceEmbedder.Shared);
         services.TryAddSingleton<ISentenceEmbedder>(_ => MiniLmSentenceEmbedder.Shared);
-        services.TryAddSingleton(_ => new TrainingExamples(Corpus.Train()));
+        services.TryAddSingleton(_ => Corpus.TrainingExamples());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingWarmUp>());
         return services;
     }

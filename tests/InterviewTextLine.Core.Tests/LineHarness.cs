@@ -25,6 +25,7 @@ internal sealed class LineHarness : IAsyncDisposable
         Store = (InMemoryConversationStore)services.GetRequiredService<IConversationStore>();
         Service = services.GetRequiredService<ITextLineService>();
         Engine = services.GetRequiredService<ConversationEngine>();
+        Languages = services.GetRequiredService<LineLanguages>();
         Hasher = services.GetRequiredService<PhoneHasher>();
     }
 
@@ -35,6 +36,9 @@ internal sealed class LineHarness : IAsyncDisposable
     public ITextLineService Service { get; }
 
     public ConversationEngine Engine { get; }
+
+    /// <summary>The line in each language it speaks.</summary>
+    public LineLanguages Languages { get; }
 
     public PhoneHasher Hasher { get; }
 
@@ -70,6 +74,9 @@ internal sealed class LineHarness : IAsyncDisposable
 
     /// <summary>A state's text as the line sends it.</summary>
     public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);
+
+    /// <summary>A state's text as the line sends it in <paramref name="language"/>.</summary>
+    public string StateText(string stateId, string language) => Languages.For(language).Render(Languages.For(language).Script.State(stateId).Text);
 
     public string Words(string stateId) => Engine.Render(Script.State(stateId).Words!);
 

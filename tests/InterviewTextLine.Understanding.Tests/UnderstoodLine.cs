@@ -45,5 +45,19 @@ internal sealed class UnderstoodLine : IAsyncDisposable
 
     public string StateText(string stateId) => Engine.Render(Script.State(stateId).Text);
 
+    /// <summary>A state's text as the line sends it in <paramref name="language"/>.</summary>
+    public string StateText(string stateId, string language)
+    {
+        var engine = _services.GetRequiredService<LineLanguages>().For(language);
+        return engine.Render(engine.Script.State(stateId).Text);
+    }
+
+    /// <summary>A message as the line sends it in <paramref name="language"/>.</summary>
+    public string Message(string key, string language)
+    {
+        var engine = _services.GetRequiredService<LineLanguages>().For(language);
+        return engine.Render(engine.Script.Message(key));
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -12,18 +12,25 @@ namespace InterviewTextLine.Cli.Commands;
 /// </summary>
 internal static class VectorsCommand
 {
-    public const string DefaultPath = "src/InterviewTextLine.Understanding/Corpus/en.train.vectors";
+    public const string DefaultPath = "src/InterviewTextLine.Understanding/Corpus/train.vectors";
 
     public static Command Create()
     {
         var output = new Option<FileInfo>("--out") { Description = "Where to write the vectors.", DefaultValueFactory = _ => new FileInfo(DefaultPath) };
-        var command = new Command("vectors", "Compute the training corpus's sentence vectors that ship with the line.") { output };
+        var command = new Command("vectors", "Compute the sentence vectors of every language's training corpus, which ship with the line.") { output };
         command.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(output)!;
             var embedder = MiniLmSentenceEmbedder.Shared;
-            var cleaner = new Understander(FlowLoader.LoadEmbedded(), embedder, []);
-            var texts = Corpus.Train().Select(text => cleaner.Clean(text.Text)).Distinct(StringComparer.Ordinal).ToArray();
+            // Each language's texts as its own understander reads them (its script's words mend its typos).
+            var texts = Corpus.Languages
+                .SelectMany(language =>
+                {
+                    var cleaner = new Understander(FlowLoader.LoadEmbedded(language), embedder, []);
+                    return Corpus.Train(language).Select(text => cleaner.Clean(text.Text));
+                })
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
             var vectors = embedder.Compute(texts);
             using (var stream = file.Create())
             {

@@ -78,31 +78,62 @@ public sealed class FlowOptions : IValidatableObject
     [Description("Path of a flow script file that replaces the one built into the app, to change wording without a rebuild. Empty: the built-in script.")]
     public string? ScriptPath { get; set; }
 
+    [Description("Path of a Spanish flow script file that replaces the Spanish one built into the app. Empty: the built-in Spanish script.")]
+    public string? SpanishScriptPath { get; set; }
+
     /// <summary>The script at <see cref="ScriptPath"/>, or the built-in one.</summary>
     public Flow.FlowScript LoadScript() => Flow.FlowLoader.LoadFileOrEmbedded(string.IsNullOrWhiteSpace(ScriptPath) ? null : ScriptPath);
 
-    /// <summary>A script that cannot be read or fails the lint stops startup, with the lint's messages.</summary>
+    /// <summary>The script in each language the line speaks, English first.</summary>
+    public IReadOnlyList<Flow.FlowScript> LoadScripts() =>
+    [
+        LoadScript(),
+        string.IsNullOrWhiteSpace(SpanishScriptPath) ? Flow.FlowLoader.LoadEmbedded("es") : Flow.FlowLoader.LoadFile(SpanishScriptPath),
+    ];
+
+    /// <summary>
+    /// A script that cannot be read or fails the lint stops startup, with the lint's messages; so do an
+    /// English and a Spanish script whose states, options or placeholders differ (an edited English script
+    /// needs its Spanish twin).
+    /// </summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var problems = string.IsNullOrWhiteSpace(ScriptPath) ? [] : ScriptProblems(ScriptPath);
-        return problems.Count == 0
-            ? []
-            : [new ValidationResult($"The flow script '{ScriptPath}' is not valid:" + string.Concat(problems.Select(problem => Environment.NewLine + " - " + problem)), [nameof(ScriptPath)])];
+        var (english, englishProblems) = string.IsNullOrWhiteSpace(ScriptPath) ? (Flow.FlowLoader.LoadEmbedded(), []) : Read(ScriptPath);
+        var (spanish, spanishProblems) = string.IsNullOrWhiteSpace(SpanishScriptPath) ? (Flow.FlowLoader.LoadEmbedded("es"), []) : Read(SpanishScriptPath);
+        if (english is not null && spanish is not null && (!string.IsNullOrWhiteSpace(ScriptPath) || !string.IsNullOrWhiteSpace(SpanishScriptPath)))
+        {
+            spanishProblems = [.. spanishProblems, .. Flow.FlowValidator.CompareWith(english, spanish)];
+        }
+
+        if (englishProblems.Count > 0)
+        {
+            yield return Invalid(nameof(ScriptPath), ScriptPath!, englishProblems);
+        }
+
+        if (spanishProblems.Count > 0)
+        {
+            yield return Invalid(nameof(SpanishScriptPath), string.IsNullOrWhiteSpace(SpanishScriptPath) ? "(built-in Spanish)" : SpanishScriptPath, spanishProblems);
+        }
     }
 
-    private static IReadOnlyList<string> ScriptProblems(string path)
+    private static ValidationResult Invalid(string member, string path, IReadOnlyList<string> problems) =>
+        new($"The flow script '{path}' is not valid:" + string.Concat(problems.Select(problem => Environment.NewLine + " - " + problem)), [member]);
+
+    private static (Flow.FlowScript? Script, IReadOnlyList<string> Problems) Read(string path)
     {
         try
         {
-            return Flow.FlowValidator.Validate(Flow.FlowLoader.LoadFile(path));
+            var script = Flow.FlowLoader.LoadFile(path);
+            var problems = Flow.FlowValidator.Validate(script);
+            return (problems.Count == 0 ? script : null, problems);
         }
         catch (Flow.FlowScriptException exception)
         {
-            return exception.Problems;
+            return (null, exception.Problems);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return [$"It could not be read: {exception.Message}"];
+            return (null, [$"It could not be read: {exception.Message}"]);
         }
     }
 }

@@ -36,6 +36,12 @@ public sealed record Conversation
 
     public required DateTimeOffset LastMessageAt { get; init; }
 
+    /// <summary>
+    /// The language the line speaks with this texter (<c>en</c>, <c>es</c>): picked from their first
+    /// text, changed by ESPAÑOL or ENGLISH. Null in records written before the line spoke two: English.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>True after an opt-out keyword until an opt-in keyword.</summary>
     public bool OptedOut { get; init; }
 
@@ -90,8 +96,8 @@ public sealed record Conversation
         && AddressesGiven == other.AddressesGiven
         && RepliesSince == other.RepliesSince
         && Replies == other.Replies
-        && Receipts.Equals(other.Receipts);
+        && Equals(Receipts, other.Receipts);
 
     public override int GetHashCode() =>
-        HashCode.Combine(StateId, Situation, Path.Count, Situations.Count, StartedAt, LastMessageAt, OptedOut, HashCode.Combine(Email, FollowUp, Replies, Receipts.Count));
+        HashCode.Combine(StateId, Situation, Path.Count, Situations.Count, StartedAt, LastMessageAt, OptedOut, HashCode.Combine(Email, FollowUp));
 }

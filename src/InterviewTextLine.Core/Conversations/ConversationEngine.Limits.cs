@@ -1,3 +1,4 @@
+using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Understanding;
@@ -6,7 +7,8 @@ namespace InterviewTextLine.Core.Conversations;
 
 /// <remarks>
 /// The limits: what input the line cannot use, and the caps of <see cref="Configuration.LimitsOptions"/> that
-/// keep one number from running up the SMS or email bill, with EMAIL, the command the email caps shape. Every cap is decided from the stored conversation,
+/// keep one number from running up the SMS or email bill, with EMAIL, the command the email caps shape, and the
+/// words for the follow-up's delay its confirmation gives. Every cap is decided from the stored conversation,
 /// like everything else the engine decides, so it holds however many instances serve the webhook.
 /// </remarks>
 public sealed partial class ConversationEngine
@@ -101,4 +103,19 @@ public sealed partial class ConversationEngine
         };
         return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
     }
+
+    /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
+    internal static string DescribeDelay(TimeSpan delay, string language)
+    {
+        var (minute, hour, day) = language == "es" ? ("minuto", "hora", "d\u00EDa") : ("minute", "hour", "day");
+        return delay switch
+        {
+            { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), minute),
+            { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), hour),
+            _ => Plural((int)Math.Round(delay.TotalDays), day),
+        };
+    }
+
+    private static string Plural(int count, string unit) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Understanding;
 using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public sealed partial class ConversationEngine
             [Placeholders.HelpContact] = program.Value.HelpContact,
             [Placeholders.ProgramUrl] = program.Value.Url,
             [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
-            [Placeholders.Delay] = DescribeDelay(_followUpDelay),
+            [Placeholders.Delay] = DescribeDelay(_followUpDelay, script.Language),
         };
     }
 
@@ -97,8 +98,9 @@ public sealed partial class ConversationEngine
     {
         // A state the script no longer has (renamed or removed in a new script) restarts the
         // conversation like an expired one, instead of failing every text from that number.
-        var fresh = stored is null || now - stored.LastMessageAt > _expiry || !_script.HasState(stored.StateId);
-        var current = stored is null
+        var fresh = stored is null || IsExpired(stored, now);
+        // The engine speaks its script's language; the texter's language picked it (see LineLanguages).
+        var current = (stored is null
             ? Conversation.Start(_script.Start, now)
             : fresh
                 // After a long silence the texter starts again at the welcome, but an opt-out, an email
@@ -107,7 +109,7 @@ public sealed partial class ConversationEngine
                 ? stored.FollowUp is { IsScheduled: true }
                     ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0 }
                     : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [], AddressesGiven = 0 }
-                : stored;
+                : stored) with { Language = _script.Language };
         if (current.OptedOut)
         {
             return Keywords.Classify(TextMatcher.SingleWord(body), optedOut: true) == Keyword.OptIn
@@ -149,6 +151,19 @@ public sealed partial class ConversationEngine
         return decision with { Meaning = meaning };
     }
 
+    /// <summary>
+    /// True when the conversation starts over with the next text: it went quiet too long, or the script no
+    /// longer has its state (renamed or removed in a new script).
+    /// </summary>
+    public bool IsExpired(Conversation stored, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return now - stored.LastMessageAt > _expiry || !_script.HasState(stored.StateId);
+    }
+
+    /// <summary>True when the next text is where a conversation begins: it has expired, or it is at the welcome.</summary>
+    public bool IsStarting(Conversation stored, DateTimeOffset now) => IsExpired(stored, now) || stored.StateId == _script.Start;
+
     /// <summary>The question back when a text could mean either of two situations.</summary>
     private string Clarify(Meaning meaning)
     {
@@ -164,17 +179,17 @@ public sealed partial class ConversationEngine
         return Placeholders.Fill(_script.Message(MessageKeys.Clarify), values);
     }
 
-    /// <summary>Renders a state's text with the configured values, as the engine would send it.</summary>
+    /// <summary>Renders a state's text with the configured values, in GSM-7, as the engine would send it.</summary>
     public string Render(string text, string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (hint is null)
         {
-            return Placeholders.Fill(text, _values);
+            return SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(text, _values));
         }
 
         var values = new Dictionary<string, string>(_values, StringComparer.Ordinal) { [Placeholders.Hint] = Placeholders.Fill(hint, _values) };
-        return Placeholders.Fill(text, values);
+        return SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(text, values));
     }
 
     /// <summary>What a global keyword does, or null for no keyword (the state has its turn next).</summary>
@@ -205,6 +220,9 @@ public sealed partial class ConversationEngine
                 return Save(current, now, Why(current, state));
             case Keyword.Done:
                 return Save(Enter(current, _script.Done, now), now);
+            case Keyword.Language:
+                // ESPAÑOL or ENGLISH: the same place in the conversation, said again in this language.
+                return Save(current, now);
             default:
                 return null;
         }
@@ -268,14 +286,4 @@ public sealed partial class ConversationEngine
     private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 
     private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
-
-    private static string DescribeDelay(TimeSpan delay) => delay switch
-    {
-        { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), "minute"),
-        { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), "hour"),
-        _ => Plural((int)Math.Round(delay.TotalDays), "day"),
-    };
-
-    private static string Plural(int count, string unit) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

@@ -14,19 +14,22 @@ public enum Keyword
     Words,
     Why,
     Done,
+    Language,
 }
 
 /// <summary>
-/// Which single words are global keywords. The opt-out and opt-in words are the carriers' and
-/// Twilio's, matched exactly as Twilio matches them; the line's own commands forgive a typo.
+/// Which single words are global keywords, in every language the line speaks: a Spanish speaker's
+/// PARAR stops the line as surely as STOP, and STOP works in Spanish. The opt-out and opt-in words are
+/// the carriers' and Twilio's (plus the Spanish ones operators add to Twilio's Advanced Opt-Out),
+/// matched exactly; the line's own commands forgive a typo. Accents never matter ("MENÚ" is MENU).
 /// </summary>
 public static class Keywords
 {
     public static IReadOnlySet<string> OptOut { get; } = new HashSet<string>(StringComparer.Ordinal)
-        { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" };
+        { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "PARAR", "DETENER", "CANCELAR", "BAJA", "ALTO" };
 
     /// <summary>START and UNSTOP always opt in; YES only while opted out (elsewhere it answers a question).</summary>
-    public static IReadOnlySet<string> OptIn { get; } = new HashSet<string>(StringComparer.Ordinal) { "START", "UNSTOP" };
+    public static IReadOnlySet<string> OptIn { get; } = new HashSet<string>(StringComparer.Ordinal) { "START", "UNSTOP", "COMENZAR", "INICIO" };
 
     public const string OptInWhileOptedOut = "YES";
 
@@ -44,6 +47,24 @@ public static class Keywords
         ["WORDS"] = Keyword.Words,
         ["WHY"] = Keyword.Why,
         ["DONE"] = Keyword.Done,
+        ["AYUDA"] = Keyword.Help,
+        ["PALABRAS"] = Keyword.Words,
+        ["PORQUE"] = Keyword.Why,
+        ["CORREO"] = Keyword.Email,
+        ["NOCORREO"] = Keyword.NoEmail,
+        ["BORRAR"] = Keyword.Forget,
+        ["FIN"] = Keyword.Done,
+        ["ESPANOL"] = Keyword.Language,
+        ["ENGLISH"] = Keyword.Language,
+        ["INGLES"] = Keyword.Language,
+    };
+
+    /// <summary>The words that switch the line's language, and the language each one picks.</summary>
+    public static IReadOnlyDictionary<string, string> Languages { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ESPANOL"] = "es",
+        ["ENGLISH"] = "en",
+        ["INGLES"] = "en",
     };
 
     /// <summary>Commands that are safe to guess from a typo: a wrong guess costs one extra text, never data.</summary>
@@ -53,6 +74,8 @@ public static class Keywords
         ["MENU"] = Keyword.Menu,
         ["WORDS"] = Keyword.Words,
         ["DONE"] = Keyword.Done,
+        ["AYUDA"] = Keyword.Help,
+        ["PALABRAS"] = Keyword.Words,
     };
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace InterviewTextLine.Core.Conversations;
 /// reply back; concurrent texts from one number are serialized by ETags and retried.
 /// </summary>
 public sealed partial class TextLineService(
-    ConversationEngine engine,
+    LineLanguages languages,
     IConversationStore store,
     DecisionWriter writer,
     PhoneHasher hasher,
@@ -56,7 +56,7 @@ public sealed partial class TextLineService(
 
             var now = time.GetUtcNow();
             var classifyStarted = Stopwatch.GetTimestamp();
-            var decision = engine.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
+            var decision = languages.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
             metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
             try
             {
@@ -74,7 +74,7 @@ public sealed partial class TextLineService(
                 return new LineReply(decision.Reply)
                 {
                     State = after,
-                    Situation = after is null ? null : engine.SituationOf(after),
+                    Situation = after is null ? null : languages.Default.SituationOf(after),
                     Capped = decision.Kind == DecisionKind.Capped,
                 };
             }
@@ -135,7 +135,7 @@ public sealed partial class TextLineService(
             }
         }
 
-        if (next is not null && next.StateId != before?.StateId && engine.SituationStartingAt(next.StateId) is { } situation)
+        if (next is not null && next.StateId != before?.StateId && languages.Default.SituationStartingAt(next.StateId) is { } situation)
         {
             metrics.SituationEntered(situation);
         }

@@ -14,8 +14,9 @@ public static class TextMatcher
     public const int TypoMinLength = 4;
 
     /// <summary>
-    /// Lower-case words separated by single spaces; apostrophes inside words are dropped ("don't" becomes
-    /// "dont"), everything that is not a letter or digit separates words.
+    /// Lower-case words separated by single spaces, without accents ("Menú" and "menu" are one word; people
+    /// texting in a hurry drop them); apostrophes inside words are dropped ("don't" becomes "dont"),
+    /// everything that is not a letter or digit separates words.
     /// </summary>
     public static string Normalize(string? text) => string.Join(' ', Words(text));
 
@@ -28,7 +29,7 @@ public static class TextMatcher
 
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var rune in SmsNormalizer.ToGsm7(text).EnumerateRunes())
+        foreach (var rune in Fold(SmsNormalizer.ToGsm7(text)).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune))
             {
@@ -52,6 +53,33 @@ public static class TextMatcher
 
         return words;
     }
+
+    /// <summary>The text without accents and other marks on its letters: "ESPAÑOL" becomes "ESPANOL", "salí" "sali".</summary>
+    /// <remarks>
+    /// A table, not Unicode decomposition: the app runs with invariant globalization, which does not
+    /// decompose. The Latin letters of the languages the line speaks are enough.
+    /// </remarks>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                var index = Marked.IndexOf(c, StringComparison.Ordinal);
+                folded[i] = index < 0 ? c : Plain[index];
+            }
+        });
+    }
+
+    private const string Marked = "\u00E1\u00E0\u00E2\u00E4\u00E3\u00E5\u00E9\u00E8\u00EA\u00EB\u00ED\u00EC\u00EE\u00EF\u00F3\u00F2\u00F4\u00F6\u00F5\u00FA\u00F9\u00FB\u00FC\u00F1\u00E7\u00C1\u00C0\u00C2\u00C4\u00C3\u00C5\u00C9\u00C8\u00CA\u00CB\u00CD\u00CC\u00CE\u00CF\u00D3\u00D2\u00D4\u00D6\u00D5\u00DA\u00D9\u00DB\u00DC\u00D1\u00C7";
+    private const string Plain = "aaaaaaeeeeiiiiooooouuuuncAAAAAAEEEEIIIIOOOOOUUUUNC";
 
     /// <summary>
     /// The message as a single keyword, when it is one word with only whitespace, punctuation or

@@ -7,6 +7,9 @@ public static class FlowLoader
 {
     private const string EmbeddedName = "InterviewTextLine.Core.Flow.script.json";
 
+    /// <summary>The languages with a built-in script: <c>script.json</c> is English, <c>script.es.json</c> Spanish.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["en", "es"];
+
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -14,11 +17,15 @@ public static class FlowLoader
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The script that ships with the app.</summary>
-    public static FlowScript LoadEmbedded()
+    /// <summary>The script that ships with the app, in English.</summary>
+    public static FlowScript LoadEmbedded() => LoadEmbedded("en");
+
+    /// <summary>The script that ships with the app in <paramref name="language"/>.</summary>
+    public static FlowScript LoadEmbedded(string language)
     {
-        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(EmbeddedName)
-            ?? throw new InvalidOperationException($"The embedded flow script '{EmbeddedName}' is missing.");
+        var name = language == "en" ? EmbeddedName : $"InterviewTextLine.Core.Flow.script.{language}.json";
+        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded flow script '{name}' is missing.");
         return Load(stream);
     }
 

@@ -12,6 +12,22 @@ public sealed record FlowScript
     /// <summary>The script's version, shown by <c>textline lint</c>; bump it when the wording changes.</summary>
     public required string Version { get; init; }
 
+    /// <summary>
+    /// The language of the script's texts (<c>en</c>, <c>es</c>). Each language the line speaks has a
+    /// script of its own with the same states, options and situations; only the words differ.
+    /// </summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>
+    /// The word shown for each command in this language, keyed by the command (<c>WORDS</c> is
+    /// <c>PALABRAS</c> in Spanish); a command not listed is shown as itself. Every word must be a global
+    /// keyword for its command, so a texter who sends what they were shown is understood.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Commands { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The word this script shows for <paramref name="command"/>.</summary>
+    public string CommandWord(string command) => Commands.TryGetValue(command, out var word) ? word : command;
+
     /// <summary>The state a new (or expired) conversation starts in: the welcome menu.</summary>
     public required string Start { get; init; }
 
@@ -163,8 +179,22 @@ public sealed record FlowOption
     /// <summary>The canonical reply the text asks for ("YES", "1"); shown on the diagram.</summary>
     public required string Reply { get; init; }
 
+    /// <summary>
+    /// The word a texter is told to send for it in this script's language ("SÍ" for <c>YES</c>), when
+    /// it is not the reply itself. The reply stays the option's id in every language, and works too.
+    /// </summary>
+    public string? Keyword { get; init; }
+
+    /// <summary>The word the texts show for this option.</summary>
+    [JsonIgnore]
+    public string Shown => Keyword ?? Reply;
+
     /// <summary>Other ways to say it ("yeah", "they did").</summary>
     public IReadOnlyList<string> Synonyms { get; init; } = [];
+
+    /// <summary>Everything that picks this option said exactly: the reply, the shown word and the synonyms.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> Phrases => Keyword is null ? Synonyms.Prepend(Reply) : Synonyms.Prepend(Keyword).Prepend(Reply);
 
     /// <summary>The state it leads to.</summary>
     public required string Goto { get; init; }

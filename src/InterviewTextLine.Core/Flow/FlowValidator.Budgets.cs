@@ -29,18 +29,25 @@ public static partial class FlowValidator
     public const int FirstScreen = SmsSegments.Gsm7Single;
 
     /// <summary>
-    /// What HELP must carry for the carriers (CTIA, and Twilio's review of a number): each element as
-    /// the lint names it, and how it is found in the text.
+    /// What HELP must carry for the carriers (CTIA, and Twilio's review of a number), in each language:
+    /// each element as the lint names it, and how it is found in the text. How to opt out is checked
+    /// apart, with the script's own word for STOP.
     /// </summary>
-    public static IReadOnlyList<(string Element, Regex Pattern)> HelpElements { get; } =
+    public static IReadOnlyList<(string Element, Regex Pattern)> HelpElements(string language) =>
     [
         ("the program name {ProgramName}", new Regex(@"\{ProgramName\}", RegexOptions.CultureInvariant)),
         ("the help contact {HelpContact}", new Regex(@"\{HelpContact\}", RegexOptions.CultureInvariant)),
-        ("\"Msg&data rates may apply\"", new Regex(@"msg\s*&\s*data rates may apply", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
-        ("the message frequency (\"replies only when you text\")", new Regex(@"only when you text|frequency", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
-        ("how to opt out (STOP)", new Regex(@"(?<![A-Za-z0-9])STOP(?![A-Za-z0-9])", RegexOptions.CultureInvariant)),
+        language == "es"
+            ? ("\"Pueden aplicar tarifas de mensajes y datos\"", new Regex(@"tarifas de mensajes y datos", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase))
+            : ("\"Msg&data rates may apply\"", new Regex(@"msg\s*&\s*data rates may apply", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
+        language == "es"
+            ? ("the message frequency (\"solo cuando escribes\")", new Regex(@"cuando (tu |t\u00FA )?escribes|frecuencia", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase))
+            : ("the message frequency (\"replies only when you text\")", new Regex(@"only when you text|frequency", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
         ("the safety line with {EmergencyNumber}", new Regex(@"\{EmergencyNumber\}", RegexOptions.CultureInvariant)),
     ];
+
+    /// <summary>The word that tells a texter to leave, in each language ("Leave now", "Sal ahora"): danger advice starts with it.</summary>
+    public static string LeaveWord(string language) => language == "es" ? "sal" : "leave";
 
     /// <summary>What the welcome must tell a new texter how to use.</summary>
     private static readonly string[] WelcomeKeywords = ["HELP", "STOP"];
@@ -61,9 +68,16 @@ public static partial class FlowValidator
             problems.Add($"The welcome ('{script.Start}') must name the program with {{{Placeholders.ProgramName}}}.");
         }
 
-        foreach (var keyword in WelcomeKeywords.Where(keyword => !Mentions(text, keyword)))
+        foreach (var keyword in WelcomeKeywords.Select(script.CommandWord).Where(keyword => !Mentions(text, keyword)))
         {
             problems.Add($"The welcome ('{script.Start}') must say how to use {keyword}.");
+        }
+
+        // A texter who reads the welcome in the wrong language must see how to switch.
+        var switches = Keywords.Languages.Where(pair => pair.Value != script.Language).Select(pair => pair.Key).ToList();
+        if (switches.Count > 0 && !switches.Any(word => Mentions(TextMatcher.Fold(text), word)))
+        {
+            problems.Add($"The welcome ('{script.Start}') must say how to switch language ({string.Join(" or ", switches)}).");
         }
     }
 
@@ -74,9 +88,15 @@ public static partial class FlowValidator
             return;
         }
 
-        foreach (var (element, _) in HelpElements.Where(required => !required.Pattern.IsMatch(help)))
+        foreach (var (element, _) in HelpElements(script.Language).Where(required => !required.Pattern.IsMatch(help)))
         {
             problems.Add($"Message 'help' is missing {element}, which carriers require in every HELP reply.");
+        }
+
+        var stop = script.CommandWord("STOP");
+        if (!Mentions(help, stop))
+        {
+            problems.Add($"Message 'help' is missing how to opt out ({stop}), which carriers require in every HELP reply.");
         }
     }
 
@@ -93,7 +113,7 @@ public static partial class FlowValidator
         values[Placeholders.EmergencyNumber] = number;
         var filled = Placeholders.Fill(script.State(situation.Entry).Text, values);
         var screen = filled[..Math.Min(filled.Length, FirstScreen)];
-        if (!screen.Contains("leave", StringComparison.OrdinalIgnoreCase) || !screen.Contains(number, StringComparison.Ordinal))
+        if (!Regex.IsMatch(screen, $@"\b{LeaveWord(script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) || !screen.Contains(number, StringComparison.Ordinal))
         {
             problems.Add($"State '{situation.Entry}' text must say to leave and name {{{Placeholders.EmergencyNumber}}} in its first {FirstScreen} characters (with the longest settings): danger comes first.");
         }
@@ -147,7 +167,7 @@ public static partial class FlowValidator
                 problems.Add($"Situation '{id}' email needs guidance, a template and words introducing it.");
             }
 
-            if (GsmAlphabet.NonGsmCharacters(situation.Gist).Count > 0)
+            if (GsmAlphabet.NonGsmCharacters(SmsNormalizer.WithoutAccentsGsm7Lacks(situation.Gist)).Count > 0)
             {
                 problems.Add($"Situation '{id}' gist has characters outside GSM-7.");
             }
@@ -162,7 +182,8 @@ public static partial class FlowValidator
             return;
         }
 
-        var nonGsm = GsmAlphabet.NonGsmCharacters(text);
+        // Checked as sent: the Spanish vowels GSM-7 lacks are replaced at send time (SmsNormalizer).
+        var nonGsm = GsmAlphabet.NonGsmCharacters(SmsNormalizer.WithoutAccentsGsm7Lacks(text));
         if (nonGsm.Count > 0)
         {
             var shown = string.Join(", ", nonGsm.Select(c => $"'{c}' (U+{(int)c:X4})"));
@@ -183,7 +204,7 @@ public static partial class FlowValidator
 
         if (nonGsm.Count == 0)
         {
-            var filled = Fill(text, longestHint, longestReason, shorts);
+            var filled = SmsNormalizer.WithoutAccentsGsm7Lacks(Fill(text, longestHint, longestReason, shorts));
             var count = SmsSegments.Of(filled);
             if (count.Count > segments)
             {
@@ -199,7 +220,7 @@ public static partial class FlowValidator
     public static SmsSegments SegmentsWithLongestSettings(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return SmsSegments.Of(Fill(text, hint: null, reason: null));
+        return SmsSegments.Of(SmsNormalizer.WithoutAccentsGsm7Lacks(Fill(text, hint: null, reason: null)));
     }
 
     /// <summary>Fills every placeholder with its longest possible value.</summary>

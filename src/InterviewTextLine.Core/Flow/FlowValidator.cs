@@ -11,6 +11,8 @@ namespace InterviewTextLine.Core.Flow;
 /// </summary>
 public static partial class FlowValidator
 {
+    /// <summary>The commands every state accepts, so one of them can always show the way out.</summary>
+    private static readonly string[] AlwaysAccepted = ["MENU", "DONE", "HELP", "EMAIL"];
 
     /// <summary>Returns every problem found; an empty list means the script is usable.</summary>
     public static IReadOnlyList<string> Validate(FlowScript script)
@@ -31,6 +33,7 @@ public static partial class FlowValidator
         }
 
         CheckReferences(script, ids, problems);
+        CheckCommandWords(script, problems);
         CheckReachability(script, ids, problems);
         CheckWayOut(script, problems);
         CheckOptions(script, problems);
@@ -177,19 +180,19 @@ public static partial class FlowValidator
         foreach (var state in script.States)
         {
             var shown = state.Text + " " + state.Hint;
-            var accepted = state.Options.Select(option => option.Reply)
-                .Concat(["MENU", "DONE", "HELP", "EMAIL"])
-                .Concat(state.Words is null ? [] : ["WORDS"])
-                .Concat(state.Why is null ? [] : ["WHY"])
+            var accepted = state.Options.Select(option => option.Shown)
+                .Concat(AlwaysAccepted.Select(script.CommandWord))
+                .Concat(state.Words is null ? [] : [script.CommandWord("WORDS")])
+                .Concat(state.Why is null ? [] : [script.CommandWord("WHY")])
                 .Concat(state.Id == script.Start ? script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value.ToString(CultureInfo.InvariantCulture)) : []);
             if (!accepted.Any(reply => Mentions(shown, reply)))
             {
                 problems.Add($"State '{state.Id}' is a dead end: its text and hint name no reply that works there.");
             }
 
-            foreach (var option in state.Options.Where(option => !Mentions(shown, option.Reply)))
+            foreach (var option in state.Options.Where(option => !Mentions(shown, option.Shown)))
             {
-                problems.Add($"State '{state.Id}' offers {option.Reply} but its text and hint never mention it.");
+                problems.Add($"State '{state.Id}' offers {option.Shown} but its text and hint never mention it.");
             }
 
             if (state.Kind == StateKind.Guidance && state.Words is null)
@@ -198,12 +201,12 @@ public static partial class FlowValidator
             }
 
             // Reasons nobody is told about are reasons lost; a WHY with none behind it is a broken promise.
-            if (state.Why is not null && !Mentions(shown, "WHY"))
+            if (state.Why is not null && !Mentions(shown, script.CommandWord("WHY")))
             {
                 problems.Add($"State '{state.Id}' has reasons (why) but its text and hint never offer WHY, so no texter will ask for them.");
             }
 
-            if (state.Why is null && Mentions(state.Text + " " + state.Hint, "WHY") && ReasonsOfSituation(script, state) is null)
+            if (state.Why is null && Mentions(state.Text + " " + state.Hint, script.CommandWord("WHY")) && ReasonsOfSituation(script, state) is null)
             {
                 problems.Add($"State '{state.Id}' offers WHY but neither it nor its situation's first state has reasons (why).");
             }
@@ -217,7 +220,7 @@ public static partial class FlowValidator
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var option in state.Options)
             {
-                foreach (var phrase in option.Synonyms.Prepend(option.Reply))
+                foreach (var phrase in option.Phrases)
                 {
                     var normalized = TextMatcher.Normalize(phrase);
                     if (Keywords.IsGlobal(normalized))

@@ -11,8 +11,9 @@ namespace InterviewTextLine.Core.FollowUps;
 /// short email to adapt and questions to reflect on, from the script's email content and the
 /// operator's program details. The SMS texts themselves, with their "Reply ..." instructions, stay out.
 /// </summary>
+/// <remarks>The letter is in the texter's language, from that language's script and templates.</remarks>
 public sealed class FollowUpComposer(
-    FlowScript script,
+    FlowScripts scripts,
     IFollowUpRenderer renderer,
     IOptions<ProgramOptions> program,
     IOptions<EmailOptions> email)
@@ -22,15 +23,16 @@ public sealed class FollowUpComposer(
     {
         ArgumentNullException.ThrowIfNull(conversation);
         var options = program.Value;
-        var situations = Visited(conversation)
-            .Select(id => SummarizeSituation(id, script.Situations[id], conversation))
+        var script = scripts.For(conversation.Language);
+        var situations = Visited(script, conversation)
+            .Select(id => SummarizeSituation(script, id, script.Situations[id], conversation))
             .ToList();
+        var subject = script.Language == "es" ? $"Tus notas de entrevista de {options.Name}" : $"Your interview notes from {options.Name}";
 
         return new FollowUpSummary
         {
-            Subject = situations.Count == 1
-                ? $"Your interview notes from {options.Name}: {situations[0].Title}"
-                : $"Your interview notes from {options.Name}",
+            Language = script.Language,
+            Subject = situations.Count == 1 ? $"{subject}: {situations[0].Title}" : subject,
             ProgramName = options.Name,
             ProgramUrl = options.Url,
             HelpContact = options.HelpContact,
@@ -64,7 +66,7 @@ public sealed class FollowUpComposer(
     /// The situations the texter went through, in order. A conversation stored before the line kept them
     /// has only its path (and its last situation) to go on.
     /// </summary>
-    private List<string> Visited(Conversation conversation)
+    private static List<string> Visited(FlowScript script, Conversation conversation)
     {
         var known = conversation.Situations.Where(script.Situations.ContainsKey).Distinct().ToList();
         if (known.Count > 0)
@@ -87,7 +89,7 @@ public sealed class FollowUpComposer(
         return onPath;
     }
 
-    private SituationSummary SummarizeSituation(string situationId, Situation situation, Conversation conversation)
+    private SituationSummary SummarizeSituation(FlowScript script, string situationId, Situation situation, Conversation conversation)
     {
         var visited = conversation.Path
             .Where(script.HasState)

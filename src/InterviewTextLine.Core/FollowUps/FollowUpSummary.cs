@@ -9,6 +9,9 @@ public sealed record FollowUpSummary
 {
     public required string Subject { get; init; }
 
+    /// <summary>The language of the letter: the texter's (<c>en</c>, <c>es</c>).</summary>
+    public string Language { get; init; } = "en";
+
     public required string ProgramName { get; init; }
 
     public required string ProgramUrl { get; init; }

@@ -4,10 +4,45 @@ namespace InterviewTextLine.Core.Sms;
 
 /// <summary>
 /// Replaces the typographic characters that editors like to insert (curly quotes, long dashes, the
-/// ellipsis character, non-breaking spaces) with their GSM-7 equivalents.
+/// ellipsis character, non-breaking spaces) with their GSM-7 equivalents, and the Spanish accented
+/// vowels that GSM-7 lacks (á, í, ó, ú) with plain ones.
 /// </summary>
+/// <remarks>
+/// A single character outside GSM-7 sends the whole reply as UCS-2, 70 characters a segment instead of
+/// 160: "Sal ahora y llámame" would cost twice as much as "Sal ahora y llamame". GSM-7 has é, ñ, ü, ¿ and
+/// ¡, so those stay; Spanish texters drop the other accents themselves (docs/performance.md, SMS cost).
+/// </remarks>
 public static class SmsNormalizer
 {
+    /// <summary>
+    /// The Spanish vowels GSM-7 lacks (á, í, ó, ú) as plain ones, and nothing else changed: how a reply
+    /// written in proper Spanish is sent. The lint checks every text as it will be sent.
+    /// </summary>
+    public static string WithoutAccentsGsm7Lacks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(AccentsToReplace) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text);
+        for (var i = 0; i < builder.Length; i++)
+        {
+            var index = AccentsGsm7Lacks.IndexOf(builder[i], StringComparison.Ordinal);
+            if (index >= 0)
+            {
+                builder[i] = PlainVowels[index];
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private const string AccentsGsm7Lacks = "\u00E1\u00ED\u00F3\u00FA\u00C1\u00CD\u00D3\u00DA";
+    private const string PlainVowels = "aiouAIOU";
+    private static readonly System.Buffers.SearchValues<char> AccentsToReplace = System.Buffers.SearchValues.Create(AccentsGsm7Lacks);
+
     public static string ToGsm7(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -40,6 +75,6 @@ public static class SmsNormalizer
             }
         }
 
-        return builder.ToString();
+        return WithoutAccentsGsm7Lacks(builder.ToString());
     }
 }

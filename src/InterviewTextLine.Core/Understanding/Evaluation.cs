@@ -39,7 +39,7 @@ public static class Evaluation
             var actual = decision.Meaning?.Label ?? LabelledText.Nothing;
             var safetyFirst = decision.Reply is { } reply
                 && reply[..Math.Min(reply.Length, FirstScreen)] is var screen
-                && screen.Contains("leave", StringComparison.OrdinalIgnoreCase)
+                && System.Text.RegularExpressions.Regex.IsMatch(screen, $@"\b{Flow.FlowValidator.LeaveWord(script.Language)}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
                 && screen.Contains(emergencyNumber, StringComparison.Ordinal);
             results.Add(new EvaluatedText(text, actual, decision.Next?.StateId, safetyFirst));
         }
@@ -118,6 +118,21 @@ public static class EvaluationTargets
 
     /// <summary>In-flow replies understood (14 of 15).</summary>
     public const double InFlowAccuracy = 0.93;
+
+    /// <summary>
+    /// First texts routed right in Spanish: the Spanish line's own target. The sentence model learned
+    /// English, so Spanish leans on spelling and its smaller corpus.
+    /// </summary>
+    public const double SpanishFirstTextAccuracy = 0.85;
+
+    /// <summary>The wrong-situation rate the Spanish evaluation split must stay within (its goal is the English 3%).</summary>
+    public const double SpanishWrongSituationRate = 0.05;
+
+    /// <summary>The routing target of <paramref name="language"/>.</summary>
+    public static double FirstTextAccuracyOf(string language) => language == "es" ? SpanishFirstTextAccuracy : FirstTextAccuracy;
+
+    /// <summary>The wrong-situation limit of <paramref name="language"/>.</summary>
+    public static double WrongSituationRateOf(string language) => language == "es" ? SpanishWrongSituationRate : WrongSituationRate;
 }
 
 /// <summary>
@@ -143,7 +158,8 @@ public static class Tuning
             ("Near", [0.0, 0.02, 0.03, 0.05, 0.08], (s, v) => s with { Near = v }),
             ("CueReach", [0.04, 0.08, 0.12, 0.2, 1.0], (s, v) => s with { CueReach = v }),
             ("Neighbours", [1, 2, 3, 4], (s, v) => s with { Neighbours = (int)v }),
-            ("Spelling", [0.0, 0.2, 0.35, 0.5, 0.75], (s, v) => s with { Spelling = v }),
+            ("Meaning", [0.2, 0.35, 0.5, 0.75, 1.0], (s, v) => s with { Meaning = v }),
+            ("Spelling", [0.0, 0.2, 0.35, 0.5, 0.75, 1.0], (s, v) => s with { Spelling = v }),
             ("Margin", [0.0, 0.02, 0.04, 0.06], (s, v) => s with { Margin = v }),
             ("ReplyAccept", [0.35, 0.40, 0.45, 0.50, 0.55], (s, v) => s with { ReplyAccept = v }),
             ("ReplyPrior", [0.0, 0.03, 0.05, 0.08, 0.12], (s, v) => s with { ReplyPrior = v }),

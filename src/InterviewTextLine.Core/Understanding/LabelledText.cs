@@ -61,5 +61,9 @@ public sealed record LabelledText(
     }
 }
 
-/// <summary>The labelled texts the sentence model matches against, as a service.</summary>
-public sealed record TrainingExamples(IReadOnlyList<LabelledText> Texts);
+/// <summary>The labelled texts the sentence model matches against, per language, as a service.</summary>
+public sealed record TrainingExamples(IReadOnlyDictionary<string, IReadOnlyList<LabelledText>> Languages)
+{
+    /// <summary>The examples in <paramref name="language"/>; none for a language without a corpus.</summary>
+    public IReadOnlyList<LabelledText> For(string language) => Languages.TryGetValue(language, out var texts) ? texts : [];
+}

@@ -36,13 +36,13 @@ public sealed class MeaningModel
     /// <param name="text">The cleaned text.</param>
     /// <param name="isCandidate">Which labels may be answered in this state.</param>
     /// <param name="neighbours">How many of a label's closest examples its score averages.</param>
-    /// <param name="spelling">What share of the spelling similarity adds to the sentence model's.</param>
+    /// <param name="weights">How much the sentence model's similarity and the spelling similarity each count.</param>
     /// <param name="leaveOut">An example text to ignore, to score the corpus on itself fairly.</param>
-    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, double spelling, string? leaveOut = null)
+    public IReadOnlyList<LabelScore> Score(string text, Func<string, bool> isCandidate, int neighbours, (double Meaning, double Spelling) weights, string? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(isCandidate);
         var (meaning, spelt) = Similarities(text);
-        var share = (float)spelling;
+        var (byMeaning, bySpelling) = ((float)weights.Meaning, (float)weights.Spelling);
 
         // A few dozen labels over thousands of examples: ask about each label once.
         var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ public sealed class MeaningModel
                 best[label] = top = new List<float>(neighbours + 1);
             }
 
-            Keep(top, meaning[i] + (share * spelt[i]), neighbours);
+            Keep(top, (byMeaning * meaning[i]) + (bySpelling * spelt[i]), neighbours);
         }
 
         return [.. best.Select(pair => new LabelScore(pair.Key, pair.Value.Average()))

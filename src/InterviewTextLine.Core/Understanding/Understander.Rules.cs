@@ -20,7 +20,7 @@ public sealed partial class Understander
         var phrase = string.Join(' ', words);
         foreach (var option in state.Options)
         {
-            if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.Normalize(candidate) == phrase))
+            if (option.Phrases.Any(candidate => TextMatcher.Normalize(candidate) == phrase))
             {
                 return option.Reply;
             }
@@ -30,7 +30,7 @@ public sealed partial class Understander
         {
             foreach (var option in state.Options)
             {
-                if (option.Synonyms.Prepend(option.Reply).Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
+                if (option.Phrases.Any(candidate => TextMatcher.IsCloseTo(words[0], TextMatcher.Normalize(candidate))))
                 {
                     return option.Reply;
                 }
@@ -83,12 +83,14 @@ public sealed partial class Understander
             return new Meaning(MeaningKind.Email, address.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')'));
         }
 
-        if (words is not ["email", _, ..])
+        // EMAIL, or the Spanish CORREO, with something after it.
+        if (words is not [("email" or "correo") and var command, _, ..])
         {
             return null;
         }
 
-        var rest = body.Trim()[5..].TrimStart(' ', ':', '-', '\t').Trim();
+        var trimmed = body.Trim();
+        var rest = trimmed[Math.Min(trimmed.Length, command.Length)..].TrimStart(' ', ':', '-', '\t').Trim();
         return rest.Length == 0 || (rest.Contains(' ', StringComparison.Ordinal) && !rest.Contains('@', StringComparison.Ordinal))
             ? new Meaning(MeaningKind.Command, Commands.Email)
             : new Meaning(MeaningKind.Email, rest);
@@ -105,7 +107,7 @@ public sealed partial class Understander
     private static IEnumerable<string> LineWords(FlowScript script)
     {
         var texts = script.States.SelectMany(state => new[] { state.Text, state.Words ?? "", state.Why ?? "", state.Hint }
-                .Concat(state.Options.SelectMany(option => option.Synonyms.Prepend(option.Reply))))
+                .Concat(state.Options.SelectMany(option => option.Phrases)))
             .Concat(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => phrase.Replace("*", "", StringComparison.Ordinal))))
             .Concat(script.Situations.Values.SelectMany(situation => situation.Keywords.Append(situation.Title).Concat(situation.Email.Guidance)))
             .Concat(script.CommandPhrases.Values.SelectMany(phrases => phrases));

@@ -33,6 +33,9 @@ public sealed partial class Understander
     private readonly List<(string Command, string[] Words)> _commandPhrases;
     private readonly Dictionary<string, int> _tier;
 
+    /// <summary>The language the sentence model (all-MiniLM-L6-v2) was trained on.</summary>
+    private const string ModelLanguage = "en";
+
     /// <param name="script">The validated flow script.</param>
     /// <param name="embedder">The sentence model, or null to understand by the rules alone.</param>
     /// <param name="examples">The labelled texts the model matches against (the corpus's training split).</param>
@@ -43,12 +46,15 @@ public sealed partial class Understander
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(examples);
         _script = script;
-        _settings = settings ?? UnderstandingSettings.Default;
+        _settings = settings ?? UnderstandingSettings.For(script.Language);
         _rules = new SituationRules(script);
         var corpus = examples.ToList();
         // Without the model's vocabulary nothing tells a typo from a word the line has never seen
         // ("monkey" is one slip from "money"), so the rules alone mend nothing.
-        _speller = embedder is null
+        // Only the model's (English) vocabulary tells a typo from a real word the line has never seen. In
+        // another language "parado" would be "mended" into the line's "pagado"; there the spelling
+        // similarity of the neighbours forgives typos instead.
+        _speller = embedder is null || script.Language != ModelLanguage
             ? new SpellingCorrector([], [])
             : new SpellingCorrector(LineWords(script), embedder.Vocabulary, CommonWords(corpus));
         _model = embedder is null ? null : new MeaningModel(embedder, corpus.Select(example => (Clean(example.Text), example.Expect)), rememberScores);
@@ -80,7 +86,7 @@ public sealed partial class Understander
     public bool HasModel => _model is not null;
 
     /// <summary>
-    /// The text as the model reads it: lower case, typos mended, and otherwise as sent. The model was
+    /// The text as the model reads it: lower case, without accents, typos mended, and otherwise as sent. The model was
     /// trained on real sentences, so it reads "don't", "??" and "!!" better than a bare word list.
     /// </summary>
     public string Clean(string? text)
@@ -90,7 +96,7 @@ public sealed partial class Understander
             return "";
         }
 
-        var lower = Whitespace().Replace(SmsNormalizer.ToGsm7(text).Trim(), " ").ToLowerInvariant();
+        var lower = Whitespace().Replace(TextMatcher.Fold(SmsNormalizer.ToGsm7(text)).Trim(), " ").ToLowerInvariant();
         return Word().Replace(lower, match =>
             _speller.Mend(match.Value.Replace("'", "", StringComparison.Ordinal)) ?? match.Value);
     }
@@ -160,7 +166,7 @@ public sealed partial class Understander
         var mended = _speller.Correct(TextMatcher.Words(body));
         var hits = _rules.CueHits(mended);
         var cues = string.Join(", ", hits.Select(pair => $"{pair.Key} x{pair.Value}"));
-        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, _settings.Spelling, leaveOut is null ? null : Clean(leaveOut)) ?? [];
+        var scores = _model?.Score(Clean(body), label => IsCandidate(state, label), _settings.Neighbours, (_settings.Meaning, _settings.Spelling), leaveOut is null ? null : Clean(leaveOut)) ?? [];
         var top = string.Join(", ", scores.Take(4).Select(s => $"{s.Label} {s.Score:0.000}"));
         return $"\"{string.Join(' ', mended)}\" cues: [{cues}] model: [{top}]";
     }
@@ -170,7 +176,7 @@ public sealed partial class Understander
         // Inside a situation, a text is far likelier to answer the state's question than to name the
         // situation again: the state's replies get a head start, and the situation itself is no candidate
         // ("nah the salary is fixed" answers "did they offer something?").
-        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, _settings.Spelling, leaveOut)
+        var scores = _model!.Score(text, label => IsCandidate(state, label) && label != state.Situation, _settings.Neighbours, (_settings.Meaning, _settings.Spelling), leaveOut)
             .Select(s => state.Options.Any(option => option.Reply == s.Label) ? s with { Score = s.Score + _settings.ReplyPrior } : s)
             .OrderByDescending(s => s.Score)
             .ToList();

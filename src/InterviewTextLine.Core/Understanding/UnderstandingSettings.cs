@@ -9,6 +9,28 @@ public sealed record UnderstandingSettings
 {
     public static UnderstandingSettings Default { get; } = new();
 
+    /// <summary>
+    /// The thresholds for Spanish, chosen on the Spanish training split. The sentence model learned
+    /// English, so in Spanish the spelling similarity carries more of the weight.
+    /// </summary>
+    public static UnderstandingSettings Spanish { get; } = new()
+    {
+        Accept = 0.7,
+        ReplyAccept = 0.4,
+        ClearLead = 0.12,
+        ClarifyFloor = 0.37,
+        ReplyPrior = 0.08,
+        CueWeight = 0.06,
+        CueReach = 0.12,
+        UrgentNear = 0.06,
+        Neighbours = 1,
+        Meaning = 0.5,
+        Spelling = 0.75,
+    };
+
+    /// <summary>The thresholds for a language: its own where it has them, the default otherwise.</summary>
+    public static UnderstandingSettings For(string language) => language == "es" ? Spanish : Default;
+
     /// <summary>The model's best label is taken when its score reaches this...</summary>
     public double Accept { get; init; } = 0.62;
 
@@ -50,6 +72,9 @@ public sealed record UnderstandingSettings
 
     /// <summary>How many of a label's closest examples its score averages.</summary>
     public int Neighbours { get; init; } = 4;
+
+    /// <summary>How much the sentence model's similarity counts (it learned English: less in other languages).</summary>
+    public double Meaning { get; init; } = 1.0;
 
     /// <summary>What share of the spelling similarity (<see cref="CharacterGrams"/>) adds to the sentence model's.</summary>
     public double Spelling { get; init; } = 0.35;

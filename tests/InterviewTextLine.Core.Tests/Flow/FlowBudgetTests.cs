@@ -46,8 +46,9 @@ public sealed class FlowBudgetTests
 
     [Theory]
     [InlineData("{ProgramName}", "Career Hub", "must name the program with {ProgramName}")]
-    [InlineData("HELP for help", "Text us", "must say how to use HELP")]
+    [InlineData("HELP, ", "", "must say how to use HELP")]
     [InlineData("STOP to end", "bye", "must say how to use STOP")]
+    [InlineData("ESPAÑOL", "", "must say how to switch language")]
     public void A_welcome_that_drops_the_program_HELP_or_STOP_is_reported(string find, string replace, string expected)
     {
         var script = WithState("welcome", state => state with { Text = state.Text.Replace(find, replace, StringComparison.Ordinal) });

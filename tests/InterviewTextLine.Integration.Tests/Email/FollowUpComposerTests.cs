@@ -12,7 +12,7 @@ public sealed class FollowUpComposerTests
     private static readonly DateTimeOffset Now = TestClock.Start;
 
     private static FollowUpComposer Composer(string programName = "Career Hub", string title = "A deal-breaker came up") => new(
-        TestScripts.Create(title),
+        new InterviewTextLine.Core.Flow.FlowScripts([TestScripts.Create(title)]),
         new FluidFollowUpRenderer(),
         Options.Create(new ProgramOptions { Name = programName, HelpContact = "555-0100", Url = "https://careers.example.edu/help" }),
         Options.Create(new EmailOptions { FromAddress = "line@example.edu" }));
@@ -109,7 +109,7 @@ public sealed class FollowUpComposerScriptTests
         var script = InterviewTextLine.Core.Flow.FlowLoader.LoadEmbedded();
         var situation = script.Situations[situationId];
         var composer = new FollowUpComposer(
-            script,
+            new InterviewTextLine.Core.Flow.FlowScripts([script]),
             new FluidFollowUpRenderer(),
             Options.Create(new ProgramOptions { Name = "Career Hub", HelpContact = "555-0100", Url = "https://careers.example.edu" }),
             Options.Create(new EmailOptions { FromAddress = "line@example.edu" }));

@@ -1,3 +1,4 @@
+using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
@@ -23,7 +24,7 @@ public sealed class FollowUpTestBed
         Writer = new DecisionWriter(Store, Store);
         var program = Microsoft.Extensions.Options.Options.Create(new ProgramOptions { Name = "Career Hub", HelpContact = "555-0100", Url = "https://careers.example.edu" });
         var email = Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "line@example.edu" });
-        Composer = new FollowUpComposer(TestScripts.Create(), new StubFollowUpRenderer(), program, email);
+        Composer = new FollowUpComposer(new FlowScripts([TestScripts.Create()]), new StubFollowUpRenderer(), program, email);
     }
 
     public FakeTimeProvider Time { get; } = TestClock.Create();
