@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConversationEngine>();
         // The other languages: each over its own script and examples, beside the English engine above.
         services.TryAddSingleton(provider => CreateLanguages(provider));
-        services.TryAddSingleton(provider => new FlowScripts([.. provider.GetRequiredService<LineLanguages>().Engines.Select(engine => engine.Script)]));
+        services.AddFlowScripts();
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
@@ -56,6 +56,18 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IRetentionScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the script of each language (<see cref="FlowScripts"/>), for what reads the scripts without
+    /// the engines (the follow-up email): the line's languages when it has them, else the one script registered.
+    /// </summary>
+    public static IServiceCollection AddFlowScripts(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => provider.GetService<LineLanguages>() is { } languages
+            ? new FlowScripts([.. languages.Engines.Select(engine => engine.Script)])
+            : new FlowScripts([provider.GetRequiredService<FlowScript>()]));
         return services;
     }
 

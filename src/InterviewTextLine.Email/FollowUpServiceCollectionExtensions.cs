@@ -23,6 +23,7 @@ public static class FollowUpServiceCollectionExtensions
         services.AddValidatedOptions<OutboxOptions>(configuration);
 
         services.TryAddSingleton<IFollowUpRenderer, FluidFollowUpRenderer>();
+        services.AddFlowScripts();
         services.TryAddSingleton<FollowUpComposer>();
         if (configuration.GetSection(SendGridOptions.SectionName).Get<SendGridOptions>() is { IsConfigured: true })
         {

@@ -23,9 +23,14 @@ public sealed class EditedScriptTests : IDisposable
     [InlineData("FORGET")]
     public async Task A_texter_stored_in_a_state_the_new_script_renamed_gets_a_200_and_a_sensible_answer(string body)
     {
-        // The rude situation's advice state is renamed; every reference to it moves with it.
+        // The rude situation's advice state is renamed in both languages; every reference to it moves with it.
         var script = ScriptWith(original => original.Replace("\"leave_now\"", "\"leave_right_away\"", StringComparison.Ordinal));
-        await using var host = await WebhookTestHost.StartAsync(options => options.Settings["Flow:ScriptPath"] = script);
+        var spanish = ScriptWith(original => original.Replace("\"leave_now\"", "\"leave_right_away\"", StringComparison.Ordinal), "script.es.json");
+        await using var host = await WebhookTestHost.StartAsync(options =>
+        {
+            options.Settings["Flow:ScriptPath"] = script;
+            options.Settings["Flow:SpanishScriptPath"] = spanish;
+        });
         Assert.True(host.App.Services.GetRequiredService<ConversationEngine>().Script.HasState("leave_right_away"));
         var texter = host.App.Services.GetRequiredService<PhoneHasher>().Texter(InboundSms.TexterNumber, InboundSms.LineNumber);
         var now = DateTimeOffset.UtcNow;
@@ -54,6 +59,18 @@ public sealed class EditedScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edited_English_script_whose_states_the_Spanish_one_lacks_stops_startup_naming_the_difference()
+    {
+        var script = ScriptWith(original => original.Replace("\"leave_now\"", "\"leave_right_away\"", StringComparison.Ordinal));
+        await using var app = ServeHost.Build(Hermetic(script));
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Flow__SpanishScriptPath", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("leave_right_away", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_script_that_fails_the_lint_stops_startup_naming_the_setting_and_the_problem()
     {
         var script = ScriptWith(original => original.Replace("\"goto\": \"leave_now_out\"", "\"goto\": \"nowhere\"", StringComparison.Ordinal));
@@ -73,12 +90,12 @@ public sealed class EditedScriptTests : IDisposable
         return options;
     }
 
-    private string ScriptWith(Func<string, string> edit)
+    private string ScriptWith(Func<string, string> edit, string name = "script.json")
     {
-        var original = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "InterviewTextLine.Core", "Flow", "script.json"));
+        var original = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "InterviewTextLine.Core", "Flow", name));
         var edited = edit(original);
         Assert.NotEqual(original, edited);
-        var path = Path.Combine(_folder, "script.json");
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, edited);
         return path;
     }
