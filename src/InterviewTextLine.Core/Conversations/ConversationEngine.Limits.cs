@@ -1,3 +1,4 @@
+using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Understanding;
@@ -6,7 +7,8 @@ namespace InterviewTextLine.Core.Conversations;
 
 /// <remarks>
 /// The limits: what input the line cannot use, and the caps of <see cref="Configuration.LimitsOptions"/> that
-/// keep one number from running up the SMS or email bill. Every cap is decided from the stored conversation,
+/// keep one number from running up the SMS or email bill, with EMAIL, the command the email caps shape, and the
+/// words for the follow-up's delay its confirmation gives. Every cap is decided from the stored conversation,
 /// like everything else the engine decides, so it holds however many instances serve the webhook.
 /// </remarks>
 public sealed partial class ConversationEngine
@@ -73,4 +75,47 @@ public sealed partial class ConversationEngine
         var newAddress = !string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase);
         return newAddress && current.AddressesGiven >= _limits.AddressesPerConversation ? LimitKind.Addresses : null;
     }
+
+    private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
+    {
+        var problem = EmailAddressCheck.Check(candidate, out var address);
+        if (problem != EmailAddressProblem.None)
+        {
+            var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
+            {
+                [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
+            };
+            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
+        }
+
+        if (EmailLimit(current, address) is { } limit)
+        {
+            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
+        }
+
+        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
+        var next = current with
+        {
+            Email = address,
+            FollowUp = followUp,
+            LastMessageAt = now,
+            AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
+        };
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
+    }
+
+    /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
+    internal static string DescribeDelay(TimeSpan delay, string language)
+    {
+        var (minute, hour, day) = language == "es" ? ("minuto", "hora", "d\u00EDa") : ("minute", "hour", "day");
+        return delay switch
+        {
+            { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), minute),
+            { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), hour),
+            _ => Plural((int)Math.Round(delay.TotalDays), day),
+        };
+    }
+
+    private static string Plural(int count, string unit) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

@@ -228,34 +228,6 @@ public sealed partial class ConversationEngine
         }
     }
 
-    private Decision RequestEmail(Conversation current, string candidate, DateTimeOffset now)
-    {
-        var problem = EmailAddressCheck.Check(candidate, out var address);
-        if (problem != EmailAddressProblem.None)
-        {
-            var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
-            {
-                [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
-            };
-            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
-        }
-
-        if (EmailLimit(current, address) is { } limit)
-        {
-            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
-        }
-
-        var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
-        var next = current with
-        {
-            Email = address,
-            FollowUp = followUp,
-            LastMessageAt = now,
-            AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
-        };
-        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
-    }
-
     private string Words(Conversation current, Flow.FlowState state)
     {
         if (state.Words is not null)
@@ -314,19 +286,4 @@ public sealed partial class ConversationEngine
     private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 
     private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
-
-    /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
-    internal static string DescribeDelay(TimeSpan delay, string language)
-    {
-        var (minute, hour, day) = language == "es" ? ("minuto", "hora", "d\u00EDa") : ("minute", "hour", "day");
-        return delay switch
-        {
-            { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), minute),
-            { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), hour),
-            _ => Plural((int)Math.Round(delay.TotalDays), day),
-        };
-    }
-
-    private static string Plural(int count, string unit) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

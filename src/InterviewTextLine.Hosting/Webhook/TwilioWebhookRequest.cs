@@ -103,13 +103,15 @@ public static partial class TwilioWebhookRequest
     {
         ArgumentNullException.ThrowIfNull(body);
         var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
-        using var reader = new FormReader(body) { KeyLengthLimit = MaxKeyLength, ValueLengthLimit = MaxValueLength };
+        // The reader's own limits count escaped characters; the line's count what a field holds, so they are checked
+        // on the decoded pair (the body's size already bounds what the reader can be given).
+        using var reader = new FormReader(body) { KeyLengthLimit = MaxBodyBytes, ValueLengthLimit = MaxBodyBytes };
         try
         {
             var count = 0;
             while (reader.ReadNextPair() is { } pair)
             {
-                if (++count > MaxFields)
+                if (++count > MaxFields || pair.Key.Length > MaxKeyLength || pair.Value.Length > MaxValueLength)
                 {
                     return null;
                 }
