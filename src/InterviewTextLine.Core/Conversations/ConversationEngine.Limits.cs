@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Understanding;
 
 namespace InterviewTextLine.Core.Conversations;
@@ -85,7 +86,7 @@ public sealed partial class ConversationEngine
             {
                 [Placeholders.Reason] = _script.Message(EmailAddressCheck.MessageKey(problem)),
             };
-            return Save(current, now, Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values));
+            return Save(current, now, SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values)));
         }
 
         if (EmailLimit(current, address) is { } limit)

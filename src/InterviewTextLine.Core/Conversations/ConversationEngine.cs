@@ -176,7 +176,7 @@ public sealed partial class ConversationEngine
             [Placeholders.Second] = second.Gist,
             [Placeholders.SecondNumber] = second.Number!.Value.ToString(CultureInfo.InvariantCulture),
         };
-        return Placeholders.Fill(_script.Message(MessageKeys.Clarify), values);
+        return SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(_script.Message(MessageKeys.Clarify), values));
     }
 
     /// <summary>Renders a state's text with the configured values, in GSM-7, as the engine would send it.</summary>
