@@ -54,9 +54,6 @@ public static class Keywords
         ["NOCORREO"] = Keyword.NoEmail,
         ["BORRAR"] = Keyword.Forget,
         ["FIN"] = Keyword.Done,
-        ["ESPANOL"] = Keyword.Language,
-        ["ENGLISH"] = Keyword.Language,
-        ["INGLES"] = Keyword.Language,
     };
 
     /// <summary>The words that switch the line's language, and the language each one picks.</summary>
@@ -98,6 +95,11 @@ public static class Keywords
         if (OptIn.Contains(word) || (optedOut && word == OptInWhileOptedOut))
         {
             return Keyword.OptIn;
+        }
+
+        if (Languages.ContainsKey(word))
+        {
+            return Keyword.Language;
         }
 
         if (Exact.TryGetValue(word, out var keyword))
