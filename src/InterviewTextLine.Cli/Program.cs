@@ -11,7 +11,7 @@ var root = new RootCommand("textline: the InterviewTextLine SMS line on your mac
     FlowCommand.Create(),
     LintCommand.Create(),
     EvalCommand.Create(),
-    VectorsCommand.Create(),
+    TrainCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

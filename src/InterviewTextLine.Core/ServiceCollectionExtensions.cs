@@ -16,8 +16,8 @@ namespace InterviewTextLine.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation core: validated options, the flow script (validated at startup), the
-    /// understander (with the sentence model when one is registered), the engine, the phone hasher, the
+    /// Registers the conversation core: validated options, the flow scripts (validated at startup), an engine per
+    /// language over the registered <see cref="ITextUnderstanding"/>, the phone hasher, the
     /// application service, the line's metrics, the retention sweep, the system clock (the one registration of
     /// <see cref="TimeProvider"/>; a host that needs another registers it first) and, unless a real
     /// store is registered, the in-memory store.
@@ -34,17 +34,10 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTextLineMetrics();
-        // Flow:ScriptPath replaces the built-in script; its options validation has already run the lint at startup.
-        services.TryAddSingleton(provider => FlowValidator.EnsureValid(provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScript()));
-        // The sentence model is the host's to add (AddSentenceModel); without it the line understands by rules alone.
-        services.TryAddSingleton(provider => new Understander(
-            provider.GetRequiredService<FlowScript>(),
-            provider.GetService<ISentenceEmbedder>(),
-            provider.GetService<TrainingExamples>()?.For("en") ?? []));
-        services.TryAddSingleton<ConversationEngine>();
-        // The other languages: each over its own script and examples, beside the English engine above.
-        services.TryAddSingleton(provider => CreateLanguages(provider));
         services.AddFlowScripts();
+        // The understanding (ITextUnderstanding) is the host's to add: the understanding project's AddTextUnderstanding.
+        services.TryAddSingleton(provider => CreateLanguages(provider));
+        services.TryAddSingleton(provider => provider.GetRequiredService<LineLanguages>().Default);
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
@@ -60,34 +53,32 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the script of each language (<see cref="FlowScripts"/>), for what reads the scripts without
-    /// the engines (the follow-up email): the line's languages when it has them, else the one script registered.
+    /// Registers the script of every language (<see cref="FlowScripts"/>) and the default one, loaded and validated
+    /// once; what reads the scripts without the engines (the follow-up email) needs nothing more.
     /// </summary>
     public static IServiceCollection AddFlowScripts(this IServiceCollection services)
     {
-        services.TryAddSingleton(provider => provider.GetService<LineLanguages>() is { } languages
-            ? new FlowScripts([.. languages.Engines.Select(engine => engine.Script)])
-            : new FlowScripts([provider.GetRequiredService<FlowScript>()]));
+        // The options validation has already run the lint on an edited script at startup.
+        services.TryAddSingleton(provider => new FlowScripts([.. provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScripts().Select(FlowValidator.EnsureValid)]));
+        services.TryAddSingleton(provider => provider.GetRequiredService<FlowScripts>().Default);
         return services;
     }
 
+    /// <summary>One engine per script, each reading texts with its language's understander.</summary>
     private static LineLanguages CreateLanguages(IServiceProvider provider)
     {
-        var english = provider.GetRequiredService<ConversationEngine>();
-        var embedder = provider.GetService<ISentenceEmbedder>();
-        var examples = provider.GetService<TrainingExamples>();
-        var others = provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScripts()
-            .Where(script => script.Language != english.Script.Language)
+        var understanding = provider.GetService<ITextUnderstanding>()
+            ?? throw new InvalidOperationException("The line has no understanding registered: call AddTextUnderstanding().");
+        var engines = provider.GetRequiredService<FlowScripts>().All
             .Select(script => new ConversationEngine(
-                FlowValidator.EnsureValid(script),
-                new Understander(script, embedder, examples?.For(script.Language) ?? []),
+                script,
+                understanding.Understander(script),
                 provider.GetRequiredService<IOptions<ProgramOptions>>(),
                 provider.GetRequiredService<IOptions<ConversationOptions>>(),
                 provider.GetRequiredService<IOptions<FollowUpOptions>>(),
                 provider.GetRequiredService<IOptions<LimitsOptions>>()))
             .ToList();
-        var engines = others.Prepend(english).ToList();
-        return new LineLanguages(engines, LanguageDetector.From(engines.Select(engine => engine.Script), examples));
+        return new LineLanguages(engines, understanding.Detector);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class TextLineHostServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the line without a webhook: the core with the sentence model, the store (Table Storage
+    /// Registers the line without a webhook: the core with its understanding, the store (Table Storage
     /// when configured) and the follow-up email sweep and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
     /// </summary>
     public static IServiceCollection AddTextLine(this IServiceCollection services, IConfiguration configuration)
@@ -41,7 +41,7 @@ public static class TextLineHostServiceCollectionExtensions
 
         services.AddTextLineCore(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>>(new PhoneHashKeyValidator(configuration)));
-        services.AddSentenceModel();
+        services.AddTextUnderstanding();
         if (UsesTableStorage(configuration))
         {
             services.AddTableConversationStore(configuration);

@@ -36,6 +36,7 @@ internal static class ConversationEntity
     public const string AddressesGiven = nameof(AddressesGiven);
     public const string RepliesSince = nameof(RepliesSince);
     public const string Replies = nameof(Replies);
+    public const string AskedBack = nameof(AskedBack);
     public const string Receipts = nameof(Receipts);
 
     public static TableEntity ToEntity(string partitionKey, Conversation conversation)
@@ -50,6 +51,7 @@ internal static class ConversationEntity
             [OptedOut] = conversation.OptedOut,
             [AddressesGiven] = conversation.AddressesGiven,
             [Replies] = conversation.Replies,
+            [AskedBack] = conversation.AskedBack,
         };
 
         // Null columns are left out: a Replace write then removes whatever the row held before.
@@ -96,6 +98,7 @@ internal static class ConversationEntity
             AddressesGiven = entity.GetInt32(AddressesGiven) ?? 0,
             RepliesSince = entity.GetDateTimeOffset(RepliesSince),
             Replies = entity.GetInt32(Replies) ?? 0,
+            AskedBack = entity.GetBoolean(AskedBack) ?? false,
             Receipts = ToReceipts(entity),
         };
     }

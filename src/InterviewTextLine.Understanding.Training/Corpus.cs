@@ -1,30 +1,34 @@
-using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
 
-namespace InterviewTextLine.Understanding;
+namespace InterviewTextLine.Understanding.Training;
 
 /// <summary>
-/// The labelled texts that ship with the line, per language: the training split, whose examples the
-/// model matches against, and the evaluation split, which is only ever scored, never matched against or
-/// tuned on. Files are named by language: <c>en.train.jsonl</c>, <c>es.eval.jsonl</c>.
+/// The labelled texts of each language, written by separate writers: the training split, which the classifier
+/// learns from and its thresholds are chosen on, and the evaluation split, which is only ever scored. Files are
+/// named by language: <c>en.train.jsonl</c>, <c>es.eval.jsonl</c>.
 /// </summary>
 public static class Corpus
 {
-    /// <summary>The languages with a corpus, English first.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "es"];
+    /// <summary>The languages with a corpus, the line's default first.</summary>
+    public static IReadOnlyList<string> Languages { get; } = FlowLoader.Languages;
 
-    internal const string VectorsName = "train.vectors";
+    public static string TrainName(string language) => language + ".train.jsonl";
 
-    public static string TrainName(string language = "en") => language + ".train.jsonl";
+    public static string EvaluationName(string language) => language + ".eval.jsonl";
 
-    public static string EvaluationName(string language = "en") => language + ".eval.jsonl";
+    public static IReadOnlyList<LabelledText> Train(string language) => Read(TrainName(language));
 
-    public static IReadOnlyList<LabelledText> Train(string language = "en") => Read(TrainName(language));
+    public static IReadOnlyList<LabelledText> Evaluation(string language) => Read(EvaluationName(language));
 
-    public static IReadOnlyList<LabelledText> Evaluation(string language = "en") => Read(EvaluationName(language));
-
-    /// <summary>The training split of every language, for the line to match against.</summary>
-    public static TrainingExamples TrainingExamples() =>
-        new(Languages.ToDictionary(language => language, language => Train(language), StringComparer.Ordinal));
+    /// <summary>The bytes of a shipped split, for the fingerprint of what the models were trained from.</summary>
+    public static byte[] Bytes(string name)
+    {
+        using var stream = Open(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     /// <summary>A corpus file in the same format, for <c>textline eval --corpus</c>.</summary>
     public static IReadOnlyList<LabelledText> ReadFile(string path)
@@ -33,13 +37,32 @@ public static class Corpus
         return LabelledText.ReadJsonLines(reader);
     }
 
-    internal static Stream? Open(string name) =>
-        typeof(Corpus).Assembly.GetManifestResourceStream("InterviewTextLine.Understanding.Corpus." + name);
+    /// <summary>
+    /// The script's own phrases as labelled texts: each reply's synonyms, each command's phrases, each situation's
+    /// keywords and the sure danger phrases. They teach the classifier the words the line itself offers.
+    /// </summary>
+    public static IReadOnlyList<LabelledText> ScriptPhrases(FlowScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var phrases = new List<LabelledText>();
+        foreach (var state in script.States)
+        {
+            phrases.AddRange(state.Options.SelectMany(option => option.Phrases.Where(phrase => !Keywords.IsGlobal(TextMatcher.Normalize(phrase))).Select(phrase => new LabelledText(phrase, state.Id, option.Reply))));
+        }
+
+        phrases.AddRange(script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => new LabelledText(phrase, LabelledText.FirstText, pair.Key))));
+        phrases.AddRange(script.Situations.SelectMany(pair => pair.Value.Keywords.Select(keyword => new LabelledText(keyword, LabelledText.FirstText, pair.Key))));
+        phrases.AddRange(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => new LabelledText(phrase.Replace("*", "", StringComparison.Ordinal), LabelledText.FirstText, cue.Situation))));
+        return [.. phrases.DistinctBy(phrase => (TextMatcher.Normalize(phrase.Text), phrase.Expect))];
+    }
+
+    private static Stream Open(string name) =>
+        typeof(Corpus).Assembly.GetManifestResourceStream("InterviewTextLine.Understanding.Training.Corpus." + name)
+        ?? throw new InvalidOperationException($"The corpus '{name}' is not embedded.");
 
     private static IReadOnlyList<LabelledText> Read(string name)
     {
-        using var stream = Open(name) ?? throw new InvalidOperationException($"The corpus '{name}' is not embedded.");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(Open(name));
         return LabelledText.ReadJsonLines(reader);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace InterviewTextLine.Core.Understanding;
+namespace InterviewTextLine.Understanding.Training;
 
 /// <summary>
 /// One labelled text of the corpus: what a texter sent, where they were in the flow, and what the
@@ -9,23 +9,22 @@ namespace InterviewTextLine.Core.Understanding;
 /// </summary>
 /// <param name="Text">The text as a texter would send it.</param>
 /// <param name="State">
-/// <see cref="LabelledText.FirstText"/> for the first text of a new texter, otherwise the id of the
-/// state the texter was in.
+/// <see cref="FirstText"/> for the first text of a new texter, otherwise the id of the state the texter was in.
 /// </param>
 /// <param name="Expect">
-/// A situation id, an option reply of that state (<c>YES</c>, <c>OUT</c>), a command (<c>WORDS</c>,
-/// <c>DONE</c>, <c>MENU</c>, <c>EMAIL</c>, <c>HELP</c>), or <see cref="LabelledText.Nothing"/>.
+/// A situation id, a reply in reach of that state (<c>YES</c>, <c>OUT</c>), a command (<c>WORDS</c>,
+/// <c>DONE</c>, <c>MENU</c>, <c>EMAIL</c>, <c>HELP</c>), or <c>none</c>. For a text with two problems, the
+/// weightier one.
 /// </param>
+/// <param name="Also">For a text with two problems, the other one; null otherwise.</param>
 public sealed record LabelledText(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("state")] string State,
-    [property: JsonPropertyName("expect")] string Expect)
+    [property: JsonPropertyName("expect")] string Expect,
+    [property: JsonPropertyName("also")] string? Also = null)
 {
     /// <summary>The state of a first text.</summary>
     public const string FirstText = "start";
-
-    /// <summary>The label of a text that means nothing the line can act on.</summary>
-    public const string Nothing = "none";
 
     public bool IsFirstText => State == FirstText;
 
@@ -59,11 +58,4 @@ public sealed record LabelledText(
 
         return texts;
     }
-}
-
-/// <summary>The labelled texts the sentence model matches against, per language, as a service.</summary>
-public sealed record TrainingExamples(IReadOnlyDictionary<string, IReadOnlyList<LabelledText>> Languages)
-{
-    /// <summary>The examples in <paramref name="language"/>; none for a language without a corpus.</summary>
-    public IReadOnlyList<LabelledText> For(string language) => Languages.TryGetValue(language, out var texts) ? texts : [];
 }

@@ -60,6 +60,12 @@ public sealed record Conversation
     public int Replies { get; init; }
 
     /// <summary>
+    /// True when the line's last reply was a question back ("Is it ... or ...?"): the next text gets advice or the
+    /// menu, never a second question.
+    /// </summary>
+    public bool AskedBack { get; init; }
+
+    /// <summary>
     /// The receipts of the texter's last messages, with the replies sent, so that a re-delivered message gets
     /// its first reply and changes nothing. Stores add one with every save of a handled message.
     /// </summary>
@@ -96,6 +102,7 @@ public sealed record Conversation
         && AddressesGiven == other.AddressesGiven
         && RepliesSince == other.RepliesSince
         && Replies == other.Replies
+        && AskedBack == other.AskedBack
         && Equals(Receipts, other.Receipts);
 
     public override int GetHashCode() =>

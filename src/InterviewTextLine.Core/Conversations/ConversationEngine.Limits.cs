@@ -47,19 +47,34 @@ public sealed partial class ConversationEngine
         }
 
         var next = decision.Next!;
-        var (since, replies) = next.RepliesSince is { } start && now - start < _limits.ReplyWindow
-            ? (start, next.Replies)
-            : (now, 0);
+        var (since, replies) = Window(next, now);
         if (replies >= _limits.RepliesPerNumber && !AlwaysAnswered(decision.Meaning))
         {
-            return new Decision(DecisionKind.Capped, null, null) { Meaning = decision.Meaning, Limit = LimitKind.Replies };
+            return Capped(decision.Meaning);
         }
 
         return decision with { Next = next with { RepliesSince = since, Replies = replies + 1 } };
     }
 
-    private static bool AlwaysAnswered(Meaning? meaning) =>
-        meaning is { Kind: MeaningKind.Command, Value: "HELP" or "FORGET" or "OPTOUT" };
+    /// <summary>
+    /// True when <paramref name="stored"/> has had its replies for the current window: its next text is answered only
+    /// if it is a keyword that must always work, or danger.
+    /// </summary>
+    public bool IsCapped(Conversation? stored, DateTimeOffset now) =>
+        stored is not null && Window(stored, now).Replies >= _limits.RepliesPerNumber;
+
+    private (DateTimeOffset Since, int Replies) Window(Conversation conversation, DateTimeOffset now) =>
+        conversation.RepliesSince is { } start && now - start < _limits.ReplyWindow
+            ? (start, conversation.Replies)
+            : (now, 0);
+
+    private static Decision Capped(Meaning? meaning) =>
+        new(DecisionKind.Capped, null, null) { Meaning = meaning, Limit = LimitKind.Replies };
+
+    /// <summary>What is answered past the reply cap: the keywords that must always work, and danger.</summary>
+    private bool AlwaysAnswered(Meaning? meaning) =>
+        meaning is { Kind: MeaningKind.Command, Value: "HELP" or "FORGET" or "OPTOUT" }
+        || (meaning is { Kind: MeaningKind.Situation } && meaning.Value == _script.Urgent);
 
     /// <summary>
     /// The email caps: one summary per conversation (a summary sent since it started means no other until the

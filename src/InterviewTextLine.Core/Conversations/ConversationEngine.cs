@@ -9,28 +9,28 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Core.Conversations;
 
 /// <summary>
-/// The keyword-driven state machine. It is a pure function of the stored conversation, the text and
-/// the time: it reads the flow script and returns a <see cref="Decision"/>; it never touches storage,
-/// so it is rebuilt for nothing and shared by every request.
+/// The conversation's state machine over the flow script: given the stored conversation, one text and the
+/// time, it returns a <see cref="Decision"/> (what to store and what to reply). It never touches storage,
+/// so one engine per language serves every request.
 /// </summary>
 /// <remarks>
 /// Order of precedence: opted-out silence; unusable input (empty, picture only, too long, control
-/// characters); the exact global keywords; then what the <see cref="Understander"/> makes of the text
-/// (danger first, an email address, the state's replies, a situation, a command, a question back when
-/// unsure); and finally a reply that fits the state and says what to send next. Last, the caps of
-/// <see cref="LimitsOptions"/> (ConversationEngine.Limits.cs) may turn a reply into silence. Nothing the
-/// texter sends is ever echoed back, so every reply is a script text and stays GSM-7 within its budget.
+/// characters); the exact global keywords; then what the language's <see cref="ITextUnderstander"/> makes
+/// of the text (danger first, an email address, the state's replies, a situation, a command, a question
+/// back when unsure); and finally the state's question again. Last, the caps of <see cref="LimitsOptions"/>
+/// (ConversationEngine.Limits.cs) may turn a reply into silence. Nothing the texter sends is ever echoed
+/// back, so every reply is a script text and stays GSM-7 within its budget.
 /// </remarks>
 public sealed partial class ConversationEngine
 {
     /// <summary>The longest body the line reads; Twilio's own limit for one message.</summary>
-    public const int MaxBodyLength = 1600;
+    public const int MaxBodyLength = TextReading.MaxLength;
 
     private readonly FlowScript _script;
     private readonly Dictionary<string, string> _values;
     private readonly TimeSpan _expiry;
     private readonly TimeSpan _followUpDelay;
-    private readonly Understander _understander;
+    private readonly ITextUnderstander _understander;
 
     private readonly IOptions<ProgramOptions> _program;
     private readonly IOptions<ConversationOptions> _conversation;
@@ -40,7 +40,7 @@ public sealed partial class ConversationEngine
 
     public ConversationEngine(
         FlowScript script,
-        Understander understander,
+        ITextUnderstander understander,
         IOptions<ProgramOptions> program,
         IOptions<ConversationOptions> conversation,
         IOptions<FollowUpOptions> followUp,
@@ -70,10 +70,10 @@ public sealed partial class ConversationEngine
 
     public FlowScript Script => _script;
 
-    public Understander Understander => _understander;
+    public ITextUnderstander Understander => _understander;
 
-    /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring other thresholds).</summary>
-    public ConversationEngine With(Understander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions);
+    /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring another model or policy).</summary>
+    public ConversationEngine With(ITextUnderstander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions);
 
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
@@ -88,31 +88,35 @@ public sealed partial class ConversationEngine
     /// <param name="mediaCount">How many pictures or files came with it.</param>
     /// <param name="now">The current time.</param>
     public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now) =>
-        Decide(stored, body, mediaCount, now, leaveOut: null);
+        Decide(stored, body, TextReading.Of(body), mediaCount, now);
 
-    /// <summary>As <see cref="Decide(Conversation?, string?, int, DateTimeOffset)"/>, ignoring one training example (to score the corpus on itself).</summary>
-    internal Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut) =>
-        CapReplies(DecideUncapped(stored, body, mediaCount, now, leaveOut), now);
-
-    private Decision DecideUncapped(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, string? leaveOut)
+    /// <summary>As <see cref="Decide(Conversation?, string?, int, DateTimeOffset)"/>, with the text already read at the door.</summary>
+    public Decision Decide(Conversation? stored, string? body, TextReading text, int mediaCount, DateTimeOffset now)
     {
-        // A state the script no longer has (renamed or removed in a new script) restarts the
-        // conversation like an expired one, instead of failing every text from that number.
-        var fresh = stored is null || IsExpired(stored, now);
-        // The engine speaks its script's language; the texter's language picked it (see LineLanguages).
-        var current = (stored is null
-            ? Conversation.Start(_script.Start, now)
-            : fresh
-                // After a long silence the texter starts again at the welcome, but an opt-out, an email
-                // address and a pending follow-up are not theirs to lose by waiting. The situations they
-                // went through stay while a summary of them is still to be sent.
-                ? stored.FollowUp is { IsScheduled: true }
-                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0 }
-                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [], AddressesGiven = 0 }
-                : stored) with { Language = _script.Language };
+        ArgumentNullException.ThrowIfNull(text);
+        return CapReplies(DecideUncapped(stored, body, text, mediaCount, now), now);
+    }
+
+    /// <summary>
+    /// The decision for a text about danger, whatever state the texter is in: the safety advice. For a text
+    /// another language's reading found urgent, and for a number past its reply cap (see <see cref="LineLanguages"/>).
+    /// </summary>
+    public Decision DecideUrgent(Conversation? stored, DateTimeOffset now)
+    {
+        var current = Resume(stored, now, out _);
+        var urgent = _script.Urgent ?? throw new InvalidOperationException("The script has no urgent situation.");
+        var decision = current.OptedOut
+            ? new Decision(DecisionKind.Ignore, null, null)
+            : Save(Enter(current, _script.Situations[urgent].Entry, now), now);
+        return CapReplies(decision with { Meaning = new Meaning(MeaningKind.Situation, urgent) }, now);
+    }
+
+    private Decision DecideUncapped(Conversation? stored, string? body, TextReading text, int mediaCount, DateTimeOffset now)
+    {
+        var current = Resume(stored, now, out var fresh);
         if (current.OptedOut)
         {
-            return Keywords.Classify(TextMatcher.SingleWord(body), optedOut: true) == Keyword.OptIn
+            return Keywords.Classify(text.SingleWord, optedOut: true) == Keyword.OptIn
                 ? Save(Enter(current with { OptedOut = false }, _script.Start, now), now)
                 : new Decision(DecisionKind.Ignore, null, null);
         }
@@ -125,30 +129,77 @@ public sealed partial class ConversationEngine
             return new Decision(DecisionKind.Save, stored ?? Conversation.Start(_script.Start, now), Message(problem, state.Hint));
         }
 
-        var keyword = Keywords.Classify(TextMatcher.SingleWord(body), optedOut: false);
+        var keyword = Keywords.Classify(text.SingleWord, optedOut: false);
         if (Command(keyword, current, state, now) is { } command)
         {
             return command with { Meaning = Meaning.Of(keyword) };
         }
 
-        var meaning = _understander.Understand(state, body!, leaveOut);
+        if (IsCapped(current, now))
+        {
+            // Past the reply cap only the keywords above and danger are answered (LineLanguages hears danger by the
+            // sure phrases first): the model is not run for a text nobody will read a reply to.
+            return Capped(null);
+        }
+
+        var meaning = _understander.Understand(text, state, current.AskedBack);
         var decision = meaning.Kind switch
         {
-            MeaningKind.Situation => Save(Enter(current, _script.Situations[meaning.Value!].Entry, now), now),
-            MeaningKind.Option => Save(Enter(current, state.Options.First(option => option.Reply == meaning.Value).Goto, now), now),
+            MeaningKind.Situation => Advise(current, _script.Situations[meaning.Value!].Entry, meaning.Second, now),
+            MeaningKind.Option => Advise(current, _script.RepliesInReach(state).First(option => option.Reply == meaning.Value).Goto, meaning.Second, now),
             MeaningKind.Command => Command(Keywords.Classify(meaning.Value, optedOut: false), current, state, now),
             MeaningKind.Email => RequestEmail(current, meaning.Value!, now),
-            MeaningKind.Clarify => Save(current, now, Clarify(meaning)),
+            MeaningKind.Clarify => AskedBack(Save(current, now, Clarify(meaning))),
             _ => null,
         };
 
         // A first text that says nothing the line understands ("hi") gets the welcome, which explains
         // what the line is, and so does one from a texter who has only had HELP or a hint so far; later
-        // ones get a short reply that fits where the texter is.
+        // ones get the state's question again, kindly ("ok", a feeling, a text the line could not place).
         decision ??= fresh || current.Path.Count == 0
             ? Save(Enter(current, _script.Start, now), now)
-            : Save(current, now, Message(MessageKeys.Unknown, state.Hint));
+            : Save(current, now, Message(MessageKeys.Again, state.Hint));
         return decision with { Meaning = meaning };
+    }
+
+    /// <summary>
+    /// The stored conversation as the next text finds it: new, restarted after a long silence or a script that
+    /// no longer has its state, or as it was; in this engine's language either way.
+    /// </summary>
+    private Conversation Resume(Conversation? stored, DateTimeOffset now, out bool fresh)
+    {
+        fresh = stored is null || IsExpired(stored, now);
+        return (stored is null
+            ? Conversation.Start(_script.Start, now)
+            : fresh
+                // After a long silence the texter starts again at the welcome, but an opt-out, an email
+                // address and a pending follow-up are not theirs to lose by waiting. The situations they
+                // went through stay while a summary of them is still to be sent.
+                ? stored.FollowUp is { IsScheduled: true }
+                    ? stored with { StateId = _script.Start, Situation = null, StartedAt = now, AddressesGiven = 0, AskedBack = false }
+                    : stored with { StateId = _script.Start, Situation = null, StartedAt = now, Path = [], Situations = [], AddressesGiven = 0, AskedBack = false }
+                : stored) with { Language = _script.Language };
+    }
+
+    /// <summary>
+    /// Enters <paramref name="stateId"/>; when the text named another problem too (<paramref name="also"/>), the reply
+    /// names it after the advice, with its menu number.
+    /// </summary>
+    private Decision Advise(Conversation current, string stateId, string? also, DateTimeOffset now)
+    {
+        var next = Enter(current, stateId, now);
+        if (also is null || !_script.Situations.TryGetValue(also, out var other) || other.Number is null)
+        {
+            return Save(next, now);
+        }
+
+        var values = new Dictionary<string, string>(_values, StringComparer.Ordinal)
+        {
+            [Placeholders.Second] = other.Gist,
+            [Placeholders.SecondNumber] = other.Number.Value.ToString(CultureInfo.InvariantCulture),
+        };
+        var mention = SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(_script.Message(MessageKeys.Also), values));
+        return Save(next, now, Render(_script.State(stateId).Text) + "\n" + mention);
     }
 
     /// <summary>
@@ -280,8 +331,11 @@ public sealed partial class ConversationEngine
     {
         // Every text from the texter pushes a scheduled summary back, so it arrives after they're done.
         var followUp = next.FollowUp is { IsScheduled: true } scheduled ? scheduled.PushBack(now + _followUpDelay) : next.FollowUp;
-        return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp }, reply);
+        return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp, AskedBack = false }, reply);
     }
+
+    /// <summary>Marks a saved reply as a question back, so the next text is answered, not asked about again.</summary>
+    private static Decision AskedBack(Decision decision) => decision with { Next = decision.Next! with { AskedBack = true } };
 
     private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 

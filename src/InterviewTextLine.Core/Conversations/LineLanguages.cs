@@ -9,29 +9,26 @@ namespace InterviewTextLine.Core.Conversations;
 /// <remarks>
 /// <para>
 /// A texter keeps the language stored with their conversation. A first text (or the first after a long
-/// silence, or one sent at the welcome) written plainly in another language switches to it, so
-/// "el entrevistador es muy grosero" is answered in Spanish without asking. Later in a conversation only
-/// a clear sentence of several words switches, never a short reply that both languages share ("ok",
-/// "no"). ESPAÑOL / ESPANOL and ENGLISH / INGLES switch at any time.
+/// silence, or one sent at the welcome) written clearly in another language switches to it, so
+/// "el entrevistador es muy grosero" is answered in Spanish without asking. Later in a conversation only a
+/// sentence with several words of the other language switches, never a short text ("ok", "no", "gun").
+/// ESPAÑOL / ESPANOL and ENGLISH / INGLES switch at any time. The scripts have the same states (the lint
+/// checks it), so a texter who switches stays where they are.
 /// </para>
 /// <para>
-/// The scripts have the same states (the lint checks it), so a texter who switches stays where they are.
+/// Danger is heard in every language: before an engine is chosen, every other language's reading is asked
+/// whether the text is urgent (its sure phrases, and its model when the text is written in it). The safety
+/// advice then comes in the language of the text when that is clear, else in the texter's.
 /// </para>
 /// </remarks>
 public sealed class LineLanguages
 {
-    /// <summary>How far a language must lead to switch to it in the middle of a conversation.</summary>
-    public const double MidConversationLead = 0.3;
-
-    /// <summary>The fewest words for a text to switch language in the middle of a conversation.</summary>
-    public const int MidConversationWords = 3;
-
-    private readonly Dictionary<string, ConversationEngine> _engines;
-    private readonly LanguageDetector? _detector;
+    private readonly Dictionary<string, (ConversationEngine Engine, ITextUnderstander Understander)> _languages;
+    private readonly ILanguageDetector? _detector;
 
     /// <param name="engines">One engine per language; the first is the line's default language.</param>
     /// <param name="detector">Tells the language of a text, or null to change language only by keyword.</param>
-    public LineLanguages(IEnumerable<ConversationEngine> engines, LanguageDetector? detector)
+    public LineLanguages(IEnumerable<ConversationEngine> engines, ILanguageDetector? detector)
     {
         ArgumentNullException.ThrowIfNull(engines);
         var list = engines.ToList();
@@ -41,26 +38,69 @@ public sealed class LineLanguages
         }
 
         Default = list[0];
-        _engines = list.ToDictionary(engine => engine.Script.Language, StringComparer.Ordinal);
+        Engines = list;
+        _languages = list.ToDictionary(engine => engine.Script.Language, engine => (engine, engine.Understander), StringComparer.Ordinal);
         _detector = detector;
     }
 
-    /// <summary>The engine of the line's default language (English).</summary>
+    /// <summary>The engine of the line's default language.</summary>
     public ConversationEngine Default { get; }
 
     /// <summary>The engine of each language, the default first.</summary>
-    public IEnumerable<ConversationEngine> Engines => _engines.Values.OrderBy(engine => engine == Default ? 0 : 1);
+    public IReadOnlyList<ConversationEngine> Engines { get; }
 
     /// <summary>The engine for <paramref name="language"/>, or the default one for a language the line does not speak.</summary>
     public ConversationEngine For(string? language) =>
-        language is not null && _engines.TryGetValue(language, out var engine) ? engine : Default;
+        language is not null && _languages.TryGetValue(language, out var entry) ? entry.Engine : Default;
 
     /// <summary>Decides what to do with one inbound text, in the language it should be answered in.</summary>
-    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now) =>
-        For(LanguageFor(stored, body, now)).Decide(stored, body, mediaCount, now);
+    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now)
+    {
+        var text = TextReading.Of(body);
+        var engine = For(LanguageFor(stored, text, now));
+        if (stored is { OptedOut: true })
+        {
+            return engine.Decide(stored, body, text, mediaCount, now);
+        }
+
+        // A number past its reply cap is heard only for its keywords and for danger by the sure phrases: such a
+        // text costs one read and no model.
+        var capped = engine.IsCapped(stored, now);
+        if (UrgentIn(engine, text, capped) is { } urgent)
+        {
+            return urgent.DecideUrgent(stored, now);
+        }
+
+        return engine.Decide(stored, body, text, mediaCount, now);
+    }
+
+    /// <summary>
+    /// The engine to give the safety advice when another language reads <paramref name="text"/> as danger, or null.
+    /// The texter's own language is left to its engine, which hears danger first of all.
+    /// </summary>
+    private ConversationEngine? UrgentIn(ConversationEngine chosen, TextReading text, bool capped)
+    {
+        if (capped && chosen.Understander.IsUrgent(text, rulesOnly: true))
+        {
+            return chosen;
+        }
+
+        var written = _detector?.Detect(text, midConversation: false);
+        foreach (var (language, (engine, understander)) in _languages)
+        {
+            if (engine != chosen && understander.IsUrgent(text, rulesOnly: capped || language != written))
+            {
+                return language == written ? engine : chosen;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The language to answer <paramref name="body"/> in.</summary>
-    public string LanguageFor(Conversation? stored, string? body, DateTimeOffset now)
+    public string LanguageFor(Conversation? stored, string? body, DateTimeOffset now) => LanguageFor(stored, TextReading.Of(body), now);
+
+    private string LanguageFor(Conversation? stored, TextReading text, DateTimeOffset now)
     {
         var current = For(stored?.Language).Script.Language;
         if (stored is { OptedOut: true })
@@ -68,20 +108,18 @@ public sealed class LineLanguages
             return current;
         }
 
-        if (TextMatcher.SingleWord(body) is { } word && Keywords.Languages.TryGetValue(word, out var chosen) && _engines.ContainsKey(chosen))
+        if (text.SingleWord is { } word && Keywords.Languages.TryGetValue(word, out var chosen) && _languages.ContainsKey(chosen))
         {
             return chosen;
         }
 
-        if (_detector is null || _engines.Count == 1 || string.IsNullOrWhiteSpace(body))
+        if (_detector is null || _languages.Count == 1 || text.Words.Count == 0)
         {
             return current;
         }
 
         var starting = stored is null || For(current).IsStarting(stored, now);
-        var detected = starting
-            ? _detector.Detect(body)
-            : TextMatcher.Words(body).Count >= MidConversationWords ? _detector.Detect(body, MidConversationLead) : null;
-        return detected is not null && _engines.ContainsKey(detected) ? detected : current;
+        var detected = _detector.Detect(text, midConversation: !starting);
+        return detected is not null && _languages.ContainsKey(detected) ? detected : current;
     }
 }

@@ -58,7 +58,7 @@ public sealed record FlowScript
 
     public required IReadOnlyList<FlowState> States { get; init; }
 
-    /// <summary>Free-text phrases that point to a situation ("he was so rude").</summary>
+    /// <summary>The urgent situation's sure phrases ("he has a knife"), which win over everything.</summary>
     public IReadOnlyList<Cue> Cues { get; init; } = [];
 
     /// <summary>The texts of the global keywords and of bad input, keyed by <see cref="MessageKeys"/>.</summary>
@@ -69,6 +69,28 @@ public sealed record FlowScript
         States.FirstOrDefault(state => state.Id == id) ?? throw new KeyNotFoundException($"The flow has no state '{id}'.");
 
     public bool HasState(string id) => States.Any(state => state.Id == id);
+
+    /// <summary>
+    /// The replies a text in <paramref name="state"/> can mean: the state's own, then those of the other states of
+    /// its situation that lead elsewhere, so a change of mind finds its way back ("wait, they can do 18 after all"
+    /// after NO goes to the offer). A reply the state has itself wins over a sibling's of the same name.
+    /// </summary>
+    public IReadOnlyList<FlowOption> RepliesInReach(FlowState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Situation is null)
+        {
+            return state.Options;
+        }
+
+        var replies = state.Options.ToList();
+        foreach (var sibling in States.Where(other => other.Situation == state.Situation && other.Id != state.Id))
+        {
+            replies.AddRange(sibling.Options.Where(option => option.Goto != state.Id && replies.All(known => known.Reply != option.Reply)));
+        }
+
+        return replies;
+    }
 
     public string Message(string key) =>
         Messages.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"The flow has no message '{key}'.");
@@ -88,6 +110,12 @@ public sealed record Situation
 
     /// <summary>The state its guidance starts in.</summary>
     public required string Entry { get; init; }
+
+    /// <summary>
+    /// True for a situation where nothing is wrong (nerves): it ranks below every problem, is never named beside
+    /// one, and its texts never say to leave (the lint checks it).
+    /// </summary>
+    public bool Reassurance { get; init; }
 
     /// <summary>Words and phrases that pick this situation anywhere in the flow ("rude", "deal breaker").</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
@@ -200,7 +228,10 @@ public sealed record FlowOption
     public required string Goto { get; init; }
 }
 
-/// <summary>Free-text phrases that point to a situation.</summary>
+/// <summary>
+/// Phrases that mean a situation wherever they appear in a text. Only the urgent situation has them: sure
+/// danger phrases ("pulled a knife") that win over everything. Every other reading is the trained model's.
+/// </summary>
 public sealed record Cue
 {
     public required string Situation { get; init; }
@@ -211,12 +242,6 @@ public sealed record Cue
     /// </summary>
     public required IReadOnlyList<string> Phrases { get; init; }
 
-    /// <summary>
-    /// Phrases with common innocent uses ("my mom pushed me to apply", "my legs are shaking"): they count
-    /// as evidence for the situation, but only the meaning of the whole text can make it win. Matters for
-    /// the urgent situation, whose other cues win over everything.
-    /// </summary>
-    public bool Weak { get; init; }
 }
 
 /// <summary>The keys of <see cref="FlowScript.Messages"/> the engine uses.</summary>
@@ -238,6 +263,12 @@ public static class MessageKeys
     public const string Clarify = "clarify";
     public const string EmailLimit = "emailLimit";
 
+    /// <summary>The state's question again, kindly, for "ok", "yes" where it answers nothing, or a feeling.</summary>
+    public const string Again = "again";
+
+    /// <summary>After the advice for the weightier of two problems in one text: the other one, and how to get to it.</summary>
+    public const string Also = "also";
+
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit];
+        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also];
 }

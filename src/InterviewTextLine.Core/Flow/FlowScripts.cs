@@ -13,6 +13,9 @@ public sealed class FlowScripts
 
     public FlowScript Default => _scripts[0];
 
+    /// <summary>Every script, the default first.</summary>
+    public IReadOnlyList<FlowScript> All => _scripts;
+
     /// <summary>The script in <paramref name="language"/>, or the default one for a language the line does not speak.</summary>
     public FlowScript For(string? language) => _scripts.FirstOrDefault(script => script.Language == language) ?? Default;
 }

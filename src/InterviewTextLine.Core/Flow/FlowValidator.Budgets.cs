@@ -52,7 +52,7 @@ public static partial class FlowValidator
     /// <summary>What the welcome must tell a new texter how to use.</summary>
     private static readonly string[] WelcomeKeywords = ["HELP", "STOP"];
 
-    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.WordsNeedSituation, MessageKeys.WhyNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
+    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.Again, MessageKeys.WordsNeedSituation, MessageKeys.WhyNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
 
     /// <summary>The welcome names the program and says how to get HELP and how to STOP: it is the first text a carrier sees too.</summary>
     private static void CheckWelcome(FlowScript script, List<string> problems)
@@ -151,12 +151,15 @@ public static partial class FlowValidator
                 MessageKeys.EmailSaved => [Placeholders.Delay],
                 MessageKeys.EmailInvalid => [Placeholders.Reason],
                 MessageKeys.Clarify => [Placeholders.First, Placeholders.FirstNumber, Placeholders.Second, Placeholders.SecondNumber],
+                MessageKeys.Also => [Placeholders.Second, Placeholders.SecondNumber],
                 _ when HintMessages.Contains(key) => [Placeholders.Hint],
                 _ => [],
             };
             var budget = key == MessageKeys.Clarify ? QuestionSegments : PromptSegments;
             CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
         }
+
+        CheckAdviceWithSecondProblem(script, problems);
 
         // The follow-up state texts are what the texter reads aloud, but the email carries them too;
         // they only need to be non-empty there.
@@ -170,6 +173,47 @@ public static partial class FlowValidator
             if (GsmAlphabet.NonGsmCharacters(SmsNormalizer.WithoutAccentsGsm7Lacks(situation.Gist)).Count > 0)
             {
                 problems.Add($"Situation '{id}' gist has characters outside GSM-7.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A text with two problems gets the weightier one's advice and the other named after it (message 'also'): each
+    /// situation's advice with the longest such line must still fit the guidance budget. Danger names nothing else:
+    /// getting out is all that matters then.
+    /// </summary>
+    private static void CheckAdviceWithSecondProblem(FlowScript script, List<string> problems)
+    {
+        if (!script.Messages.TryGetValue(MessageKeys.Also, out var also))
+        {
+            return;
+        }
+
+        var longestGist = script.Situations.Values.Where(s => s.Number is not null && !s.Reassurance).Select(s => s.Gist).DefaultIfEmpty("").MaxBy(gist => gist.Length)!;
+        var mention = Fill(also, null, null, ("", longestGist));
+        foreach (var (id, situation) in script.Situations.Where(pair => pair.Key != script.Urgent && script.HasState(pair.Value.Entry)))
+        {
+            var advice = Fill(script.State(situation.Entry).Text, null, null) + "\n" + mention;
+            var count = SmsSegments.Of(SmsNormalizer.WithoutAccentsGsm7Lacks(advice));
+            if (count.Count > GuidanceSegments)
+            {
+                problems.Add($"Situation '{id}' advice with a second problem named (message 'also') takes {count.Count} SMS segments ({count.Units} characters with the longest settings); the budget is {GuidanceSegments}.");
+            }
+        }
+    }
+
+    /// <summary>A situation where nothing is wrong (nerves) never tells the texter to leave, nor names the emergency number.</summary>
+    private static void CheckReassurance(FlowScript script, List<string> problems)
+    {
+        var leave = new Regex($@"\b{LeaveWord(script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        foreach (var (id, _) in script.Situations.Where(pair => pair.Value.Reassurance))
+        {
+            foreach (var state in script.States.Where(state => state.Situation == id))
+            {
+                if (leave.IsMatch(state.Text) || Placeholders.Names(state.Text).Contains(Placeholders.EmergencyNumber))
+                {
+                    problems.Add($"State '{state.Id}' text must not say to leave or name {{{Placeholders.EmergencyNumber}}}: situation '{id}' is a reassurance, not a reason to go.");
+                }
             }
         }
     }

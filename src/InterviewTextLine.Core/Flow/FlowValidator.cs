@@ -41,6 +41,7 @@ public static partial class FlowValidator
         CheckWelcome(script, problems);
         CheckHelp(script, problems);
         CheckUrgentFirstScreen(script, problems);
+        CheckReassurance(script, problems);
         return problems;
     }
 
@@ -105,9 +106,9 @@ public static partial class FlowValidator
             }
         }
 
-        foreach (var cue in script.Cues.Where(cue => !script.Situations.ContainsKey(cue.Situation)))
+        foreach (var cue in script.Cues.Where(cue => cue.Situation != script.Urgent))
         {
-            problems.Add($"A cue names situation '{cue.Situation}', which does not exist.");
+            problems.Add($"A cue names situation '{cue.Situation}': only the urgent situation has sure phrases; the model reads every other situation.");
         }
 
         if (script.Urgent is { } urgent && !script.Situations.ContainsKey(urgent))

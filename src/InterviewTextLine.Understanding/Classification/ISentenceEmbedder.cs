@@ -1,4 +1,4 @@
-namespace InterviewTextLine.Core.Understanding;
+namespace InterviewTextLine.Understanding.Classification;
 
 /// <summary>
 /// A sentence model: turns a short text into a vector whose direction carries its meaning, so that

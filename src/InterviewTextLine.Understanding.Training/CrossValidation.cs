@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using InterviewTextLine.Understanding.Classification;
+using Microsoft.ML.Data;
+
+namespace InterviewTextLine.Understanding.Training;
+
+/// <summary>
+/// K-fold cross-validation of the training split: each text is classified by a model trained on the other folds,
+/// so its probabilities are those of a text the model never saw. The thresholds are chosen on these, and the
+/// report shows them beside the frozen evaluation split.
+/// </summary>
+public static class CrossValidation
+{
+    /// <summary>
+    /// The out-of-fold probabilities of every text of <paramref name="corpus"/>, keyed by the text as the model reads it.
+    /// Identical texts fall in the same fold, so no text is scored by a model that learned its twin; the script's
+    /// phrases (<paramref name="alwaysTrained"/>) are in every fold's training and never scored.
+    /// </summary>
+    public static IReadOnlyDictionary<string, LabelProbabilities> OutOfFold(
+        ModelTrainer trainer,
+        IReadOnlyList<TrainingExample> corpus,
+        IReadOnlyList<TrainingExample> alwaysTrained,
+        Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(alwaysTrained);
+        var folds = trainer.Settings.Folds;
+        var probabilities = new Dictionary<string, LabelProbabilities>(StringComparer.Ordinal);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var held = corpus.Where(example => Fold(example.Row.Text, trainer.Settings.Seed, folds) == fold).ToList();
+            var training = corpus.Where(example => Fold(example.Row.Text, trainer.Settings.Seed, folds) != fold).Concat(alwaysTrained).ToList();
+            var classifier = new DirectClassifier(trainer.Fit(training));
+            foreach (var example in held.DistinctBy(example => example.Row.Text, StringComparer.Ordinal))
+            {
+                probabilities[example.Row.Text] = classifier.Classify(example.Row);
+            }
+
+            progress?.Invoke($"fold {fold + 1} of {folds}: {held.Count} texts held out");
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>The fold of a text: a stable hash of it and the seed, so the folds are the same on every run.</summary>
+    public static int Fold(string text, int seed, int folds)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + text));
+        return (int)(BitConverter.ToUInt32(hash, 0) % (uint)folds);
+    }
+
+    /// <summary>Classifies rows that already carry their sentence vector (no second embedding).</summary>
+    private sealed class DirectClassifier
+    {
+        private readonly Microsoft.ML.PredictionEngine<MeaningInput, MeaningOutput> _engine;
+        private readonly IReadOnlyList<string> _labels;
+
+        public DirectClassifier(Microsoft.ML.ITransformer model)
+        {
+            _engine = new Microsoft.ML.MLContext().Model.CreatePredictionEngine<MeaningInput, MeaningOutput>(model);
+            Microsoft.ML.Data.VBuffer<ReadOnlyMemory<char>> names = default;
+            _engine.OutputSchema[nameof(MeaningOutput.Score)].GetSlotNames(ref names);
+            _labels = [.. names.DenseValues().Select(name => name.ToString())];
+        }
+
+        public LabelProbabilities Classify(WeightedInput row) =>
+            new(_labels, _engine.Predict(new MeaningInput { Text = row.Text, Meaning = row.Meaning }).Score);
+    }
+}
+
+/// <summary>
+/// A classifier that answers from probabilities computed before (the out-of-fold ones), for choosing thresholds
+/// without running a model again; a text it has none for reads as nothing.
+/// </summary>
+public sealed class RememberedClassifier(IReadOnlyDictionary<string, LabelProbabilities> probabilities) : IMeaningClassifier
+{
+    private static readonly LabelProbabilities Unknown = new([Core.Understanding.Labels.Nothing], [1f]);
+
+    public LabelProbabilities Classify(string text) => probabilities.TryGetValue(text, out var known) ? known : Unknown;
+}

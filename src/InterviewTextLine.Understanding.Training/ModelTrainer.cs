@@ -1,0 +1,126 @@
+using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Understanding.Classification;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace InterviewTextLine.Understanding.Training;
+
+/// <summary>
+/// Trains the classifier of one language: word 1-2-grams and letter 1-5-grams of the folded text (TF-IDF
+/// weighted, L2-normalised), beside the sentence model's vector, into a multinomial logistic regression
+/// (<see cref="LbfgsMaximumEntropyMulticlassTrainer"/>) whose probabilities the decision policy reads.
+/// </summary>
+/// <remarks>
+/// The letter n-grams carry what the English sentence model cannot: Spanish, typos, slang. Training is
+/// deterministic: a fixed seed, and examples in corpus order.
+/// </remarks>
+public sealed class ModelTrainer(TrainingSettings settings)
+{
+    private readonly MLContext _ml = new(seed: settings.Seed);
+
+    public TrainingSettings Settings => settings;
+
+    /// <summary>Fits a model on <paramref name="examples"/>.</summary>
+    public ITransformer Fit(IReadOnlyList<TrainingExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var data = _ml.Data.LoadFromEnumerable(examples.Select(example => example.Row));
+        return Pipeline().Fit(data);
+    }
+
+    /// <summary>Writes a fitted model as the zip the app ships.</summary>
+    public void Save(ITransformer model, Stream destination)
+    {
+        var schema = _ml.Data.LoadFromEnumerable(Array.Empty<WeightedInput>()).Schema;
+        _ml.Model.Save(model, schema, destination);
+    }
+
+    /// <summary>A classifier over a fitted model, as the app would serve it.</summary>
+    public IMeaningClassifier Classifier(ITransformer model, ISentenceEmbedder embedder)
+    {
+        using var stream = new MemoryStream();
+        Save(model, stream);
+        stream.Position = 0;
+        return new TrainedClassifier(stream, embedder);
+    }
+
+    private Microsoft.ML.Data.EstimatorChain<Microsoft.ML.Data.MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline()
+    {
+        var text = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = true,
+            KeepNumbers = true,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.WordNgrams, UseAllLengths = true, MaximumNgramsCount = [settings.MaxNgrams], Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.CharacterNgrams, UseAllLengths = true, MaximumNgramsCount = [settings.MaxNgrams], Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var trainer = new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            L1Regularization = 0,
+            L2Regularization = settings.L2,
+            ExampleWeightColumnName = nameof(WeightedInput.Weight),
+            NumberOfThreads = 1,
+        };
+        return _ml.Transforms.Text.FeaturizeText("Grams", text, nameof(MeaningInput.Text))
+            .Append(_ml.Transforms.Concatenate("Features", "Grams", nameof(MeaningInput.Meaning)))
+            .Append(_ml.Transforms.Conversion.MapValueToKey("Label", nameof(MeaningInput.Label)))
+            .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(trainer));
+    }
+}
+
+/// <summary>A training row: the classifier's input, its label, and how much it counts.</summary>
+public sealed class WeightedInput
+{
+    public string Text { get; set; } = "";
+
+    [Microsoft.ML.Data.VectorType(MeaningInput.Dimensions)]
+    public float[] Meaning { get; set; } = [];
+
+    public string Label { get; set; } = "";
+
+    public float Weight { get; set; } = 1;
+}
+
+/// <summary>One labelled text ready for training: read as the app reads it, with its sentence vector.</summary>
+/// <param name="Source">The corpus text it came from.</param>
+/// <param name="Row">The row the trainer sees.</param>
+public sealed record TrainingExample(LabelledText Source, WeightedInput Row);
+
+/// <summary>Reads labelled texts as the line would and embeds them, in batches.</summary>
+public static class TrainingExamples
+{
+    /// <summary>
+    /// The rows of <paramref name="texts"/>: each text read by <paramref name="read"/> (folded, typos mended); a text
+    /// with two problems counts for both, so the model learns that both are present.
+    /// </summary>
+    public static IReadOnlyList<TrainingExample> From(IEnumerable<LabelledText> texts, Func<TextReading, string> read, MiniLmSentenceEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var list = texts.ToList();
+        var cleaned = list.Select(text => read(TextReading.Of(text.Text))).ToArray();
+        var vectors = new float[cleaned.Length][];
+        const int Batch = 64;
+        for (var start = 0; start < cleaned.Length; start += Batch)
+        {
+            var chunk = embedder.Compute(cleaned[start..Math.Min(cleaned.Length, start + Batch)]);
+            chunk.CopyTo(vectors, start);
+        }
+
+        var examples = new List<TrainingExample>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], Meaning = vectors[i], Label = list[i].Expect }));
+            if (list[i].Also is { } also)
+            {
+                examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], Meaning = vectors[i], Label = also }));
+            }
+        }
+
+        return examples;
+    }
+}

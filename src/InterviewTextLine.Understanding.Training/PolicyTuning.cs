@@ -1,0 +1,81 @@
+namespace InterviewTextLine.Understanding.Training;
+
+/// <summary>
+/// Chooses the decision policy's four thresholds on the out-of-fold probabilities of the training split: one
+/// threshold at a time over a grid, three times round, keeping what scores best, among the policies that give
+/// every danger text the safety advice and tell no nervous or neutral texter to leave.
+/// </summary>
+public static class PolicyTuning
+{
+    /// <summary>The grid each threshold is searched over.</summary>
+    private static readonly double[] Grid = [.. Enumerable.Range(1, 18).Select(step => step * 0.05)];
+
+    /// <summary>The policy the search starts from.</summary>
+    public static DecisionPolicy Start { get; } = new(Act: 0.6, Safety: 0.3, Present: 0.25, Ask: 0.4);
+
+    /// <param name="score">Scores the line with a policy (through the engine, on the out-of-fold probabilities).</param>
+    /// <param name="progress">Told each improvement.</param>
+    public static (DecisionPolicy Policy, double Score) Run(Func<DecisionPolicy, EvaluationReport> score, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var best = Start;
+        var bestScore = Score(score(best));
+        (string Name, Func<DecisionPolicy, double, DecisionPolicy> Set)[] thresholds =
+        [
+            ("safety", (policy, value) => policy with { Safety = value }),
+            ("act", (policy, value) => policy with { Act = value }),
+            ("present", (policy, value) => policy with { Present = value }),
+            ("ask", (policy, value) => policy with { Ask = value }),
+        ];
+        for (var round = 1; round <= 3; round++)
+        {
+            var improved = false;
+            foreach (var (name, set) in thresholds)
+            {
+                foreach (var value in Grid)
+                {
+                    var candidate = set(best, value);
+                    if (!candidate.IsValid || candidate == best)
+                    {
+                        continue;
+                    }
+
+                    var candidateScore = Score(score(candidate));
+                    if (candidateScore > bestScore + 1e-9)
+                    {
+                        (best, bestScore, improved) = (candidate, candidateScore, true);
+                        progress?.Invoke(FormattableString.Invariant($"round {round}: {name} = {value:0.00} scores {candidateScore:0.0000}"));
+                    }
+                }
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return (best, bestScore);
+    }
+
+    /// <summary>
+    /// What a policy is worth: texts understood, less five times the texts given another situation's advice and a
+    /// little for each question back; a danger text without the safety advice, or a calm texter told to leave,
+    /// rules the policy out.
+    /// </summary>
+    public static double Score(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var all = report.Results.Count;
+        if (all == 0)
+        {
+            return 0;
+        }
+
+        var missedDanger = report.Safety.Count() - report.SafetyFirstCount;
+        var right = report.Results.Count(r => r.IsRight);
+        var wrong = report.Results.Count(r => r.IsWrongAdvice);
+        var asked = report.Results.Count(r => r.Actual == Core.Understanding.Labels.Clarify);
+        return ((right - (5.0 * wrong) - (0.25 * asked)) / all) - missedDanger - report.CalmToldToLeave.Count();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace InterviewTextLine.Understanding.Classification;
+
+/// <summary>
+/// A trained model (an ML.NET pipeline: n-gram features of the text beside the sentence vector, then a
+/// multiclass logistic regression) serving probabilities. Loaded from the file <c>textline train</c>
+/// wrote; it never trains, tunes or holds evaluation data.
+/// </summary>
+/// <remarks>
+/// A prediction engine is not thread-safe and costs a little to create, so engines are pooled: a request
+/// borrows one and returns it, and concurrent texts each get their own.
+/// </remarks>
+public sealed class TrainedClassifier : IMeaningClassifier
+{
+    private readonly MLContext _ml = new();
+    private readonly ITransformer _model;
+    private readonly ISentenceEmbedder _embedder;
+    private readonly ConcurrentBag<PredictionEngine<MeaningInput, MeaningOutput>> _engines = [];
+
+    /// <param name="model">The saved model (a zip stream).</param>
+    /// <param name="embedder">The sentence model the classifier was trained with.</param>
+    public TrainedClassifier(Stream model, ISentenceEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(embedder);
+        _model = _ml.Model.Load(model, out _);
+        _embedder = embedder;
+        var engine = Rent();
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        engine.OutputSchema[nameof(MeaningOutput.Score)].GetSlotNames(ref names);
+        Labels = [.. names.DenseValues().Select(name => name.ToString())];
+        _engines.Add(engine);
+    }
+
+    /// <summary>The labels the model knows, in the order of its probabilities.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    public LabelProbabilities Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var input = new MeaningInput { Text = text, Meaning = _embedder.Embed(text) };
+        var engine = Rent();
+        try
+        {
+            return new LabelProbabilities(Labels, engine.Predict(input).Score);
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+    }
+
+    private PredictionEngine<MeaningInput, MeaningOutput> Rent() =>
+        _engines.TryTake(out var engine) ? engine : _ml.Model.CreatePredictionEngine<MeaningInput, MeaningOutput>(_model);
+}

@@ -1,0 +1,100 @@
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Understanding.Classification;
+
+namespace InterviewTextLine.Understanding;
+
+/// <remarks>The decision policy: what the line does with the classifier's probabilities in a state.</remarks>
+public sealed partial class Understander
+{
+    /// <summary>What the probabilities mean in <paramref name="state"/>, by the <see cref="Policy"/>.</summary>
+    internal Meaning Decide(FlowState state, LabelProbabilities probabilities, bool justAskedBack)
+    {
+        var ranked = probabilities.Among(label => IsCandidate(state, label));
+        if (ranked.Count == 0)
+        {
+            return Meaning.Nothing;
+        }
+
+        // Danger has its own, lower threshold: leaving when it was not needed costs less than staying. Inside the
+        // safety advice the texter is answering it ("made it to my car"), so there the likeliest reading decides.
+        var urgent = _script.Urgent;
+        if (urgent is not null && state.Situation != urgent
+            && ranked.FirstOrDefault(pair => pair.Label == urgent) is { Label: not null } danger && danger.Probability >= Policy.Safety)
+        {
+            return Model(MeaningKind.Situation, urgent, danger.Probability);
+        }
+
+        var (top, p) = ranked[0];
+        if (!IsSituation(top))
+        {
+            return top != Labels.Nothing && p >= Policy.Act
+                ? Model(Commands.All.Contains(top) ? MeaningKind.Command : MeaningKind.Option, top, p)
+                : Meaning.Nothing with { Source = MeaningSource.Model, Confidence = p };
+        }
+
+        var situations = ranked.Where(pair => IsSituation(pair.Label)).ToList();
+        var second = situations.Count > 1 ? situations[1] : default;
+        var present = situations.Where(pair => pair.Probability >= Policy.Present).OrderBy(pair => Tier(pair.Label)).ThenByDescending(pair => pair.Probability).ToList();
+        var both = second.Label is not null && second.Probability >= Policy.Present && p + second.Probability >= Policy.Act;
+        if (p >= Policy.Act || both)
+        {
+            // Two close situations of the same weight are one question, unless the line has just asked one:
+            // then the likelier gets its advice rather than a second question in a row.
+            if (p < Policy.Act && Tier(top) == Tier(second.Label!) && !justAskedBack && Numbered(top) && Numbered(second.Label!))
+            {
+                return new Meaning(MeaningKind.Clarify, top, second.Label, MeaningSource.Model, p);
+            }
+
+            var advice = present.Count > 0 ? present[0] : (Label: top, Probability: p);
+            // The other problem is named after the advice ("About pay, commute or terms too? Reply 1 after."); nerves
+            // beside a real problem are not a second problem, and danger names nothing else: getting out is all then.
+            var also = advice.Label == urgent ? default : present.FirstOrDefault(pair => pair.Label != advice.Label && Numbered(pair.Label) && !_script.Situations[pair.Label].Reassurance);
+            return Situation(state, advice.Label, also.Label, advice.Probability);
+        }
+
+        if (p >= Policy.Ask && !justAskedBack && second.Label is not null && Numbered(top) && Numbered(second.Label))
+        {
+            return new Meaning(MeaningKind.Clarify, top, second.Label, MeaningSource.Model, p);
+        }
+
+        return Meaning.Nothing with { Source = MeaningSource.Model, Confidence = p };
+    }
+
+    /// <summary>
+    /// A situation the model found; where one of the state's replies leads to it ("1" for the deal-breaker
+    /// after "still a problem"), that reply is what the text means.
+    /// </summary>
+    private Meaning Situation(FlowState state, string situation, string? also, double probability)
+    {
+        var entry = _script.Situations[situation].Entry;
+        return _script.RepliesInReach(state).FirstOrDefault(option => option.Goto == entry) is { } option
+            ? new Meaning(MeaningKind.Option, option.Reply, also, MeaningSource.Model, probability)
+            : new Meaning(MeaningKind.Situation, situation, also, MeaningSource.Model, probability);
+    }
+
+    private static Meaning Model(MeaningKind kind, string value, double probability) => new(kind, value, null, MeaningSource.Model, probability);
+
+    /// <summary>
+    /// What a text in <paramref name="state"/> can mean: nothing, a command, the replies in reach, and any situation
+    /// but the one the texter is already in (danger excepted: it can always come back).
+    /// </summary>
+    internal bool IsCandidate(FlowState state, string label) => _candidates[state.Id].Contains(label);
+
+    private static Dictionary<string, HashSet<string>> Candidates(FlowScript script) =>
+        script.States.ToDictionary(
+            state => state.Id,
+            state => new HashSet<string>(
+                script.Situations.Keys.Where(situation => situation != state.Situation || situation == script.Urgent)
+                    .Concat(Commands.All)
+                    .Concat(script.RepliesInReach(state).Select(option => option.Reply))
+                    .Append(Labels.Nothing),
+                StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private bool IsSituation(string label) => _script.Situations.ContainsKey(label);
+
+    private bool Numbered(string situation) => _script.Situations[situation].Number is not null;
+
+    private int Tier(string situation) => _tier.TryGetValue(situation, out var tier) ? tier : _tier.Count;
+}
