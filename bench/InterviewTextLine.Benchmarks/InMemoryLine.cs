@@ -6,6 +6,7 @@ using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.Understanding;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -20,7 +21,7 @@ internal static class InMemoryLine
     public static async Task<IReadOnlyList<IReadOnlyList<TranscriptStep>>> RunAsync(IReadOnlyList<Transcript> transcripts, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
-        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddTextUnderstanding().BuildServiceProvider();
         var service = services.GetRequiredService<ITextLineService>();
         var store = services.GetRequiredService<IConversationStore>();
         var hasher = services.GetRequiredService<PhoneHasher>();

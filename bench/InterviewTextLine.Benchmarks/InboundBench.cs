@@ -19,6 +19,7 @@ using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Signing;
 using InterviewTextLine.TestKit.Webhooks;
+using InterviewTextLine.Understanding;
 
 namespace InterviewTextLine.Benchmarks;
 
@@ -112,7 +113,7 @@ internal sealed class InboundBench(string connectionString, IReadOnlyList<IReadO
     public static async Task<LatencyResult> WithoutStorageAsync(int warmup, int measured, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
-        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddTextUnderstanding().BuildServiceProvider();
         var service = services.GetRequiredService<ITextLineService>();
 
         Func<int, Func<Task>> Worker(int phase) => TranscriptWorker(phase, (from, text) =>

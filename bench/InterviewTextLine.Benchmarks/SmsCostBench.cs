@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Sms;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,7 @@ internal static class SmsCostBench
     private static List<BudgetRow> Budgets()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
-        using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddTextUnderstanding().BuildServiceProvider();
         return [.. services.GetRequiredService<LineLanguages>().Engines.SelectMany(Budgets)];
     }
 

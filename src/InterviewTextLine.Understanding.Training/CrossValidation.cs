@@ -13,7 +13,8 @@ namespace InterviewTextLine.Understanding.Training;
 public static class CrossValidation
 {
     /// <summary>
-    /// The out-of-fold probabilities of every text of <paramref name="corpus"/>, keyed by the text as the model reads it.
+    /// The out-of-fold probabilities of every text of <paramref name="corpus"/>, keyed by the text as the model reads it
+    /// and its state (<see cref="RememberedClassifier.Key"/>).
     /// Identical texts fall in the same fold, so no text is scored by a model that learned its twin; the script's
     /// phrases (<paramref name="alwaysTrained"/>) are in every fold's training and never scored.
     /// </summary>
@@ -33,9 +34,9 @@ public static class CrossValidation
             var held = corpus.Where(example => Fold(example.Row.Text, trainer.Settings.Seed, folds) == fold).ToList();
             var training = corpus.Where(example => Fold(example.Row.Text, trainer.Settings.Seed, folds) != fold).Concat(alwaysTrained).ToList();
             var classifier = new DirectClassifier(trainer.Fit(training));
-            foreach (var example in held.DistinctBy(example => example.Row.Text, StringComparer.Ordinal))
+            foreach (var example in held.DistinctBy(example => RememberedClassifier.Key(example.Row.Text, example.Row.State), StringComparer.Ordinal))
             {
-                probabilities[example.Row.Text] = classifier.Classify(example.Row);
+                probabilities[RememberedClassifier.Key(example.Row.Text, example.Row.State)] = classifier.Classify(example.Row);
             }
 
             progress?.Invoke($"fold {fold + 1} of {folds}: {held.Count} texts held out");
@@ -67,7 +68,7 @@ public static class CrossValidation
         }
 
         public LabelProbabilities Classify(WeightedInput row) =>
-            new(_labels, _engine.Predict(new MeaningInput { Text = row.Text, Meaning = row.Meaning }).Score);
+            new(_labels, _engine.Predict(new MeaningInput { Text = row.Text, State = row.State, Meaning = row.Meaning }).Score);
     }
 }
 
@@ -79,5 +80,8 @@ public sealed class RememberedClassifier(IReadOnlyDictionary<string, LabelProbab
 {
     private static readonly LabelProbabilities Unknown = new([Core.Understanding.Labels.Nothing], [1f]);
 
-    public LabelProbabilities Classify(string text) => probabilities.TryGetValue(text, out var known) ? known : Unknown;
+    public LabelProbabilities Classify(string text, string state) => probabilities.TryGetValue(Key(text, state), out var known) ? known : Unknown;
+
+    /// <summary>How a text read in a state is keyed.</summary>
+    public static string Key(string text, string state) => state + "\n" + text;
 }

@@ -26,8 +26,8 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var trainer = new ModelTrainer(settings);
 
         progress?.Invoke($"{language}: reading and embedding {corpus.Count} texts and {phrases.Count} script phrases");
-        var examples = TrainingExamples.From(corpus, mender.ModelText, embedder);
-        var always = TrainingExamples.From(phrases, mender.ModelText, embedder);
+        var examples = TrainingExamples.From(corpus, script.Start, embedder);
+        var always = TrainingExamples.From(phrases, script.Start, embedder);
 
         progress?.Invoke($"{language}: {settings.Folds}-fold cross-validation");
         var outOfFold = CrossValidation.OutOfFold(trainer, examples, always, line => progress?.Invoke($"{language}: {line}"));

@@ -8,7 +8,7 @@ namespace InterviewTextLine.Understanding.Training;
 
 /// <summary>
 /// Trains the classifier of one language: word 1-2-grams and letter 1-5-grams of the folded text (TF-IDF
-/// weighted, L2-normalised), beside the sentence model's vector, into a multinomial logistic regression
+/// weighted, L2-normalised), the state it was sent in, and the sentence model's vector, into a multinomial logistic regression
 /// (<see cref="LbfgsMaximumEntropyMulticlassTrainer"/>) whose probabilities the decision policy reads.
 /// </summary>
 /// <remarks>
@@ -65,7 +65,8 @@ public sealed class ModelTrainer(TrainingSettings settings)
             NumberOfThreads = 1,
         };
         return _ml.Transforms.Text.FeaturizeText("Grams", text, nameof(MeaningInput.Text))
-            .Append(_ml.Transforms.Concatenate("Features", "Grams", nameof(MeaningInput.Meaning)))
+            .Append(_ml.Transforms.Categorical.OneHotEncoding("InState", nameof(MeaningInput.State)))
+            .Append(_ml.Transforms.Concatenate("Features", "Grams", "InState", nameof(MeaningInput.Meaning)))
             .Append(_ml.Transforms.Conversion.MapValueToKey("Label", nameof(MeaningInput.Label)))
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(trainer));
     }
@@ -75,6 +76,8 @@ public sealed class ModelTrainer(TrainingSettings settings)
 public sealed class WeightedInput
 {
     public string Text { get; set; } = "";
+
+    public string State { get; set; } = "";
 
     [Microsoft.ML.Data.VectorType(MeaningInput.Dimensions)]
     public float[] Meaning { get; set; } = [];
@@ -93,16 +96,17 @@ public sealed record TrainingExample(LabelledText Source, WeightedInput Row);
 public static class TrainingExamples
 {
     /// <summary>
-    /// The rows of <paramref name="texts"/>: each text read by <paramref name="read"/> (folded, typos mended); a text
-    /// with two problems counts for both, so the model learns that both are present.
+    /// The rows of <paramref name="texts"/>, each read as the line reads it (folded) in the state it was sent in
+    /// (<paramref name="startState"/> for a first text); a text with two problems counts for both, so the model
+    /// learns that both are present.
     /// </summary>
-    public static IReadOnlyList<TrainingExample> From(IEnumerable<LabelledText> texts, Func<TextReading, string> read, MiniLmSentenceEmbedder embedder)
+    public static IReadOnlyList<TrainingExample> From(IEnumerable<LabelledText> texts, string startState, MiniLmSentenceEmbedder embedder)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(startState);
         ArgumentNullException.ThrowIfNull(embedder);
         var list = texts.ToList();
-        var cleaned = list.Select(text => read(TextReading.Of(text.Text))).ToArray();
+        var cleaned = list.Select(text => TextReading.Of(text.Text).Folded).ToArray();
         var vectors = new float[cleaned.Length][];
         const int Batch = 64;
         for (var start = 0; start < cleaned.Length; start += Batch)
@@ -114,13 +118,15 @@ public static class TrainingExamples
         var examples = new List<TrainingExample>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
-            examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], Meaning = vectors[i], Label = list[i].Expect }));
+            examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], State = State(list[i]), Meaning = vectors[i], Label = list[i].Expect }));
             if (list[i].Also is { } also)
             {
-                examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], Meaning = vectors[i], Label = also }));
+                examples.Add(new TrainingExample(list[i], new WeightedInput { Text = cleaned[i], State = State(list[i]), Meaning = vectors[i], Label = also }));
             }
         }
 
         return examples;
+
+        string State(LabelledText text) => text.IsFirstText ? startState : text.State;
     }
 }

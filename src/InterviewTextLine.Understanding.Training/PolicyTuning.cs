@@ -2,8 +2,7 @@ namespace InterviewTextLine.Understanding.Training;
 
 /// <summary>
 /// Chooses the decision policy's four thresholds on the out-of-fold probabilities of the training split: one
-/// threshold at a time over a grid, three times round, keeping what scores best, among the policies that give
-/// every danger text the safety advice and tell no nervous or neutral texter to leave.
+/// threshold at a time over a grid, three times round, keeping what scores best (<see cref="Score"/>).
 /// </summary>
 public static class PolicyTuning
 {
@@ -11,7 +10,7 @@ public static class PolicyTuning
     private static readonly double[] Grid = [.. Enumerable.Range(1, 18).Select(step => step * 0.05)];
 
     /// <summary>The policy the search starts from.</summary>
-    public static DecisionPolicy Start { get; } = new(Act: 0.6, Safety: 0.3, Present: 0.25, Ask: 0.4);
+    public static DecisionPolicy Start { get; } = new(Act: 0.6, Safety: 0.3, Present: 0.25, Reply: 0.6);
 
     /// <param name="score">Scores the line with a policy (through the engine, on the out-of-fold probabilities).</param>
     /// <param name="progress">Told each improvement.</param>
@@ -25,7 +24,7 @@ public static class PolicyTuning
             ("safety", (policy, value) => policy with { Safety = value }),
             ("act", (policy, value) => policy with { Act = value }),
             ("present", (policy, value) => policy with { Present = value }),
-            ("ask", (policy, value) => policy with { Ask = value }),
+            ("reply", (policy, value) => policy with { Reply = value }),
         ];
         for (var round = 1; round <= 3; round++)
         {
@@ -59,9 +58,10 @@ public static class PolicyTuning
     }
 
     /// <summary>
-    /// What a policy is worth: texts understood, less five times the texts given another situation's advice and a
-    /// little for each question back; a danger text without the safety advice, or a calm texter told to leave,
-    /// rules the policy out.
+    /// What a policy is worth, per text scored: texts understood, less three for each text given another situation's
+    /// advice (about what acting on a 75% reading risks) and a quarter for each question back; a danger text without
+    /// the safety advice costs twenty, and a calm texter told to leave ten. Every term is a rate, so no single text rules a
+    /// policy out and the search can always find the better of two.
     /// </summary>
     public static double Score(EvaluationReport report)
     {
@@ -76,6 +76,15 @@ public static class PolicyTuning
         var right = report.Results.Count(r => r.IsRight);
         var wrong = report.Results.Count(r => r.IsWrongAdvice);
         var asked = report.Results.Count(r => r.Actual == Core.Understanding.Labels.Clarify);
-        return ((right - (5.0 * wrong) - (0.25 * asked)) / all) - missedDanger - report.CalmToldToLeave.Count();
+        return (right - (WrongAdvice * wrong) - (0.25 * asked) - (MissedDanger * missedDanger) - (CalmToldToLeave * report.CalmToldToLeave.Count())) / all;
     }
+
+    /// <summary>What one text given another situation's advice costs, in texts understood.</summary>
+    public const double WrongAdvice = 3;
+
+    /// <summary>What a danger text without the safety advice first costs: the worst failure the line has.</summary>
+    public const double MissedDanger = 20;
+
+    /// <summary>What telling a nervous or neutral texter to leave costs: the failure that loses the line its trust.</summary>
+    public const double CalmToldToLeave = 10;
 }

@@ -28,7 +28,7 @@ public sealed partial class Understander
         var (top, p) = ranked[0];
         if (!IsSituation(top))
         {
-            return top != Labels.Nothing && p >= Policy.Act
+            return top != Labels.Nothing && p >= Policy.Reply
                 ? Model(Commands.All.Contains(top) ? MeaningKind.Command : MeaningKind.Option, top, p)
                 : Meaning.Nothing with { Source = MeaningSource.Model, Confidence = p };
         }
@@ -51,11 +51,6 @@ public sealed partial class Understander
             // beside a real problem are not a second problem, and danger names nothing else: getting out is all then.
             var also = advice.Label == urgent ? default : present.FirstOrDefault(pair => pair.Label != advice.Label && Numbered(pair.Label) && !_script.Situations[pair.Label].Reassurance);
             return Situation(state, advice.Label, also.Label, advice.Probability);
-        }
-
-        if (p >= Policy.Ask && !justAskedBack && second.Label is not null && Numbered(top) && Numbered(second.Label))
-        {
-            return new Meaning(MeaningKind.Clarify, top, second.Label, MeaningSource.Model, p);
         }
 
         return Meaning.Nothing with { Source = MeaningSource.Model, Confidence = p };

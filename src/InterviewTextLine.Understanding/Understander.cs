@@ -76,12 +76,13 @@ public sealed partial class Understander : ITextUnderstander
         var words = text.Words;
         var mended = Mended(text);
 
-        // A sure danger phrase wins over everything, except inside the safety advice itself, where "made it to my
-        // car and locked the doors" answers "reply OUT when you're safe": there the model weighs it.
+        // A sure danger phrase wins over everything. Inside the safety advice itself it may be the texter answering
+        // it ("made it to my car and locked the doors" for OUT): there a reply the model is sure of comes first, and
+        // otherwise the safety advice is given again.
         var urgent = _script.Urgent;
-        if (urgent is not null && state.Situation != urgent && _rules.IsUrgent(mended))
+        if (urgent is not null && _rules.IsUrgent(mended))
         {
-            return new Meaning(MeaningKind.Situation, urgent);
+            return state.Situation == urgent && SureReply(text, state) is { } reply ? reply : new Meaning(MeaningKind.Situation, urgent);
         }
 
         if (TextRules.EmailRequest(text.Body, words) is { } email)
@@ -109,7 +110,7 @@ public sealed partial class Understander : ITextUnderstander
             return new Meaning(MeaningKind.Situation, named);
         }
 
-        return Decide(state, Probabilities(text), justAskedBack);
+        return Decide(state, Probabilities(text, state), justAskedBack);
     }
 
     public bool IsUrgent(TextReading text, bool rulesOnly)
@@ -126,7 +127,7 @@ public sealed partial class Understander : ITextUnderstander
         }
 
         return !rulesOnly && text.Words.Count > 0
-            && Probabilities(text).Among(label => IsCandidate(_script.State(_script.Start), label)).FirstOrDefault(pair => pair.Label == urgent).Probability >= Policy.Safety;
+            && Probabilities(text, _script.State(_script.Start)).Among(label => IsCandidate(_script.State(_script.Start), label)).FirstOrDefault(pair => pair.Label == urgent).Probability >= Policy.Safety;
     }
 
     /// <summary>
@@ -138,16 +139,27 @@ public sealed partial class Understander : ITextUnderstander
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(state);
         var mended = Mended(text);
-        var top = Probabilities(text).Among(label => IsCandidate(state, label)).Take(4)
+        var top = Probabilities(text, state).Among(label => IsCandidate(state, label)).Take(4)
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Label} {pair.Probability:0.00}"));
-        return $"\"{MendedText(text)}\" sure phrase: [{_rules.UrgentPhrase(mended)}] model: [{string.Join(", ", top)}]";
+        return $"\"{text.Folded}\" sure phrase: [{_rules.UrgentPhrase(mended)}] model: [{string.Join(", ", top)}]";
     }
 
     private IReadOnlyList<string> Mended(TextReading text) => _mender.Words(text);
 
-    private string MendedText(TextReading text) => _mender.ModelText(text);
+    /// <summary>One of the state's replies, when the model is sure the text is it; null otherwise.</summary>
+    private Meaning? SureReply(TextReading text, FlowState state)
+    {
+        var ranked = Probabilities(text, state).Among(label => IsCandidate(state, label));
+        return ranked.Count > 0 && ranked[0].Probability >= Policy.Reply && state.Options.Any(option => option.Reply == ranked[0].Label)
+            ? new Meaning(MeaningKind.Option, ranked[0].Label, null, MeaningSource.Model, ranked[0].Probability)
+            : null;
+    }
 
-    /// <summary>The classifier's reading, once per text.</summary>
-    private LabelProbabilities Probabilities(TextReading text) =>
-        text.Remember("probabilities:" + Language, () => _classifier.Classify(MendedText(text)));
+    /// <summary>
+    /// The classifier's reading of the text in a state, once per text and state. The model reads the folded text as
+    /// sent, not the mended words: its letter n-grams forgive typos, and mending a word it does not know ("rant")
+    /// into one it does ("cant") would change the meaning.
+    /// </summary>
+    private LabelProbabilities Probabilities(TextReading text, FlowState state) =>
+        text.Remember("probabilities:" + Language + ":" + state.Id, () => _classifier.Classify(text.Folded, state.Id));
 }

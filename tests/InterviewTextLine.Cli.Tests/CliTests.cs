@@ -18,7 +18,8 @@ public sealed partial class CliTests
         Assert.Equal(["hi", "2", "WORDS", "STOP", "hello", "START"], lines.Select(line => (string)line["in"]!));
 
         var script = FlowLoader.LoadEmbedded();
-        Assert.StartsWith("Career Services (local) interview help.", (string)lines[0]["reply"]!, StringComparison.Ordinal);
+        var welcomeFirstLine = Placeholders.Fill(script.State(script.Start).Text.Split('\n')[0], new Dictionary<string, string> { [Placeholders.ProgramName] = "Career Services (local)" });
+        Assert.StartsWith(welcomeFirstLine + "\n", (string)lines[0]["reply"]!, StringComparison.Ordinal);
         Assert.StartsWith("You can leave now.", (string)lines[1]["reply"]!, StringComparison.Ordinal);
         Assert.StartsWith("Say: \"I don't think we're a fit", (string)lines[2]["reply"]!, StringComparison.Ordinal);
         Assert.Null(lines[3]["reply"]);

@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -46,7 +47,9 @@ internal sealed class LineHarness : IAsyncDisposable
 
     public FlowScript Script => Engine.Script;
 
-    public static LineHarness Create(IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    /// <param name="settings">Settings over the local defaults.</param>
+    /// <param name="configure">Registrations made before the line's own (which only add what is missing), such as another understanding.</param>
+    public static LineHarness Create(IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(LocalDefaults.Values)
@@ -57,7 +60,8 @@ internal sealed class LineHarness : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         services.AddSingleton(time);
         services.AddSingleton<TimeProvider>(time);
-        services.AddTextLineCore(configuration);
+        configure?.Invoke(services);
+        services.AddTextLineCore(configuration).AddTextUnderstanding();
         return new LineHarness(services.BuildServiceProvider(validateScopes: true));
     }
 

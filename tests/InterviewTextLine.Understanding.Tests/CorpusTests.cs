@@ -1,83 +1,126 @@
-using InterviewTextLine.Core;
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
-using InterviewTextLine.Core.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using InterviewTextLine.Understanding.Training;
 
 namespace InterviewTextLine.Understanding.Tests;
 
-/// <summary>The corpus that ships with the line, and the line's scores on it.</summary>
+/// <summary>
+/// The corpus the models are trained from, the models that ship, and the line's scores on the frozen evaluation
+/// splits, which nothing is trained or tuned on.
+/// </summary>
 public sealed class CorpusTests
 {
     public static TheoryData<string> Languages => [.. Corpus.Languages];
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Every_label_in_the_corpus_is_a_situation_a_reply_of_its_state_a_command_or_none(string language)
+    public void Every_label_in_the_corpus_is_a_situation_a_reply_in_reach_a_command_or_none(string language)
     {
         var script = FlowLoader.LoadEmbedded(language);
         foreach (var text in Corpus.Train(language).Concat(Corpus.Evaluation(language)))
         {
             Assert.True(text.IsFirstText || script.HasState(text.State), $"Unknown state '{text.State}': {text.Text}");
-            var options = text.IsFirstText ? [] : script.State(text.State).Options.Select(option => option.Reply);
-            Assert.True(
-                text.Expect == LabelledText.Nothing || script.Situations.ContainsKey(text.Expect) || Commands.All.Contains(text.Expect) || options.Contains(text.Expect),
-                $"Label '{text.Expect}' means nothing in state '{text.State}': {text.Text}");
+            var replies = text.IsFirstText ? [] : script.RepliesInReach(script.State(text.State)).Select(option => option.Reply).ToHashSet();
+            foreach (var label in new[] { text.Expect, text.Also }.OfType<string>())
+            {
+                Assert.True(
+                    label == Labels.Nothing || script.Situations.ContainsKey(label) || Commands.All.Contains(label) || replies.Contains(label),
+                    $"Label '{label}' means nothing in state '{text.State}': {text.Text}");
+            }
         }
     }
 
     [Theory]
-    [InlineData("en", 600)]
-    [InlineData("es", 250)]
-    public void The_evaluation_split_shares_no_text_with_the_training_split(string language, int atLeast)
+    [InlineData("en", 4000, 400)]
+    [InlineData("es", 1800, 200)]
+    public void The_training_split_covers_nervous_and_neutral_texters(string language, int atLeast, int perCalmClass)
     {
-        var train = Corpus.Train(language).Select(text => text.Text.ToUpperInvariant()).ToHashSet();
-        Assert.DoesNotContain(Corpus.Evaluation(language), text => train.Contains(text.Text.ToUpperInvariant()));
-        Assert.True(Corpus.Train(language).Count + Corpus.Evaluation(language).Count >= atLeast);
+        var train = Corpus.Train(language);
+        Assert.True(train.Count >= atLeast, $"{train.Count} training texts");
+        Assert.True(train.Count(text => text.Expect == "nerves") >= perCalmClass, "nerves");
+        Assert.True(train.Count(text => text.Expect == Labels.Nothing && text.IsFirstText) >= perCalmClass, "none");
+        Assert.Contains(train, text => text.Also is not null);
     }
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void The_shipped_vectors_cover_every_training_text_as_the_line_cleans_it(string language)
+    public void The_evaluation_split_shares_no_text_with_the_training_split_and_has_the_same_classes(string language)
     {
-        var understander = new Understander(FlowLoader.LoadEmbedded(language), MiniLmSentenceEmbedder.Shared, []);
-        var cache = VectorCache.LoadEmbedded();
-        var missing = Corpus.Train(language).Select(text => understander.Clean(text.Text)).Where(text => !cache.TryGet(text, out _)).ToList();
-        Assert.True(missing.Count == 0, $"{missing.Count} training texts have no shipped vector; run `textline vectors`. First: {missing.FirstOrDefault()}");
-    }
-
-    [Fact]
-    public void A_shipped_vector_is_what_the_model_computes_for_its_text()
-    {
-        var understander = new Understander(FlowLoader.LoadEmbedded(), MiniLmSentenceEmbedder.Shared, []);
-        var text = understander.Clean(Corpus.Train()[0].Text);
-        Assert.True(VectorCache.LoadEmbedded().TryGet(text, out var shipped));
-        var computed = MiniLmSentenceEmbedder.Shared.Compute([text])[0];
-        var similarity = shipped.Zip(computed, (a, b) => a * b).Sum();
-        Assert.True(similarity > 0.999, $"The shipped vector differs from the model's ({similarity:0.0000}).");
+        var train = Corpus.Train(language);
+        var known = train.Select(text => TextReading.Of(text.Text).Folded).ToHashSet(StringComparer.Ordinal);
+        var evaluation = Corpus.Evaluation(language);
+        Assert.DoesNotContain(evaluation, text => known.Contains(TextReading.Of(text.Text).Folded));
+        var trainedClasses = train.Where(text => text.IsFirstText).Select(text => text.Expect).ToHashSet(StringComparer.Ordinal);
+        var evaluatedClasses = evaluation.Where(text => text.IsFirstText).Select(text => text.Expect).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(trainedClasses.Order(StringComparer.Ordinal), evaluatedClasses.Order(StringComparer.Ordinal));
     }
 
     /// <summary>
-    /// The scores on each language's evaluation split, which nothing is tuned on, meet the targets that
-    /// <c>textline eval</c> prints: first texts routed, the wrong-situation rate, every safety text with
-    /// the safety advice (leave, and the emergency number) first, and in-flow replies. Spanish has its
-    /// own routing target (85%) and wrong-situation limit (5%).
+    /// The shipped models were trained from this corpus, these scripts and these settings: edit any of them and
+    /// this fails until <c>textline train</c> runs again.
+    /// </summary>
+    [Fact]
+    public void The_shipped_models_are_not_stale()
+    {
+        var scripts = Corpus.Languages.Select(FlowLoader.LoadEmbedded).ToList();
+        var manifest = ShippedModels.Manifest();
+        Assert.True(
+            ModelFiles.Fingerprint(TrainingSettings.Default, scripts) == manifest.Fingerprint,
+            "The corpus, a script's phrases or the training settings changed since the models were trained: run `textline train`.");
+        Assert.Equal(Corpus.Languages, manifest.Languages);
+        Assert.All(Corpus.Languages, language => Assert.True(ShippedModels.Policy(language).IsValid));
+    }
+
+    /// <summary>
+    /// A sure danger phrase wins over the model, so it must never appear in a training text about anything else:
+    /// if it does, it is not sure, and belongs to the model.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void No_sure_danger_phrase_appears_in_a_calm_or_other_training_text(string language)
+    {
+        var script = FlowLoader.LoadEmbedded(language);
+        var understander = Understood.Line.Languages.For(language).Understander;
+        var start = script.State(script.Start);
+        var misfires = Corpus.Train(language)
+            .Where(text => text.Expect != script.Urgent && text.Also != script.Urgent && text.IsFirstText)
+            .Where(text => understander.IsUrgent(TextReading.Of(text.Text), rulesOnly: true))
+            .Select(text => $"{text.Expect}: {text.Text}")
+            .ToList();
+        Assert.True(misfires.Count == 0, "Sure danger phrases in texts about something else:\n" + string.Join('\n', misfires));
+        Assert.NotNull(start);
+    }
+
+    /// <summary>
+    /// The scores on each language's evaluation split meet the targets <c>textline eval</c> prints: first texts
+    /// right, wrong advice, every danger text told to leave and call in the first screen, safety precision, no
+    /// nervous or neutral texter told to leave, and in-flow replies.
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]
     public void Scores_on_the_evaluation_split_meet_the_targets(string language)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
-        using var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddSentenceModel().BuildServiceProvider();
-        var engine = services.GetRequiredService<LineLanguages>().For(language);
+        var engine = Understood.Line.Languages.For(language);
         Assert.Equal(language, engine.Script.Language);
-        var report = Evaluation.Run(engine, Corpus.Evaluation(language), "911", leaveOneOut: false, new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
-        Assert.True(report.FirstTextAccuracy >= EvaluationTargets.FirstTextAccuracyOf(language), $"First texts routed: {report.FirstTextAccuracy:P1}");
-        Assert.True(report.WrongSituationRate <= EvaluationTargets.WrongSituationRateOf(language), $"Wrong situation: {report.WrongSituationRate:P1}");
-        Assert.True(report.SafetyFirstCount == report.Safety.Count(), $"Safety first: {report.SafetyFirstCount}/{report.Safety.Count()}");
-        Assert.True(report.InFlowAccuracy >= EvaluationTargets.InFlowAccuracy, $"In-flow: {report.InFlowAccuracy:P1}");
+        var report = Evaluation.Run(engine, Corpus.Evaluation(language), "911", new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+
+        var missed = EvaluationTargets.For(language).Missed(report);
+        Assert.True(missed.Count == 0, string.Join("; ", missed) + "\nMisses:\n" + string.Join('\n', report.Misses.Take(15).Select(miss => $"[{miss.Text.State}] {miss.Text.Expect} -> {miss.Actual}: {miss.Text.Text}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Texts_with_two_problems_get_the_weightier_advice_and_mostly_name_the_other(string language)
+    {
+        var engine = Understood.Line.Languages.For(language);
+        var twoProblems = Corpus.Evaluation(language).Where(text => text.Also is not null && text.IsFirstText).ToList();
+        Assert.NotEmpty(twoProblems);
+
+        var report = Evaluation.Run(engine, twoProblems, "911", new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+
+        Assert.DoesNotContain(report.Results, result => result.Actual == Labels.Clarify && result.Meaning.Second is null);
+        var (named, total) = report.SecondProblemsNamed;
+        Assert.True(named * 2 >= total, $"The second problem was named in {named} of {total} replies.");
     }
 }

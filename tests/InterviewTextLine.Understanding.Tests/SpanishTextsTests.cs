@@ -80,5 +80,28 @@ public sealed class SpanishTextsTests
         var reply = await line.Text("ok");
 
         Assert.DoesNotContain("Sorry", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No rush", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hola buenas, estoy esperando para mi entrevista")]
+    [InlineData("estoy en la entrevista, todo bien por ahora")]
+    public async Task A_Spanish_greeting_or_status_gets_the_Spanish_menu_and_no_advice(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal("welcome", reply.State);
+        Assert.Equal(line.StateText("welcome", "es"), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("estoy tan nerviosa que me tiemblan las manos")]
+    [InlineData("creo que la estoy regando, me quede en blanco")]
+    public async Task A_nervous_Spanish_texter_is_calmed_in_Spanish(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal("nerves", reply.State);
+        Assert.Equal(line.StateText("nerves", "es"), reply.Text);
     }
 }

@@ -104,13 +104,90 @@ public sealed class TextsPeopleSendTests
     [Theory]
     [InlineData("3", "ok", "on_the_fence")]
     [InlineData("1", "maybe", "dealbreaker")]
-    public async Task Ambiguous_words_do_not_answer_the_question(string setup, string text, string state)
+    [InlineData("1", "ok what now", "dealbreaker")]
+    [InlineData("5", "ugh this is awful", "questions")]
+    public async Task A_reply_that_answers_nothing_gets_the_question_again_kindly(string setup, string text, string state)
     {
         await using var line = UnderstoodLine.Create();
         await line.Text(setup);
         var reply = await line.Text(text);
         Assert.Equal(state, reply.State);
-        Assert.StartsWith("Sorry, I didn't catch that.", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(line.Engine.Render(line.Script.Message(MessageKeys.Again).Replace("{Hint}", line.Script.State(state).Hint, StringComparison.Ordinal)), reply.Text);
+    }
+
+    [Theory]
+    [InlineData("my hands are shaking so much, i think i bombed the first question")]
+    [InlineData("waiting in the lobby and my heart is pounding lol")]
+    [InlineData("i keep rambling and i cant stop, is it over for me")]
+    [InlineData("im sweating through my shirt rn")]
+    [InlineData("she seems nice i just cant think straight")]
+    public async Task A_nervous_texter_is_calmed_and_never_told_to_leave(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal("nerves", reply.State);
+        Assert.Equal(line.StateText("nerves"), reply.Text);
+        Assert.DoesNotContain("Leave", reply.Text!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("hey")]
+    [InlineData("good morning, is this the interview help line?")]
+    [InlineData("just testing this number")]
+    [InlineData("im in the waiting room, interview starts at 2")]
+    public async Task A_text_that_names_no_problem_gets_the_menu(string text)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.Equal("welcome", reply.State);
+        Assert.Null(reply.Situation);
+    }
+
+    [Theory]
+    [InlineData("the traffic to get here nearly killed me", "dealbreaker")]
+    [InlineData("they drilled me on algorithms for an hour and i froze", "nerves")]
+    [InlineData("he shot down every idea i had and laughed at me", "rude")]
+    public async Task A_figure_of_speech_is_not_danger(string text, string situation)
+    {
+        await using var line = UnderstoodLine.Create();
+        var reply = await line.Text(text);
+        Assert.NotEqual("safety", reply.Situation);
+        Assert.Equal(situation, reply.Situation);
+    }
+
+    [Fact]
+    public async Task Two_problems_get_the_weightier_advice_and_name_the_other()
+    {
+        await using var line = UnderstoodLine.Create();
+
+        var reply = await line.Text("the pay is half what the ad said and on top of that he keeps mocking my accent");
+
+        Assert.Equal("rude", reply.Situation);
+        Assert.StartsWith(line.StateText("leave_now"), reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Reply 1 after", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_of_mind_goes_back_to_the_right_state()
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("1");
+        Assert.Equal("dealbreaker_close", (await line.Text("no")).State);
+
+        var reply = await line.Text("wait actually he just came back and said they could do a higher rate after all");
+
+        Assert.Equal("dealbreaker_offer", reply.State);
+    }
+
+    [Fact]
+    public async Task Asking_on_the_fence_is_not_walking_out()
+    {
+        await using var line = UnderstoodLine.Create();
+        await line.Text("3");
+
+        var reply = await line.Text("ok i asked and she said it was just a misunderstanding");
+
+        Assert.Equal("fence_clear", reply.State);
     }
 
     [Theory]

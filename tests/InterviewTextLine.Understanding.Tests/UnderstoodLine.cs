@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewTextLine.Understanding.Tests;
 
-/// <summary>The line with the sentence model, on the in-memory store and a fake clock, texted as a phone would.</summary>
+/// <summary>The line with its shipped understanding, on the in-memory store and a fake clock, texted as a phone would.</summary>
 internal sealed class UnderstoodLine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -35,7 +35,7 @@ internal sealed class UnderstoodLine : IAsyncDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(time);
         services.AddTextLineCore(configuration);
-        services.AddSentenceModel();
+        services.AddTextUnderstanding();
         return new UnderstoodLine(services.BuildServiceProvider(validateScopes: true));
     }
 
@@ -61,3 +61,21 @@ internal sealed class UnderstoodLine : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
+
+/// <summary>
+/// One line per test run for tests that only read its engines: the models load once, as they do in the app.
+/// </summary>
+internal static class Understood
+{
+    private static readonly Lazy<SharedLine> Shared = new(() =>
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        var services = new ServiceCollection().AddLogging().AddTextLineCore(configuration).AddTextUnderstanding().BuildServiceProvider();
+        return new SharedLine(services.GetRequiredService<LineLanguages>());
+    });
+
+    public static SharedLine Line => Shared.Value;
+}
+
+/// <summary>The line's engines in every language.</summary>
+internal sealed record SharedLine(LineLanguages Languages);

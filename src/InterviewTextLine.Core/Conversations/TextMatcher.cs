@@ -140,23 +140,25 @@ public static class TextMatcher
         return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
     }
 
-    /// <summary>Parses "1", "#1", "1.", "one" or "option 1" into a number, or null.</summary>
+    /// <summary>Parses "1", "#1", "1.", "one", "seis" or "option 1" into a number (the menu's six, in either language), or null.</summary>
     public static int? Number(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         var candidate = words switch
         {
             [var only] => only,
-            ["option" or "number" or "no", var second] => second,
+            ["option" or "number" or "no" or "opcion" or "numero", var second] => second,
             _ => null,
         };
         return candidate switch
         {
             null => null,
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
+            "one" or "uno" => 1,
+            "two" or "dos" => 2,
+            "three" or "tres" => 3,
+            "four" or "cuatro" => 4,
+            "five" or "cinco" => 5,
+            "six" or "seis" => 6,
             _ when candidate.Length <= 2 && int.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
             _ => null,
         };

@@ -51,6 +51,6 @@ public sealed class LabelProbabilities
 /// <summary>Turns a text into the probability of each label the model knows.</summary>
 public interface IMeaningClassifier
 {
-    /// <summary>The probability of every label for <paramref name="text"/> (folded, typos mended).</summary>
-    LabelProbabilities Classify(string text);
+    /// <summary>The probability of every label for <paramref name="text"/> (folded) sent in the state <paramref name="state"/>.</summary>
+    LabelProbabilities Classify(string text, string state);
 }

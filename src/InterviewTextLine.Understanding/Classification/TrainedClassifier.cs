@@ -38,10 +38,11 @@ public sealed class TrainedClassifier : IMeaningClassifier
     /// <summary>The labels the model knows, in the order of its probabilities.</summary>
     public IReadOnlyList<string> Labels { get; }
 
-    public LabelProbabilities Classify(string text)
+    public LabelProbabilities Classify(string text, string state)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var input = new MeaningInput { Text = text, Meaning = _embedder.Embed(text) };
+        ArgumentNullException.ThrowIfNull(state);
+        var input = new MeaningInput { Text = text, State = state, Meaning = _embedder.Embed(text) };
         var engine = Rent();
         try
         {

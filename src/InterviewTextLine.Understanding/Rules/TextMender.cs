@@ -1,14 +1,13 @@
-using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Understanding;
 
 namespace InterviewTextLine.Understanding.Rules;
 
 /// <summary>
-/// A language's reading of a text before the rules and the model see it: its words with one-slip typos
-/// mended ("intervewer is beeing super rdue"), and the text the classifier reads. Done once per text and
-/// kept with it; training reads its corpus through the same mender, so the model learns what it will see.
+/// A language's reading of a text before the rules see it: its words with one-slip typos mended
+/// ("intervewer is beeing super rdue"), so that a keyword or a sure danger phrase still matches. Done once per
+/// text and kept with it.
 /// </summary>
-public sealed partial class TextMender
+public sealed class TextMender
 {
     private readonly SpellingCorrector? _speller;
     private readonly string _key;
@@ -28,16 +27,4 @@ public sealed partial class TextMender
         ArgumentNullException.ThrowIfNull(text);
         return _speller is null ? text.Words : text.Remember("mended:" + _key, () => _speller.Correct(text.Words));
     }
-
-    /// <summary>What the classifier reads: the folded text, punctuation kept, typos mended.</summary>
-    public string ModelText(TextReading text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return _speller is null
-            ? text.Folded
-            : text.Remember("model-text:" + _key, () => Word().Replace(text.Folded, match => _speller.Mend(match.Value.Replace("'", "", StringComparison.Ordinal)) ?? match.Value));
-    }
-
-    [GeneratedRegex(@"[a-z][a-z']*[a-z]", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
 }

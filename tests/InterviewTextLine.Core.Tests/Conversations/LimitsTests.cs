@@ -6,6 +6,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 
@@ -58,6 +59,51 @@ public sealed class LimitsTests
         Assert.Null(await line.Text("WORDS"));
         Assert.Null(await line.Text("stop."));
         Assert.True((await line.Conversation())!.OptedOut);
+    }
+
+    [Theory]
+    [InlineData("en", "hi", "he grabbed my arm and won't let me leave")]
+    [InlineData("es", "ESPAÑOL", "me agarró del brazo y no me deja salir")]
+    public async Task Danger_is_answered_past_the_reply_cap_in_the_texters_language(string language, string first, string danger)
+    {
+        await using var line = LineHarness.Create([new("Limits:RepliesPerNumber", "3")]);
+        await line.Text(first);
+        await line.Text("2");
+        await line.Text("WORDS");
+        Assert.Null(await line.Text("WORDS"));
+
+        var reply = await line.Text(danger);
+
+        var urgent = line.Languages.For(language).Script.Urgent!;
+        Assert.Equal(line.StateText(line.Languages.For(language).Script.Situations[urgent].Entry, language), reply);
+        var conversation = (await line.Conversation())!;
+        Assert.Equal(urgent, conversation.Situation);
+        Assert.Equal(language, conversation.Language);
+        Assert.Equal(4, conversation.Replies);
+        // Only danger got through: anything else is still capped.
+        Assert.Null(await line.Text("WORDS"));
+    }
+
+    [Theory]
+    [InlineData("he grabbed my arm and won't let me leave")]
+    [InlineData("me agarró del brazo y no me deja salir")]
+    public async Task The_engines_hear_danger_in_either_language_from_a_number_past_its_cap(string danger)
+    {
+        await using var line = LineHarness.Create([new("Limits:RepliesPerNumber", "2")]);
+        var now = line.Time.GetUtcNow();
+        Conversation capped = AConversation().InState("leave_now").WithSituation("rude").WithPath("welcome", "leave_now").WithSituations("rude")
+            .StartedAt(now.AddMinutes(-5)).LastMessageAt(now.AddMinutes(-1)).WithReplies(now.AddMinutes(-5), 2);
+        Assert.True(line.Engine.IsCapped(capped, now));
+        Assert.Equal(DecisionKind.Capped, line.Languages.Decide(capped, "WORDS", 0, now).Kind);
+
+        var decision = line.Languages.Decide(capped, danger, 0, now);
+
+        var urgent = line.Script.Urgent!;
+        Assert.Equal(DecisionKind.Save, decision.Kind);
+        Assert.Equal(urgent, decision.Meaning?.Value);
+        Assert.Equal(line.Script.Situations[urgent].Entry, decision.Next!.StateId);
+        Assert.Contains(decision.Reply, line.Languages.Engines.Select(engine => engine.Render(engine.Script.State(engine.Script.Situations[urgent].Entry).Text)));
+        Assert.Equal(3, decision.Next.Replies);
     }
 
     [Fact]

@@ -26,6 +26,43 @@ public sealed class TranscriptTests
     }
 
     [Fact]
+    public async Task The_welcome_lists_every_numbered_situation_and_the_hint_names_their_range()
+    {
+        await using var line = LineHarness.Create();
+        var numbers = line.Script.Situations.Values.Where(situation => situation.Number is not null).Select(situation => situation.Number!.Value).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 6), numbers);
+        foreach (var number in numbers)
+        {
+            Assert.Contains($"\n{number} ", line.StateText("welcome"), StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"1-{numbers[^1]}", line.Engine.Render(line.Script.State("welcome").Hint), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_nerves_path_calms_the_texter_and_never_says_to_leave()
+    {
+        await using var line = LineHarness.Create();
+        await line.Text("hi");
+        await Expect(line, "6", "nerves", line.StateText("nerves"));
+        Assert.Equal("nerves", (await line.Conversation())!.Situation);
+        Assert.DoesNotContain("leave", line.StateText("nerves"), StringComparison.OrdinalIgnoreCase);
+        await Expect(line, "words", "nerves", line.Words("nerves"));
+        await Expect(line, "better", "nerves_better", line.StateText("nerves_better"));
+        await Expect(line, "done", "done", line.StateText("done"));
+        Assert.Equal(["nerves"], (await line.Conversation())!.Situations);
+    }
+
+    [Fact]
+    public async Task A_nervous_texter_with_a_real_problem_can_still_pick_it_from_the_nerves_advice()
+    {
+        await using var line = LineHarness.Create();
+        await Expect(line, "nervous", "nerves", line.StateText("nerves"));
+        await Expect(line, "2", "leave_now", line.StateText("leave_now"));
+        Assert.Equal(["nerves", "rude"], (await line.Conversation())!.Situations);
+    }
+
+    [Fact]
     public async Task The_deal_breaker_path_with_an_offer_asks_for_it_in_writing()
     {
         await using var line = LineHarness.Create();
@@ -116,6 +153,10 @@ public sealed class TranscriptTests
     [InlineData("option 4", "not_for_me")]
     [InlineData("Two", "leave_now")]
     [InlineData("not for me", "not_for_me")]
+    [InlineData("6", "nerves")]
+    [InlineData("#6", "nerves")]
+    [InlineData("nervous", "nerves")]
+    [InlineData("nervus", "nerves")]
     public async Task Numbers_synonyms_and_one_typo_pick_a_situation(string sent, string state)
     {
         await using var line = LineHarness.Create();
@@ -149,14 +190,39 @@ public sealed class TranscriptTests
     [InlineData("on_the_fence", "3", "ok then what")]
     [InlineData("not_for_me", "4", "whatever")]
     [InlineData("done", "done", "asdf")]
-    public async Task Unknown_input_gets_a_reply_that_fits_the_state_and_says_what_to_send(string state, string setup, string nonsense)
+    public async Task Input_that_means_nothing_gets_the_states_question_again(string state, string setup, string nonsense)
     {
         await using var line = LineHarness.Create();
         await line.Text(setup);
         var reply = await line.Text(nonsense);
-        Assert.Equal(line.Message(MessageKeys.Unknown, state), reply);
+        Assert.Equal(line.Message(MessageKeys.Again, state), reply);
         Assert.Contains(line.Engine.Render(line.Script.State(state).Hint), reply, StringComparison.Ordinal);
         Assert.Equal(state, (await line.Conversation())!.StateId);
+    }
+
+    [Theory]
+    [InlineData("1", "dealbreaker")]
+    [InlineData("2", "leave_now")]
+    [InlineData("3", "on_the_fence")]
+    [InlineData("4", "not_for_me")]
+    [InlineData("5", "questions")]
+    [InlineData("6", "nerves")]
+    public async Task Ok_in_the_middle_of_advice_gets_the_states_question_again(string number, string state)
+    {
+        await using var line = LineHarness.Create();
+        await line.Text(number);
+        var before = (await line.Conversation())!;
+
+        var reply = await line.Text("ok");
+
+        var again = line.Script.Message(MessageKeys.Again);
+        Assert.Equal(line.Message(MessageKeys.Again, state), reply);
+        Assert.StartsWith(again[..again.IndexOf('{', StringComparison.Ordinal)], reply, StringComparison.Ordinal);
+        Assert.EndsWith(line.Engine.Render(line.Script.State(state).Hint), reply, StringComparison.Ordinal);
+        var after = (await line.Conversation())!;
+        Assert.Equal(state, after.StateId);
+        Assert.Equal(before.Situations, after.Situations);
+        Assert.False(after.AskedBack);
     }
 
     [Theory]
@@ -181,7 +247,11 @@ public sealed class TranscriptTests
         Assert.Contains("Msg&data rates may apply", help, StringComparison.Ordinal);
         Assert.Contains("only when you text", help, StringComparison.Ordinal);
         Assert.Contains("STOP to opt out", help, StringComparison.Ordinal);
-        Assert.Contains("If you feel unsafe, leave and call 112", help, StringComparison.Ordinal);
+        // The safety line comes first, then how to get advice.
+        var firstSentence = help[..help.IndexOf('.', StringComparison.Ordinal)];
+        Assert.Contains("Leave", firstSentence, StringComparison.Ordinal);
+        Assert.Contains("call 112", firstSentence, StringComparison.Ordinal);
+        Assert.Contains("MENU", help, StringComparison.Ordinal);
         Assert.Equal("leave_now", (await line.Conversation())!.StateId);
         Assert.Equal(help, await line.Text(" Info. "));
     }

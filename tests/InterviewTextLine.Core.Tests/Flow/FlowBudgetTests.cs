@@ -84,8 +84,8 @@ public sealed class FlowBudgetTests
         { "{HelpContact}", "us", "the help contact {HelpContact}" },
         { "Msg&data rates may apply. ", "", "\"Msg&data rates may apply\"" },
         { "Replies only when you text. ", "", "the message frequency (\"replies only when you text\")" },
-        { "STOP to opt out. ", "", "how to opt out (STOP)" },
-        { " If you feel unsafe, leave and call {EmergencyNumber}.", "", "the safety line with {EmergencyNumber}" },
+        { " STOP to opt out.", "", "how to opt out (STOP)" },
+        { "Unsafe? Leave and call {EmergencyNumber}. ", "", "the safety line with {EmergencyNumber}" },
     };
 
     [Theory]

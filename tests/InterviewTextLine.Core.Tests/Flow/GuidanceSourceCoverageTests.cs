@@ -14,7 +14,7 @@ public sealed class GuidanceSourceCoverageTests
 
     /// <summary>
     /// Each point in our words; where it is carried (<c>state.text</c>, <c>state.why</c>, <c>state.words</c>,
-    /// <c>message.key</c> or <c>email:situation.summary|guidance</c>); and the phrase that carries it.
+    /// <c>message.key</c> or <c>email:situation.summary|guidance|prompts</c>); and the phrase that carries it.
     /// </summary>
     public static TheoryData<string, string, string> Points { get; } = new()
     {
@@ -76,6 +76,19 @@ public sealed class GuidanceSourceCoverageTests
         { "Tell the career office what was asked", "questions_leave.text", "tell {ProgramName} ({HelpContact}) what was asked" },
         { "A discrimination charge has a deadline: 180 days, 300 in many states", "questions_leave.why", "within 180 days, 300 in many states" },
         { "Protected grounds include race, colour, sex, national origin, age, disability", "email:questions.guidance", "not about your age, pregnancy, children, marriage, religion, disability or national origin" },
+
+        // A nervous texter: nothing is wrong (the source's facts beyond the article).
+        { "Nerves are normal", "nerves.text", "Nerves are normal" },
+        { "Interviewers see nerves every day and rarely count them against you", "nerves.why", "interviewers see nerves every day and rarely hold them against you" },
+        { "One stumble or weak answer seldom decides an interview", "nerves.why", "one weak answer seldom decides it" },
+        { "Breathe slowly: in for about four, out for longer", "nerves.text", "in for 4, out for 6" },
+        { "Slow breathing calms the body within a minute", "nerves.why", "Slow breaths calm you within a minute" },
+        { "Pauses are allowed: say you need a moment", "nerves.text", "\"Let me think for a moment.\"" },
+        { "After a blank, ask to come back to the question", "nerves.words", "Could we come back to that one?" },
+        { "After rambling, stop and sum up", "nerves.words", "stop and sum up" },
+        { "A slip can be mended later", "email:nerves.guidance", "I'd like to add to what I said earlier" },
+        { "Nerves alone are no reason to leave; if something is wrong, the texter can say which", "nerves.text", "Something wrong? Reply 1-5" },
+        { "Career offices offer mock interviews and coaching", "email:nerves.prompts", "mock interviews and coaching" },
     };
 
     [Theory]
@@ -95,6 +108,7 @@ public sealed class GuidanceSourceCoverageTests
         { "notforme", "Leave politely", "\"Thank you for your time. I don't think this role is the right fit for me.\"" },
         { "safety", "Leave now", null },
         { "questions", "You don't have to answer", "\"How does that relate to the job?\"" },
+        { "nerves", "Breathe", "\"Let me think for a moment.\"" },
     };
 
     [Theory]
@@ -138,7 +152,12 @@ public sealed class GuidanceSourceCoverageTests
         {
             var (situation, part) = Split(place["email:".Length..]);
             var email = Script.Situations[situation].Email;
-            return part == "summary" ? email.Summary : string.Join(" ", email.Guidance);
+            return part switch
+            {
+                "summary" => email.Summary,
+                "prompts" => string.Join(" ", email.Prompts),
+                _ => string.Join(" ", email.Guidance),
+            };
         }
 
         var (owner, field) = Split(place);

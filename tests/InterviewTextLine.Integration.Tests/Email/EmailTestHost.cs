@@ -2,6 +2,7 @@ using System.Globalization;
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Email;
@@ -37,7 +38,8 @@ internal sealed class EmailTestHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .ReplaceConversationStorage(_ => Store)
-            .AddSingleton(TestScripts.Create(situationTitle))
+            // The email reads the scripts the line registers (FlowScripts): here one small script instead of the shipped ones.
+            .AddSingleton(new FlowScripts([TestScripts.Create(situationTitle)]))
             .Configure<ProgramOptions>(options =>
             {
                 options.Name = programName;

@@ -49,7 +49,7 @@ public sealed class FollowUpEndToEndTests(AzuriteAssemblyFixture azurite) : IAsy
     {
         foreach (var (from, address) in new[] { ("+15555550141", "stays@example.com"), ("+15555550142", "noemail@example.com"), ("+15555550143", "stop@example.com"), ("+15555550144", "forget@example.com") })
         {
-            await Text(from, "he was so rude");
+            await Text(from, "she keeps yelling at me");
             await Text(from, $"EMAIL {address}");
         }
 

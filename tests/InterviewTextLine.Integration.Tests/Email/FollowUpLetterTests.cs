@@ -7,6 +7,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Email;
 using InterviewTextLine.TestKit.Builders;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +39,7 @@ public sealed partial class FollowUpLetterTests : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(_time)
             .AddTextLineCore(configuration)
+            .AddTextUnderstanding()
             .AddFollowUps(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -17,7 +17,7 @@ public sealed partial class EventIdRangeTests
         typeof(InterviewTextLine.Hosting.Webhook.TwilioSignatureValidator).Assembly,
         typeof(InterviewTextLine.Cli.Serve.ServeHost).Assembly,
         typeof(InterviewTextLine.Functions.FollowUpTimer).Assembly,
-        typeof(InterviewTextLine.Understanding.MiniLmSentenceEmbedder).Assembly,
+        typeof(InterviewTextLine.Understanding.Classification.MiniLmSentenceEmbedder).Assembly,
     ];
 
     private sealed record Range(string Path, string ClassName, int First, int Last);

@@ -10,6 +10,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Integration.Tests.Storage;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -167,7 +168,7 @@ public sealed class LoadTests(AzuriteAssemblyFixture azurite)
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));
         services.AddSingleton(store);
-        services.AddTextLineCore(configuration);
+        services.AddTextLineCore(configuration).AddTextUnderstanding();
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -2,6 +2,7 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Email;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,7 +43,7 @@ internal sealed class LineOnTableStorage : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
         services.ReplaceConversationStorage(_ => tables.Store);
-        services.AddTextLineCore(configuration);
+        services.AddTextLineCore(configuration).AddTextUnderstanding();
         services.AddFollowUps(configuration);
         return new LineOnTableStorage(tables, services.BuildServiceProvider(validateScopes: true), time);
     }

@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.TestKit.Storage;
+using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -39,7 +40,7 @@ public sealed class TextLineServiceOnTableStorageTests(AzuriteAssemblyFixture az
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));
         services.ReplaceConversationStorage(_ => _tables.Store);
         services.AddSingleton<IConversationStore>(_store);
-        services.AddTextLineCore(configuration);
+        services.AddTextLineCore(configuration).AddTextUnderstanding();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class MetricsOverHttpTests
         var factory = host.App.Services.GetRequiredService<IMeterFactory>();
         var counters = Counters.ToDictionary(name => name, name => new MetricCollector<long>(factory, TextLineMetrics.MeterName, name), StringComparer.Ordinal);
         var histograms = Histograms.ToDictionary(name => name, name => new MetricCollector<double>(factory, TextLineMetrics.MeterName, name), StringComparer.Ordinal);
-        string[] bodies = ["hi", "he was so rude", "HELP", "EMAIL someone@example.com", "STOP"];
+        string[] bodies = ["hi", "she keeps yelling at me", "HELP", "EMAIL someone@example.com", "STOP"];
 
         var first = InboundSms.Text(bodies[0]);
         await Twiml.MessagesAsync(await host.PostSignedAsync(ServeHost.WebhookRoute, first.Fields));

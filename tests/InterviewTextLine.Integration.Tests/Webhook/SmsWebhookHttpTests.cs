@@ -21,7 +21,9 @@ public sealed class SmsWebhookHttpTests
         using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi there").Fields);
 
         var welcome = Assert.Single(await Twiml.MessagesAsync(response));
-        Assert.StartsWith("Career Services (local) interview help. Reply", welcome, StringComparison.Ordinal);
+        var engine = host.App.Services.GetRequiredService<ConversationEngine>();
+        Assert.Equal(engine.Render(engine.Script.State(engine.Script.Start).Text), welcome);
+        Assert.StartsWith("Career Services (local) interview help", welcome, StringComparison.Ordinal);
         Assert.Equal(1, await host.StoredConversationCountAsync());
     }
 

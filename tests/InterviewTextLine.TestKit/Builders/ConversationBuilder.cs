@@ -23,6 +23,7 @@ public sealed class ConversationBuilder
     private int _addressesGiven;
     private DateTimeOffset? _repliesSince;
     private int _replies;
+    private bool _askedBack;
     private MessageReceipts _receipts = MessageReceipts.Empty;
 
     public static ConversationBuilder AConversation() => new();
@@ -94,6 +95,13 @@ public sealed class ConversationBuilder
         return this;
     }
 
+    /// <summary>The line's last reply was a question back.</summary>
+    public ConversationBuilder AskedBack(bool askedBack = true)
+    {
+        _askedBack = askedBack;
+        return this;
+    }
+
     public ConversationBuilder WithReceipts(params MessageReceipt[] receipts)
     {
         _receipts = MessageReceipts.Of(receipts);
@@ -116,6 +124,7 @@ public sealed class ConversationBuilder
             .WithEmail("pat@example.org")
             .WithAddressesGiven(2)
             .WithReplies(Epoch.AddMinutes(1), 4)
+            .AskedBack()
             .WithFollowUp(FollowUp.Restore(
                 FollowUpStatus.Failed,
                 dueAt: Epoch.AddHours(2),
@@ -140,6 +149,7 @@ public sealed class ConversationBuilder
         AddressesGiven = _addressesGiven,
         RepliesSince = _repliesSince,
         Replies = _replies,
+        AskedBack = _askedBack,
         Receipts = _receipts,
     };
 

@@ -27,6 +27,7 @@ public abstract class ConversationStoreContract : StorageContract
         Assert.Equal(conversation.StateId, loaded.Conversation!.StateId);
         Assert.Equal(conversation.Path, loaded.Conversation.Path);
         Assert.Equal(["unsure", "laid-off"], loaded.Conversation.Situations);
+        Assert.True(loaded.Conversation.AskedBack);
         Assert.Equal([receipt], loaded.Conversation.Receipts);
         Assert.Equal(conversation, loaded.Conversation with { Path = conversation.Path, Receipts = conversation.Receipts });
         Assert.Equal(etag, loaded.ETag);
@@ -52,8 +53,27 @@ public abstract class ConversationStoreContract : StorageContract
         Assert.Null(loaded.Conversation.RepliesSince);
         Assert.Equal(0, loaded.Conversation.Replies);
         Assert.Equal(0, loaded.Conversation.AddressesGiven);
+        Assert.False(loaded.Conversation.AskedBack);
         Assert.Single(loaded.Conversation.Receipts);
         Assert.Equal(conversation with { Path = [] }, loaded.Conversation with { Path = [], Receipts = MessageReceipts.Empty });
+    }
+
+    [Fact]
+    public async Task A_question_back_is_kept_until_a_save_clears_it()
+    {
+        var texter = NewTexter();
+        var etag = await Store.SaveWithReceiptAsync(texter, AConversation().InState("welcome").AskedBack(), null, NewReceipt(), Cancellation);
+        var asked = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
+
+        etag = await Store.SaveWithReceiptAsync(texter, asked with { AskedBack = false }, etag, NewReceipt(), Cancellation);
+        var answered = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
+        await Store.ReplaceAsync(texter, answered with { AskedBack = true }, etag, Cancellation);
+        var askedAgain = (await Store.ReadAsync(texter, Cancellation))!.Conversation;
+
+        Assert.True(asked.AskedBack);
+        Assert.False(answered.AskedBack);
+        Assert.True(askedAgain.AskedBack);
+        Assert.Equal(asked with { Receipts = answered.Receipts, AskedBack = false }, answered);
     }
 
     [Fact]
