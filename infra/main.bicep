@@ -81,9 +81,13 @@ param alwaysReadyInstanceCount int = 1
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory of each function app instance in MB.')
-@allowed([512, 2048, 4096])
+@description('Memory of each function app instance in MB. The worker\'s working set was measured at 515-688 MB (docs/operations.md), so 512 is not offered: it would run out of memory.')
+@allowed([2048, 4096])
 param instanceMemoryMB int = 2048
+
+@description('Days the Log Analytics workspace keeps telemetry: Application Insights requests, traces, dependencies and metrics, and the storage and Key Vault audit logs. FORGET cannot reach them, so keep it short: 30 (the default) is the least Log Analytics allows.')
+@allowed([30, 60, 90, 120, 180, 270, 365, 550, 730])
+param telemetryRetentionDays int = 30
 
 @description('Email address of the operator who receives the alerts (webhook failures, 403 bursts, the fallback, failing follow-ups, a stalled sweep).')
 @minLength(3)
@@ -110,7 +114,7 @@ param twilioAuthToken string = ''
 param sendGridApiKey string = ''
 
 @secure()
-@description('Key (32 characters or more) of the HMAC that turns phone numbers into storage keys, stored in Key Vault. Empty leaves the stored secret as it is; changing it orphans every stored conversation.')
+@description('Key of the HMAC that turns phone numbers into storage keys, stored in Key Vault: at least 32 random bytes in base64 (openssl rand -base64 32); the app refuses anything else at startup. Empty leaves the stored secret as it is; changing it orphans every stored conversation.')
 param phoneHashKey string = ''
 
 var abbrs = loadJsonContent('abbreviations.json')
@@ -163,6 +167,7 @@ module monitoring 'core/monitor/monitoring.bicep' = {
   params: {
     logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
     applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    retentionInDays: telemetryRetentionDays
     location: location
     tags: tags
   }

@@ -74,10 +74,11 @@ internal sealed class Report(BenchSettings settings, IReadOnlyList<(string Name,
         Line(md, $"\n### Understanding free text (in process, one text at a time)\n");
         md.AppendLine("| measure | value |");
         md.AppendLine("|---|---:|");
-        Line(md, $"| serve host start to first reply (a signed free text, model loaded inside) | {u.StartToFirstReply.TotalSeconds:0.00} s |");
+        Line(md, $"| serve host start to first reply (every language's understanding warmed before it listens) | {u.StartToFirstReply.TotalSeconds:0.00} s |");
         Line(md, $"| free text ({u.FreeTexts} first texts of the evaluation split): p50 / p90 / p99 | {u.Classify.P50:0.00} / {u.Classify.P90:0.00} / {u.Classify.P99:0.00} ms |");
+        Line(md, $"| a 1,600-character text of random words: p50 / p99 | {u.Long.P50:0.00} / {u.Long.P99:0.00} ms |");
         Line(md, $"| keyword and number path (rules only): p50 / p99 | {u.Rules.P50:0.000} / {u.Rules.P99:0.000} ms |");
-        Line(md, $"| working set before / after the model and its examples | {u.WorkingSetBefore / 1048576.0:0} / {u.WorkingSetAfter / 1048576.0:0} MiB |");
+        Line(md, $"| working set before start / after warm-up and the first reply | {u.WorkingSetBefore / 1048576.0:0} / {u.WorkingSetAfter / 1048576.0:0} MiB |");
         Line(md, $"| managed heap before / after | {u.ManagedBefore / 1048576.0:0.0} / {u.ManagedAfter / 1048576.0:0.0} MiB |");
     }
 

@@ -10,7 +10,7 @@ param twilioAuthToken string
 param sendGridApiKey string
 
 @secure()
-@description('Key (32 characters or more) of the HMAC that turns phone numbers into storage keys. Empty leaves the stored secret as it is.')
+@description('Key of the HMAC that turns phone numbers into storage keys: at least 32 random bytes in base64. Empty leaves the stored secret as it is.')
 param phoneHashKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {

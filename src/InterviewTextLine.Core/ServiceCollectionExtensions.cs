@@ -44,11 +44,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());
 
-        // One instance behind the three storage contracts, unless a real store is registered.
+        // One instance behind the four storage contracts, unless a real store is registered.
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IRetentionScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IAddressClaims>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         return services;
     }
 
@@ -93,17 +94,19 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Puts one store behind the three storage contracts (<see cref="IConversationStore"/>,
-    /// <see cref="IFollowUpIndex"/>, <see cref="IRetentionScan"/>), replacing whatever stood there.
+    /// Puts one store behind the four storage contracts (<see cref="IConversationStore"/>,
+    /// <see cref="IFollowUpIndex"/>, <see cref="IRetentionScan"/>, <see cref="IAddressClaims"/>), replacing whatever
+    /// stood there.
     /// </summary>
     public static IServiceCollection ReplaceConversationStorage<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> store)
-        where TStore : class, IConversationStore, IFollowUpIndex, IRetentionScan
+        where TStore : class, IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
     {
         ArgumentNullException.ThrowIfNull(store);
         services.Replace(ServiceDescriptor.Singleton(store));
         services.Replace(ServiceDescriptor.Singleton<IConversationStore>(provider => provider.GetRequiredService<TStore>()));
         services.Replace(ServiceDescriptor.Singleton<IFollowUpIndex>(provider => provider.GetRequiredService<TStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRetentionScan>(provider => provider.GetRequiredService<TStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IAddressClaims>(provider => provider.GetRequiredService<TStore>()));
         return services;
     }
 

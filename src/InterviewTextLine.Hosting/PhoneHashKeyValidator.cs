@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -5,118 +6,155 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Hosting;
 
 /// <summary>
-/// In Azure (where App Service sets <c>WEBSITE_SITE_NAME</c>), refuses a <c>Privacy:PhoneHashKey</c> that anyone
-/// could know or guess: the development key built into the local defaults, the sample's placeholder, or a key with
-/// little entropy. The key is what keeps a leaked table from being matched to phone numbers, and there are only
-/// about ten billion numbers to try.
+/// Refuses a <c>Privacy:PhoneHashKey</c> that is not at least <see cref="MinimumBytes"/> random bytes written in
+/// base64, wherever the app runs; and in Azure (where App Service sets <c>WEBSITE_SITE_NAME</c>) also the keys
+/// anyone can read: the development key built into the app and the sample key of local.settings.sample.json. The
+/// key is what keeps a leaked table from being matched to phone numbers, and there are only about ten billion
+/// numbers to try, so a password-like key is no key.
 /// </summary>
-/// <remarks>Locally any key of the minimum length is accepted, so the embedded defaults keep working.</remarks>
+/// <remarks>
+/// <para>
+/// A base64 string does not prove randomness, so the text is also checked for what people type instead of random
+/// bytes: few different characters, a stretch written twice, a run such as <c>abcdefg</c> or <c>1234567</c>, a word
+/// such as <c>password</c>. Each check is set so that a key from <c>openssl rand -base64 32</c> fails it about once
+/// in a million tries or less; such a key is simply made again.
+/// </para>
+/// <para>
+/// The HMAC is keyed with the setting's text as it is (its UTF-8 bytes), as before: a base64 key of 32 random bytes
+/// carries those 256 bits in its text, and changing how the key is read would orphan every stored conversation.
+/// </para>
+/// </remarks>
 public sealed class PhoneHashKeyValidator(IConfiguration configuration) : IValidateOptions<PrivacyOptions>
 {
     public const string SettingName = "Privacy:PhoneHashKey (app setting Privacy__PhoneHashKey)";
 
-    /// <summary>The least entropy a key must show, estimated from its characters' frequencies.</summary>
-    public const double MinimumBits = 100;
+    /// <summary>The fewest random bytes a key must hold.</summary>
+    public const int MinimumBytes = 32;
 
-    /// <summary>The fewest different characters a key must use.</summary>
-    public const int MinimumDistinctCharacters = 10;
+    /// <summary>The command the messages and the docs give for making a key.</summary>
+    public const string Advice = "make one with `openssl rand -base64 32`";
 
-    private const string Advice = "generate one with `openssl rand -base64 48` and keep it in Key Vault";
+    /// <summary>
+    /// The fewest different characters the first 43 characters of a key (the base64 of its first 32 bytes) must use.
+    /// Random ones use about 32; fewer than 20 happens about once in fifty million keys.
+    /// </summary>
+    public const int MinimumDistinctCharacters = 20;
 
-    /// <summary>The placeholder of local.settings.sample.json.</summary>
-    public const string SamplePlaceholder = "<replace-with-at-least-32-random-characters>";
+    /// <summary>The shortest stretch of characters that, written twice, makes a key a pattern.</summary>
+    public const int RepeatedStretch = 6;
+
+    /// <summary>The shortest run of consecutive characters (<c>abcdefg</c>, <c>7654321</c>) that makes a key a pattern.</summary>
+    public const int ConsecutiveRun = 7;
+
+    /// <summary>The sample key of local.settings.sample.json: it lets a copied sample run locally, and only there.</summary>
+    public const string SampleKey = "ZlKoB39HGfbj1222x1St5M71VVobGLlSQmkwWmLdHaI=";
+
+    /// <summary>
+    /// Words that mark a key as typed by a person. Each has six letters or more: a shorter word turns up in random
+    /// base64 too often (five letters, about once in a million keys).
+    /// </summary>
+    private static readonly string[] PasswordWords =
+    [
+        "password", "passwort", "secret", "changeme", "letmein", "qwerty", "azerty", "example", "sample",
+        "replace", "default", "textline", "interview",
+    ];
 
     public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var key = options.PhoneHashKey;
-        if (string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]) || string.IsNullOrEmpty(key)
-            || key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(key) || key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
         {
             // Missing and unresolved keys have their own messages (SettingsValidator).
             return ValidateOptionsResult.Success;
         }
 
-        return Problem(key) is { } problem
-            ? ValidateOptionsResult.Fail($"{SettingName}: {problem} It cannot be used in Azure: {Advice}.")
+        var inAzure = !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+        return Problem(key, inAzure) is { } problem
+            ? ValidateOptionsResult.Fail($"{SettingName}: {problem} The key must be at least {MinimumBytes} random bytes in base64: {Advice}{(inAzure ? " and keep it in Key Vault (phone-hash-key)" : "")}.")
             : ValidateOptionsResult.Success;
     }
 
-    /// <summary>Why <paramref name="key"/> is unfit for production, or null when it is fit.</summary>
-    public static string? Problem(string key)
+    /// <summary>
+    /// Why <paramref name="key"/> cannot be used, or null when it can. <paramref name="inAzure"/> also refuses the
+    /// keys that ship with the app. The answer never quotes the key.
+    /// </summary>
+    public static string? Problem(string key, bool inAzure)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key == LocalDefaults.DevelopmentOnlyPhoneHashKey)
+        if (inAzure && key == LocalDefaults.DevelopmentOnlyPhoneHashKey)
         {
             return "this is the development key built into the app, which anyone can read in its source.";
         }
 
-        if (key == SamplePlaceholder || (key.StartsWith('<') && key.EndsWith('>')))
+        if (inAzure && key == SampleKey)
         {
-            return "this is the placeholder of local.settings.sample.json, not a key.";
+            return "this is the sample key of local.settings.sample.json, which anyone can read.";
         }
 
-        var distinct = key.Distinct().Count();
+        if (key.StartsWith('<') && key.EndsWith('>'))
+        {
+            return "this is a placeholder, not a key.";
+        }
+
+        if (!Base64.IsValid(key, out var bytes) || key.Any(char.IsWhiteSpace))
+        {
+            return "it is not base64 (letters, digits, + and /, padded with = to a multiple of 4 characters).";
+        }
+
+        if (bytes < MinimumBytes)
+        {
+            return $"it holds {bytes} bytes, fewer than {MinimumBytes}.";
+        }
+
+        var text = key.TrimEnd('=');
+        var head = text[..Math.Min(text.Length, 43)];
+        var distinct = head.Distinct().Count();
         if (distinct < MinimumDistinctCharacters)
         {
-            return $"it uses only {distinct} different characters.";
+            return $"it uses only {distinct} different characters where random bytes would use about 32.";
         }
 
-        if (RepeatLength(key) is { } period)
+        if (HasRepeatedStretch(text))
         {
-            return $"it repeats the same {period} characters.";
+            return $"it writes the same {RepeatedStretch} or more characters twice.";
         }
 
-        if (SequentialSteps(key) * 2 > key.Length)
+        if (LongestConsecutiveRun(text) >= ConsecutiveRun)
         {
-            return "it is mostly a run of consecutive characters (like abcdef or 123456).";
+            return "it holds a run of consecutive characters (like abcdefg or 1234567).";
         }
 
-        var bits = EstimatedBits(key);
-        return bits < MinimumBits ? $"it has about {bits:F0} bits of entropy, fewer than {MinimumBits:F0}." : null;
+        return PasswordWords.FirstOrDefault(word => text.Contains(word, StringComparison.OrdinalIgnoreCase)) is not null
+            ? "it holds a word people use in passwords."
+            : null;
     }
 
-    /// <summary>Length times the Shannon entropy of the key's character frequencies: a generous upper estimate.</summary>
-    public static double EstimatedBits(string key)
+    private static bool HasRepeatedStretch(string text)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var perCharacter = key.GroupBy(c => c)
-            .Select(group => (double)group.Count() / key.Length)
-            .Sum(p => -p * Math.Log2(p));
-        return perCharacter * key.Length;
-    }
-
-    /// <summary>The shortest period the key repeats with (at most half its length), or null.</summary>
-    private static int? RepeatLength(string key)
-    {
-        for (var period = 1; period <= key.Length / 2; period++)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + RepeatedStretch <= text.Length; i++)
         {
-            var repeats = true;
-            for (var i = period; i < key.Length && repeats; i++)
+            if (!seen.Add(text.Substring(i, RepeatedStretch)))
             {
-                repeats = key[i] == key[i - period];
-            }
-
-            if (repeats)
-            {
-                return period;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
-    private static int SequentialSteps(string key)
+    private static int LongestConsecutiveRun(string text)
     {
-        var steps = 0;
-        for (var i = 1; i < key.Length; i++)
+        int longest = Math.Min(text.Length, 1), run = 1, step = 0;
+        for (var i = 1; i < text.Length; i++)
         {
-            if (Math.Abs(key[i] - key[i - 1]) == 1)
-            {
-                steps++;
-            }
+            var difference = text[i] - text[i - 1];
+            run = difference is 1 or -1 && (run == 1 || difference == step) ? run + 1 : difference is 1 or -1 ? 2 : 1;
+            step = difference;
+            longest = Math.Max(longest, run);
         }
 
-        return steps;
+        return longest;
     }
 }

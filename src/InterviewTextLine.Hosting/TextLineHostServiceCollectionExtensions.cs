@@ -1,12 +1,14 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Email;
+using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Hosting;
@@ -27,6 +29,9 @@ public static class TextLineHostServiceCollectionExtensions
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
+
+        // After the understanding's warm-up (AddTextLine registers it): both run before the host takes traffic.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookWarmUp>());
         return services;
     }
 
@@ -48,6 +53,9 @@ public static class TextLineHostServiceCollectionExtensions
         }
 
         services.AddFollowUps(configuration);
+
+        // Before any exporter: the hosts add theirs after this.
+        services.AddTelemetryRedaction();
         return services;
     }
 

@@ -14,6 +14,10 @@ namespace InterviewTextLine.TableStorage;
 /// server. The receipts of the last messages are one JSON column of the same row, so a texter is one row.
 /// Nothing a texter typed is stored except the email address they gave.
 /// </summary>
+/// <remarks>
+/// The same row holds, after FORGET, the reply cap's tally alone (<see cref="ToTallyEntity"/>): the window's
+/// columns and <see cref="TallyUntil"/>, which no conversation row has, and nothing else.
+/// </remarks>
 internal static class ConversationEntity
 {
     public const string StateId = nameof(StateId);
@@ -36,6 +40,8 @@ internal static class ConversationEntity
     public const string AddressesGiven = nameof(AddressesGiven);
     public const string RepliesSince = nameof(RepliesSince);
     public const string Replies = nameof(Replies);
+    public const string HelpReplies = nameof(HelpReplies);
+    public const string TallyUntil = nameof(TallyUntil);
     public const string AskedBack = nameof(AskedBack);
     public const string Receipts = nameof(Receipts);
 
@@ -51,6 +57,7 @@ internal static class ConversationEntity
             [OptedOut] = conversation.OptedOut,
             [AddressesGiven] = conversation.AddressesGiven,
             [Replies] = conversation.Replies,
+            [HelpReplies] = conversation.HelpReplies,
             [AskedBack] = conversation.AskedBack,
         };
 
@@ -98,10 +105,31 @@ internal static class ConversationEntity
             AddressesGiven = entity.GetInt32(AddressesGiven) ?? 0,
             RepliesSince = entity.GetDateTimeOffset(RepliesSince),
             Replies = entity.GetInt32(Replies) ?? 0,
+            HelpReplies = entity.GetInt32(HelpReplies) ?? 0,
             AskedBack = entity.GetBoolean(AskedBack) ?? false,
             Receipts = ToReceipts(entity),
         };
     }
+
+    /// <summary>The row FORGET leaves: the reply cap's tally and when it expires, nothing else.</summary>
+    public static TableEntity ToTallyEntity(string partitionKey, ReplyTally tally) =>
+        new(partitionKey, StorageKeys.ConversationRow)
+        {
+            [RepliesSince] = tally.Since.ToUniversalTime(),
+            [TallyUntil] = tally.Until.ToUniversalTime(),
+            [Replies] = tally.Replies,
+            [HelpReplies] = tally.HelpReplies,
+        };
+
+    /// <summary>True for the row FORGET leaves (a tally), false for a conversation.</summary>
+    public static bool IsTally(TableEntity entity) =>
+        entity.TryGetValue(TallyUntil, out var until) && until is not null && !(entity.TryGetValue(StateId, out var state) && state is not null);
+
+    public static ReplyTally ToTally(TableEntity entity) => new(
+        entity.GetDateTimeOffset(RepliesSince) ?? throw Corrupt(entity, RepliesSince),
+        entity.GetDateTimeOffset(TallyUntil) ?? throw Corrupt(entity, TallyUntil),
+        entity.GetInt32(Replies) ?? 0,
+        entity.GetInt32(HelpReplies) ?? 0);
 
     private static MessageReceipts ToReceipts(TableEntity entity) =>
         entity.GetString(Receipts) is { Length: > 0 } json

@@ -5,8 +5,8 @@ namespace InterviewTextLine.TableStorage;
 
 /// <summary>The partition and row keys of both tables.</summary>
 /// <remarks>
-/// Texter partitions are 64 lower-case hex digits, so the conversations table's two other partitions, named with
-/// words, can never collide with one and sort after all of them.
+/// Texter partitions are 64 lower-case hex digits, so the conversations table's other partitions, named with
+/// words that start after <c>f</c>, can never collide with one and sort after all of them.
 /// </remarks>
 internal static class StorageKeys
 {
@@ -22,6 +22,9 @@ internal static class StorageKeys
     /// <summary>Row key of the retention sweep's checkpoint.</summary>
     public const string CheckpointRow = "checkpoint";
 
+    /// <summary>The partition of the conversations table holding the address claims, keyed by <see cref="AddressRow"/>.</summary>
+    public const string ClaimsPartition = "summaries";
+
     /// <summary>The single partition of the follow-up index; due entries sort by time inside it.</summary>
     public const string DuePartition = "due";
 
@@ -31,6 +34,18 @@ internal static class StorageKeys
         if (string.IsNullOrEmpty(value) || value.Length > 512 || !IsKeySafe(value))
         {
             throw new ArgumentException("A texter id must be a non-empty storage-key-safe string (a hex HMAC).", nameof(texter));
+        }
+
+        return value;
+    }
+
+    /// <summary>The row key of an address claim: the address's keyed hash, never the address.</summary>
+    public static string AddressRow(AddressKey address)
+    {
+        var value = address.Value;
+        if (string.IsNullOrEmpty(value) || value.Length > 512 || !IsKeySafe(value))
+        {
+            throw new ArgumentException("An address key must be a non-empty storage-key-safe string (a hex HMAC).", nameof(address));
         }
 
         return value;
@@ -47,17 +62,29 @@ internal static class StorageKeys
     public static string DueUpperBound(DateTimeOffset now) =>
         now.UtcTicks == DateTimeOffset.MaxValue.UtcTicks ? "~" : DueTicks(now.UtcTicks + 1);
 
-    /// <summary>A row of the conversations table as one opaque key for the retention sweep's leftovers.</summary>
-    public static string RowReference(string partitionKey, string rowKey) => partitionKey + "/" + rowKey;
+    /// <summary>
+    /// A row of the conversations table as one opaque key for the retention sweep's leftovers; with
+    /// <paramref name="etag"/>, a row to delete only if it was not written again since (an expired tally or claim).
+    /// </summary>
+    public static string RowReference(string partitionKey, string rowKey, string? etag = null) =>
+        partitionKey + "/" + rowKey + (etag is null ? "" : "/" + etag);
 
-    /// <summary>The partition and row key of a <see cref="RowReference"/>; no key of this store holds a '/'.</summary>
-    public static (string PartitionKey, string RowKey) ParseRowReference(string reference)
+    /// <summary>
+    /// The partition key, row key and ETag (or null) of a <see cref="RowReference"/>; no key of this store holds a
+    /// '/', and an ETag is everything after the second one.
+    /// </summary>
+    public static (string PartitionKey, string RowKey, string? ETag) ParseRowReference(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var slash = reference.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0
-            ? (reference[..slash], reference[(slash + 1)..])
-            : throw new ArgumentException($"'{reference}' is not a row reference.", nameof(reference));
+        if (slash <= 0)
+        {
+            throw new ArgumentException($"'{reference}' is not a row reference.", nameof(reference));
+        }
+
+        var rest = reference[(slash + 1)..];
+        var second = rest.IndexOf('/', StringComparison.Ordinal);
+        return second < 0 ? (reference[..slash], rest, null) : (reference[..slash], rest[..second], rest[(second + 1)..]);
     }
 
     private static string DueTicks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ public sealed class StorageOptions
     public string? TableServiceUri { get; set; }
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    [Description("Table holding one row per texter (state, choices and the replies to their last 20 messages), FORGET records and the retention checkpoint.")]
+    [Description("Table holding one row per texter (state, choices and the replies to their last 20 messages; after FORGET only the reply cap's count), FORGET records, address claims and the retention checkpoint.")]
     public string ConversationsTable { get; set; } = "conversations";
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
@@ -18,16 +19,18 @@ namespace InterviewTextLine.TableStorage;
 /// row, <c>conversation</c>: the state and, in its <c>Receipts</c> column, the receipts of the last
 /// <see cref="MessageReceipts.Capacity"/> messages with the replies sent. An inbound text is one point read of
 /// that row and one conditional write of it, which adds the new receipt and drops the oldest in the same atomic
-/// write, so a partition never grows however long someone texts. Two more partitions hold the FORGET records
-/// (<c>forgotten</c>) and the retention sweep's checkpoint (<c>retention</c>); see
-/// TableConversationStore.Retention.cs.
+/// write, so a partition never grows however long someone texts. After FORGET the same row holds only what must
+/// stay (<see cref="ForgetRemainder"/>): the reply cap's tally until its window closes, or an opt-out; the next
+/// text's write replaces it. Three more partitions hold the FORGET records (<c>forgotten</c>), the retention
+/// sweep's checkpoint (<c>retention</c>) and the address claims (<c>summaries</c>); see
+/// TableConversationStore.Retention.cs and TableConversationStore.AddressClaims.cs.
 /// </para>
 /// <para>
 /// Follow-ups table: the index of pending follow-ups (the <see cref="IFollowUpIndex"/> part, in
 /// TableConversationStore.FollowUpIndex.cs).
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan
+public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
 {
     private const int MaxTransactionActions = 100;
 
@@ -65,10 +68,13 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         ArgumentNullException.ThrowIfNull(messageId);
 
         // A point read of the one row: the cheapest request Table Storage has, and the same at any history length.
-        var stored = await ReadAsync(texter, cancellationToken);
-        return stored is null
-            ? new ConversationSnapshot(null, null, null)
-            : new ConversationSnapshot(stored.Conversation, stored.ETag, stored.Conversation.Receipts.Find(messageId));
+        var row = await ReadRowAsync(texter, cancellationToken);
+        return row switch
+        {
+            { Conversation: { } conversation } => new ConversationSnapshot(conversation, row.ETag, conversation.Receipts.Find(messageId)),
+            { ETag: { } etag } => new ConversationSnapshot(null, etag, null) { Tally = row.Tally, Unreadable = row.Unreadable },
+            _ => new ConversationSnapshot(null, null, null),
+        };
     }
 
     public async Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken)
@@ -106,11 +112,40 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
 
     public async Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken)
     {
+        var row = await ReadRowAsync(texter, cancellationToken);
+        return row.Conversation is { } conversation ? new StoredConversation(texter, conversation, row.ETag!) : null;
+    }
+
+    /// <summary>
+    /// The texter's row as it reads: a conversation, the tally FORGET left, or neither because it cannot be read
+    /// (then <see cref="StoredRow.Unreadable"/>, with the row's ETag so a save can replace it); all null when there
+    /// is no row.
+    /// </summary>
+    private async Task<StoredRow> ReadRowAsync(TexterId texter, CancellationToken cancellationToken)
+    {
         var response = await _conversations.GetEntityIfExistsAsync<TableEntity>(
             StorageKeys.PartitionKey(texter), StorageKeys.ConversationRow, cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity
-            ? new StoredConversation(texter, ConversationEntity.ToConversation(entity), entity.ETag.ToString())
-            : null;
+        if (!response.HasValue || response.Value is not { } entity)
+        {
+            return new StoredRow(null, null, null, Unreadable: false);
+        }
+
+        var etag = entity.ETag.ToString();
+        try
+        {
+            return ConversationEntity.IsTally(entity)
+                ? new StoredRow(null, ConversationEntity.ToTally(entity), etag, Unreadable: false)
+                : new StoredRow(ConversationEntity.ToConversation(entity), null, etag, Unreadable: false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or FormatException or InvalidOperationException
+            or ArgumentException or InvalidCastException or OverflowException or NotSupportedException)
+        {
+            // A row no version of the line could have written (edited by hand, half-migrated, corrupted): the texter
+            // starts afresh rather than being answered with a 500 for ever, and the next save replaces the row.
+            // Only the kind of failure is logged: the message could quote the row.
+            LogUnreadable(_logger, ex.GetType().Name);
+            return new StoredRow(null, null, etag, Unreadable: true);
+        }
     }
 
     public async Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken)
@@ -132,8 +167,9 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         }
     }
 
-    public async Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    public async Task<bool> ForgetAsync(TexterId texter, string messageId, ForgetRemainder remainder, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(remainder);
         var tombstone = ForgetTombstone.Key(texter, messageId);
         var done = await _conversations.GetEntityIfExistsAsync<TableEntity>(StorageKeys.ForgottenPartition, tombstone, KeyColumns, cancellationToken);
         if (done.HasValue)
@@ -141,21 +177,22 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
             return false;
         }
 
-        await EraseAsync(texter, cancellationToken);
+        await EraseAsync(texter, remainder, cancellationToken);
 
         // Written last: an erase cut short leaves no record, so a re-delivery of the same FORGET finishes the job.
         await _conversations.UpsertEntityAsync(new TableEntity(StorageKeys.ForgottenPartition, tombstone), TableUpdateMode.Replace, cancellationToken);
         return true;
     }
 
-    public Task DeleteAsync(TexterId texter, CancellationToken cancellationToken) => EraseAsync(texter, cancellationToken);
+    public Task DeleteAsync(TexterId texter, CancellationToken cancellationToken) => EraseAsync(texter, ForgetRemainder.Nothing, cancellationToken);
 
     /// <summary>
     /// Deletes the texter's follow-up index entries, then any other row of the partition (rows of an older version
-    /// of the line), then the conversation. Whatever interrupts it, the conversation is still there to be found and
-    /// erased again, and nothing is left that only a scan could find.
+    /// of the line), then the conversation, or replaces it with <paramref name="remainder"/> in one write. Whatever
+    /// interrupts it, the conversation is still there to be found and erased again, and nothing is left that only a
+    /// scan could find.
     /// </summary>
-    private async Task EraseAsync(TexterId texter, CancellationToken cancellationToken)
+    private async Task EraseAsync(TexterId texter, ForgetRemainder remainder, CancellationToken cancellationToken)
     {
         var partitionKey = StorageKeys.PartitionKey(texter);
 
@@ -188,7 +225,16 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
         }
 
         await DeleteRowsAsync(partitionKey, others, cancellationToken);
-        if (hasConversation)
+        if (remainder.OptedOut is { } optedOut)
+        {
+            await _conversations.UpsertEntityAsync(
+                ConversationEntity.ToEntity(partitionKey, optedOut with { Receipts = MessageReceipts.Empty }), TableUpdateMode.Replace, cancellationToken);
+        }
+        else if (remainder.Tally is { } tally)
+        {
+            await _conversations.UpsertEntityAsync(ConversationEntity.ToTallyEntity(partitionKey, tally), TableUpdateMode.Replace, cancellationToken);
+        }
+        else if (hasConversation)
         {
             await DeleteIgnoringMissingAsync(_conversations, partitionKey, StorageKeys.ConversationRow, cancellationToken);
         }
@@ -273,4 +319,10 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Deleted a texter's data: {Rows} rows and {IndexEntries} follow-up index entries")]
     private static partial void LogDeleted(ILogger logger, int rows, int indexEntries);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "A stored conversation could not be read ({Failure}); it reads as none, and the next save replaces it")]
+    private static partial void LogUnreadable(ILogger logger, string failure);
+
+    /// <summary>What the texter's row reads as.</summary>
+    private sealed record StoredRow(Conversation? Conversation, ReplyTally? Tally, string? ETag, bool Unreadable);
 }

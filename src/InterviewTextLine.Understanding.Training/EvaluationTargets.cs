@@ -14,6 +14,24 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
 
     public static EvaluationTargets For(string language) => language == "es" ? Spanish : English;
 
+    /// <summary>
+    /// What the shipped English models reach on the evaluation split, less a margin: the floor a change may not go
+    /// below (<c>CorpusTests</c> holds it), on the way to <see cref="English"/>. Danger precision and the in-flow
+    /// replies are at their targets already.
+    /// </summary>
+    public static EvaluationTargets EnglishFloor { get; } = new(0.92, 0.035, 0.97, 0.95) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 2 };
+
+    /// <summary>The floor of the Spanish models (see <see cref="EnglishFloor"/>).</summary>
+    public static EvaluationTargets SpanishFloor { get; } = new(0.90, 0.035, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
+
+    public static EvaluationTargets FloorFor(string language) => language == "es" ? SpanishFloor : EnglishFloor;
+
+    /// <summary>Danger texts that may go without the safety advice first: none, in a target.</summary>
+    public int SafetyMissesAllowed { get; init; }
+
+    /// <summary>Nervous or neutral texters who may be told to leave: none, in a target.</summary>
+    public int CalmToldToLeaveAllowed { get; init; }
+
     /// <summary>Every target <paramref name="report"/> misses, in words; empty when it meets them all.</summary>
     public IReadOnlyList<string> Missed(EvaluationReport report)
     {
@@ -34,7 +52,7 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
             missed.Add(FormattableString.Invariant($"in-flow {report.InFlowAccuracy:P1} < {InFlowAccuracy:P1}"));
         }
 
-        if (report.SafetyFirstCount < report.Safety.Count())
+        if (report.SafetyFirstCount < report.Safety.Count() - SafetyMissesAllowed)
         {
             missed.Add($"safety advice first for {report.SafetyFirstCount} of {report.Safety.Count()} danger texts");
         }
@@ -44,7 +62,7 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
             missed.Add(FormattableString.Invariant($"safety precision {report.SafetyPrecision:P1} < {SafetyPrecision:P1}"));
         }
 
-        if (report.CalmToldToLeave.Any())
+        if (report.CalmToldToLeave.Count() > CalmToldToLeaveAllowed)
         {
             missed.Add($"{report.CalmToldToLeave.Count()} nervous or neutral texts told to leave");
         }

@@ -35,7 +35,7 @@ public sealed class FollowUpsCommandTests
 
         var listing = await InvokeAsync(command, "--at +3h");
         Assert.Contains("Follow-ups due at", listing, StringComparison.Ordinal);
-        Assert.Contains(new TexterTag(FollowUpTestBed.Texter(7)).ToString(), listing, StringComparison.Ordinal);
+        Assert.Contains(TexterTag.For(FollowUpTestBed.Texter(7), clocks[^1].GetUtcNow()).ToString(), listing, StringComparison.Ordinal);
         Assert.Contains("due", listing, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-person", listing, StringComparison.Ordinal);
         Assert.Empty(bed.Sender.Sent);

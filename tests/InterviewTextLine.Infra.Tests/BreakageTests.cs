@@ -34,6 +34,10 @@ public sealed class BreakageTests(MainTemplate main)
         new("blob deletes left out of the audit logs", "core/monitor/diagnostics.bicep", "category: 'StorageDelete'", "category: 'Transaction'", OperationsChecks.AuditLogs, "StorageDelete"),
         new("the vault left public with private networking on", "core/security/key-vault.bicep", "publicNetworkAccess: publicNetworkAccess", "publicNetworkAccess: 'Enabled'", infra => OperationsChecks.PrivateNetworking(infra, on: true), "publicNetworkAccess"),
         new("the queue endpoint pointed at blob", "main.bicep", "groupId: 'queue'", "groupId: 'blob'", infra => OperationsChecks.PrivateNetworking(infra, on: true), "private endpoints"),
+        new("512 MB offered again", "app/api.bicep", "@allowed([2048, 4096])", "@allowed([512, 2048, 4096])", ResourceChecks.InstanceMemory, "512"),
+        new("workspace retention hard-coded", "core/monitor/monitoring.bicep", "retentionInDays: retentionInDays", "retentionInDays: 90", ResourceChecks.TelemetryRetention, "retentionInDays"),
+        new("Application Insights retention left out", "core/monitor/monitoring.bicep", "    RetentionInDays: retentionInDays\n", "", ResourceChecks.TelemetryRetention, "RetentionInDays"),
+        new("retention allowed for 12 years", "main.bicep", "@allowed([30, 60, 90, 120, 180, 270, 365, 550, 730])\nparam telemetryRetentionDays", "@minValue(30)\n@maxValue(4383)\nparam telemetryRetentionDays", ResourceChecks.TelemetryRetention, "730"),
         new("a secret pinned to a version", "app/api.bicep", "secrets/sendgrid-api-key)", "secrets/sendgrid-api-key/0123456789abcdef0123456789abcdef)", SettingsChecks.SecretsAreKeyVaultReferences, "SendGrid__ApiKey"),
     ];
 

@@ -49,6 +49,22 @@ public sealed class OperationsTests(MainTemplate main)
     }
 
     [Fact]
+    public async Task The_runbook_documents_telemetry_retention_beside_forgets_limits_and_the_measured_working_set()
+    {
+        var runbook = await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, "docs", "operations.md"), TestContext.Current.CancellationToken);
+        var start = runbook.IndexOf("## What FORGET cannot reach", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The runbook has no section on what FORGET cannot reach.");
+        var end = runbook.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = runbook[start..(end < 0 ? runbook.Length : end)];
+
+        Assert.Contains($"`{ResourceChecks.RetentionParameter}`", section, StringComparison.Ordinal);
+        Assert.Contains($"{main.Infra.Root.Parameters[ResourceChecks.RetentionParameter]?["defaultValue"]} days", section, StringComparison.Ordinal);
+        Assert.Contains("TELEMETRY_RETENTION_DAYS", section, StringComparison.Ordinal);
+        Assert.Contains("TELEMETRY_RETENTION_DAYS", main.Infra.ParametersFile.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($"{ResourceChecks.MeasuredWorkingSetMB} MB", runbook, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_json_exports_OpenTelemetry_and_keeps_no_Application_Insights_SDK_settings()
     {
         var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, "host.json"), TestContext.Current.CancellationToken));

@@ -24,7 +24,14 @@ public sealed class TemplateTests(MainTemplate main)
     public void Nothing_lists_storage_keys_or_builds_an_account_key_connection_string() => Assertions.NoProblems(ResourceChecks.NoSharedKeys(main.Infra));
 
     [Fact]
-    public void Application_Insights_takes_Entra_telemetry_only_into_a_30_day_workspace() => Assertions.NoProblems(ResourceChecks.Monitoring(main.Infra));
+    public void Application_Insights_takes_Entra_telemetry_only_into_a_PerGB2018_workspace() => Assertions.NoProblems(ResourceChecks.Monitoring(main.Infra));
+
+    [Fact]
+    public void Telemetry_retention_is_a_bounded_parameter_of_30_days_that_reaches_the_workspace_and_Application_Insights() =>
+        Assertions.NoProblems(ResourceChecks.TelemetryRetention(main.Infra));
+
+    [Fact]
+    public void Every_instance_memory_size_offered_holds_the_measured_working_set() => Assertions.NoProblems(ResourceChecks.InstanceMemory(main.Infra));
 
     [Fact]
     public void Key_Vault_uses_RBAC_and_purge_protection_and_writes_a_secret_only_when_given() => Assertions.NoProblems(ResourceChecks.KeyVault(main.Infra));

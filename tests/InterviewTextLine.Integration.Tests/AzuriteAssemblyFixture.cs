@@ -32,7 +32,13 @@ public sealed class AzuriteAssemblyFixture : IAsyncLifetime
         return new TableServiceClient(ConnectionString, options);
     }
 
-    public async ValueTask InitializeAsync() => _runner = await AzuriteRunner.StartNewAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync()
+    {
+        // As the Functions app does: the Azure SDK reports its calls as spans only behind this switch, which it reads
+        // once per process, so it is set before any test touches the SDK (TelemetryRedactionTests read those spans).
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+        _runner = await AzuriteRunner.StartNewAsync(TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,10 @@ param logAnalyticsName string
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
+@description('Days the workspace keeps everything sent to it; Application Insights keeps its telemetry as long.')
+@allowed([30, 60, 90, 120, 180, 270, 365, 550, 730])
+param retentionInDays int
+
 @description('Azure region of the workspace and the component.')
 param location string
 
@@ -18,7 +22,11 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
     sku: {
       name: 'PerGB2018'
     }
-    retentionInDays: 30
+    retentionInDays: retentionInDays
+    features: {
+      // At 30 days, delete on the 30th day rather than up to a day later.
+      immediatePurgeDataOn30Days: retentionInDays == 30
+    }
   }
 }
 
@@ -32,6 +40,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logAnalytics.id
     // Telemetry is accepted only from Entra identities (the app's managed identity), not from anyone holding the key.
     DisableLocalAuth: true
+    // The workspace's retention governs a workspace-based component's data; this keeps the two from disagreeing.
+    RetentionInDays: retentionInDays
+    ImmediatePurgeDataOn30Days: retentionInDays == 30
   }
 }
 

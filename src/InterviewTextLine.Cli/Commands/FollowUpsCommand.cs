@@ -103,7 +103,7 @@ public static class FollowUpsCommand
             var dueAt = followUp is null ? entry.DueAt : Max(followUp.DueAt, followUp.NextAttemptAt);
             var status = followUp is null ? "gone" : Describe(followUp, stored!.Conversation, dueAt, now);
             var attempts = (followUp?.Attempts ?? 0).ToString(CultureInfo.InvariantCulture);
-            await output.WriteLineAsync($"{Format(dueAt),-20}  {status,-10}  {attempts,8}  {new TexterTag(entry.Texter)}");
+            await output.WriteLineAsync($"{Format(dueAt),-20}  {status,-10}  {attempts,8}  {TexterTag.For(entry.Texter, now)}");
         }
     }
 

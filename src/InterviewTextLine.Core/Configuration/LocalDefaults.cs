@@ -9,9 +9,10 @@ public static class LocalDefaults
 {
     /// <summary>
     /// A fixed phone-hash key for development only: conversations hashed with it are not private from anyone
-    /// who can read this source.
+    /// who can read this source, so the app refuses it in Azure. It has the form every key must have (32 random
+    /// bytes in base64, from <c>openssl rand -base64 32</c>).
     /// </summary>
-    public const string DevelopmentOnlyPhoneHashKey = "local-development-only-phone-hash-key-not-for-production";
+    public const string DevelopmentOnlyPhoneHashKey = "l4eWdptWDfXUS+OP9fi90sjpQsGULh/u5owrzXZxe3k=";
 
     /// <summary>Configuration keys (with <c>:</c>) and their local values.</summary>
     public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)

@@ -10,7 +10,7 @@ public sealed class PrivacyOptions
     public const string SectionName = "Privacy";
 
     [Required, Secret, MinLength(32)]
-    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys. At least 32 characters, and in Azure random (not the development key, the sample's placeholder or a key with few different characters, a repeat or a run); changing it orphans stored conversations.")]
+    [Description("Key for the HMAC-SHA256 that turns phone numbers into storage keys: at least 32 random bytes in base64 (openssl rand -base64 32). A password-like key is refused, and in Azure so are the development and sample keys; changing it orphans stored conversations.")]
     public string PhoneHashKey { get; set; } = "";
 
     [Range(1, 3650)]
@@ -175,15 +175,19 @@ public sealed class LimitsOptions
     public const string SectionName = "Limits";
 
     [Range(1, 1000)]
-    [Description("Replies one number gets in a window of Limits__ReplyWindow; past it the line stays silent (STOP, HELP and FORGET still work).")]
+    [Description("Replies one number gets in a window of Limits__ReplyWindow, kept across FORGET; past it the line stays silent except to danger and a few HELPs (FORGET still erases, without a reply).")]
     public int RepliesPerNumber { get; set; } = 15;
+
+    [Range(1, 20)]
+    [Description("HELP replies one number gets in a window of Limits__ReplyWindow, past the reply cap too; past it HELP gets no reply.")]
+    public int HelpPerWindow { get; set; } = 3;
 
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     [Description("Length of the reply cap's window, which starts with the first reply after the last window ended.")]
     public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     [Range(1, 20)]
-    [Description("Email addresses a texter may give in one conversation; past it EMAIL is refused. Every conversation gets one summary at most.")]
+    [Description("Email addresses a texter may give in one conversation; past it EMAIL is refused. Every conversation gets one summary at most, and an address one summary a day.")]
     public int AddressesPerConversation { get; set; } = 3;
 }
 

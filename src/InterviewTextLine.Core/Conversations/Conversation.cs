@@ -59,6 +59,9 @@ public sealed record Conversation
     /// <summary>Replies sent since <see cref="RepliesSince"/>; the cap is <see cref="Configuration.LimitsOptions.RepliesPerNumber"/>.</summary>
     public int Replies { get; init; }
 
+    /// <summary>Of <see cref="Replies"/>, the replies to HELP; HELP has a cap of its own (<see cref="Configuration.LimitsOptions.HelpPerWindow"/>).</summary>
+    public int HelpReplies { get; init; }
+
     /// <summary>
     /// True when the line's last reply was a question back ("Is it ... or ...?"): the next text gets advice or the
     /// menu, never a second question.
@@ -102,7 +105,9 @@ public sealed record Conversation
         && AddressesGiven == other.AddressesGiven
         && RepliesSince == other.RepliesSince
         && Replies == other.Replies
+        && HelpReplies == other.HelpReplies
         && AskedBack == other.AskedBack
+        && Language == other.Language
         && Equals(Receipts, other.Receipts);
 
     public override int GetHashCode() =>

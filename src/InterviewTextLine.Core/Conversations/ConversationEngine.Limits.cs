@@ -2,15 +2,17 @@ using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Sms;
+using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Understanding;
 
 namespace InterviewTextLine.Core.Conversations;
 
 /// <remarks>
 /// The limits: what input the line cannot use, and the caps of <see cref="Configuration.LimitsOptions"/> that
-/// keep one number from running up the SMS or email bill, with EMAIL, the command the email caps shape, and the
-/// words for the follow-up's delay its confirmation gives. Every cap is decided from the stored conversation,
-/// like everything else the engine decides, so it holds however many instances serve the webhook.
+/// keep one number from running up the SMS or email bill, with EMAIL and FORGET, the commands the caps shape, and
+/// the words for the follow-up's delay EMAIL's confirmation gives. Every cap is decided from what is stored (the
+/// conversation, or the tally a FORGET left in its place), like everything else the engine decides, so it holds
+/// however many instances serve the webhook, and FORGET cannot reset it.
 /// </remarks>
 public sealed partial class ConversationEngine
 {
@@ -37,7 +39,9 @@ public sealed partial class ConversationEngine
     /// The reply cap: at most <see cref="Configuration.LimitsOptions.RepliesPerNumber"/> replies in a window of
     /// <see cref="Configuration.LimitsOptions.ReplyWindow"/> that opens with the first reply after the last one
     /// closed. Past it a text is neither answered nor applied (the texter sends it again once the window is over),
-    /// except the keywords that must always work: STOP (which says nothing anyway), HELP and FORGET.
+    /// except danger, which is always answered, and HELP, which has a cap of its own: at most
+    /// <see cref="Configuration.LimitsOptions.HelpPerWindow"/> HELP replies in the same window, past the reply cap
+    /// or not. STOP says nothing anyway; FORGET is capped where it is decided (<see cref="Forget"/>).
     /// </summary>
     private Decision CapReplies(Decision decision, DateTimeOffset now)
     {
@@ -47,39 +51,107 @@ public sealed partial class ConversationEngine
         }
 
         var next = decision.Next!;
-        var (since, replies) = Window(next, now);
-        if (replies >= _limits.RepliesPerNumber && !AlwaysAnswered(decision.Meaning))
+        var (since, replies, help) = Window(next, now);
+        var isHelp = decision.Meaning is { Kind: MeaningKind.Command, Value: Commands.Help };
+        if (isHelp && help >= _limits.HelpPerWindow)
         {
-            return Capped(decision.Meaning);
+            return Capped(decision.Meaning, LimitKind.Help);
         }
 
-        return decision with { Next = next with { RepliesSince = since, Replies = replies + 1 } };
+        if (replies >= _limits.RepliesPerNumber && !isHelp && !IsUrgent(decision.Meaning))
+        {
+            // An opt-in is the texter's consent, which Twilio has recorded too: it is applied, only not answered.
+            return decision.Meaning is { Kind: MeaningKind.Command, Value: "OPTIN" }
+                ? decision with { Reply = null, Limit = LimitKind.Replies }
+                : Capped(decision.Meaning, LimitKind.Replies);
+        }
+
+        return decision with { Next = next with { RepliesSince = since, Replies = replies + 1, HelpReplies = help + (isHelp ? 1 : 0) } };
     }
 
     /// <summary>
-    /// True when <paramref name="stored"/> has had its replies for the current window: its next text is answered only
-    /// if it is a keyword that must always work, or danger.
+    /// True when the texter has had their replies for the current window: their next text is answered only if it is
+    /// HELP (within its own cap), FORGET (which erases, silently), or danger.
     /// </summary>
-    public bool IsCapped(Conversation? stored, DateTimeOffset now) =>
-        stored is not null && Window(stored, now).Replies >= _limits.RepliesPerNumber;
+    /// <param name="stored">The stored conversation, or null.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="carried">With no stored conversation: the tally a FORGET left, if any.</param>
+    public bool IsCapped(Conversation? stored, DateTimeOffset now, ReplyTally? carried = null)
+    {
+        var seen = stored ?? Carry(Conversation.Start(_script.Start, now), carried);
+        return Window(seen, now).Replies >= _limits.RepliesPerNumber;
+    }
 
-    private (DateTimeOffset Since, int Replies) Window(Conversation conversation, DateTimeOffset now) =>
+    private (DateTimeOffset Since, int Replies, int Help) Window(Conversation conversation, DateTimeOffset now) =>
         conversation.RepliesSince is { } start && now - start < _limits.ReplyWindow
-            ? (start, conversation.Replies)
-            : (now, 0);
+            ? (start, conversation.Replies, conversation.HelpReplies)
+            : (now, 0, 0);
 
-    private static Decision Capped(Meaning? meaning) =>
-        new(DecisionKind.Capped, null, null) { Meaning = meaning, Limit = LimitKind.Replies };
+    /// <summary>The tally of the reply cap's current window (replies counted up to now).</summary>
+    private ReplyTally Tally(Conversation conversation, DateTimeOffset now)
+    {
+        var (since, replies, help) = Window(conversation, now);
+        return new ReplyTally(since, since + _limits.ReplyWindow, replies, help);
+    }
 
-    /// <summary>What is answered past the reply cap: the keywords that must always work, and danger.</summary>
-    private bool AlwaysAnswered(Meaning? meaning) =>
-        meaning is { Kind: MeaningKind.Command, Value: "HELP" or "FORGET" or "OPTOUT" }
-        || (meaning is { Kind: MeaningKind.Situation } && meaning.Value == _script.Urgent);
+    /// <summary>A new conversation that counts in the window a FORGET left behind.</summary>
+    private static Conversation Carry(Conversation fresh, ReplyTally? carried) =>
+        carried is null
+            ? fresh
+            : fresh with { RepliesSince = carried.Since, Replies = carried.Replies, HelpReplies = carried.HelpReplies };
+
+    private static Decision Capped(Meaning? meaning, LimitKind limit) =>
+        new(DecisionKind.Capped, null, null) { Meaning = meaning, Limit = limit };
+
+    /// <summary>Danger: answered past every cap.</summary>
+    private bool IsUrgent(Meaning? meaning) => meaning is { Kind: MeaningKind.Situation } && meaning.Value == _script.Urgent;
 
     /// <summary>
-    /// The email caps: one summary per conversation (a summary sent since it started means no other until the
-    /// conversation has been idle for <see cref="Configuration.ConversationOptions.ExpiryHours"/> or was
-    /// forgotten), and at most <see cref="Configuration.LimitsOptions.AddressesPerConversation"/> addresses.
+    /// FORGET: erases everything, always. Only the reply cap's tally stays, until its window closes, so FORGET cannot
+    /// reset the cap. The confirmation is a reply like any other: past the cap FORGET erases without one, and when
+    /// there is nothing left to erase it does nothing at all, so a number sending FORGET over and over gets a
+    /// bounded number of replies and leaves a bounded number of FORGET records.
+    /// </summary>
+    private Decision Forget(Conversation current, bool nothingStored, DateTimeOffset now)
+    {
+        var tally = Tally(current, now);
+        if (tally.Replies < _limits.RepliesPerNumber)
+        {
+            return new Decision(DecisionKind.Forget, null, Message(MessageKeys.Forgotten))
+            {
+                Remainder = ForgetRemainder.Of(tally with { Replies = tally.Replies + 1 }),
+            };
+        }
+
+        return nothingStored
+            ? Capped(Meaning.Of(Keyword.Forget), LimitKind.Replies)
+            : new Decision(DecisionKind.Forget, null, null) { Remainder = ForgetRemainder.Of(tally), Limit = LimitKind.Replies };
+    }
+
+    /// <summary>
+    /// FORGET after STOP: erases everything but the opt-out (with the reply cap's tally), so the line stays silent to
+    /// the number until it sends START, and says nothing, as to any text after STOP: Twilio blocks every message to a
+    /// number that opted out, so a confirmation would only fail.
+    /// </summary>
+    private Decision ForgetOptedOut(Conversation current, DateTimeOffset now)
+    {
+        var (since, replies, help) = Window(current, now);
+        var marker = Conversation.Start(_script.Start, now) with
+        {
+            OptedOut = true,
+            RepliesSince = replies > 0 ? since : null,
+            Replies = replies,
+            HelpReplies = help,
+        };
+        return new Decision(DecisionKind.Forget, null, null) { Remainder = ForgetRemainder.OptOut(marker) };
+    }
+
+    /// <summary>
+    /// The email caps of the conversation: one summary per conversation (a summary sent since it started means no
+    /// other until the conversation has been idle for <see cref="Configuration.ConversationOptions.ExpiryHours"/> or
+    /// was forgotten), and at most <see cref="Configuration.LimitsOptions.AddressesPerConversation"/> addresses. The
+    /// cap of the address itself, one summary a day whoever asks (<see cref="AddressClaimDuration"/>), needs storage:
+    /// the decision names the address to claim, and what to do if it is taken.
     /// </summary>
     private LimitKind? EmailLimit(Conversation current, string address)
     {
@@ -104,9 +176,10 @@ public sealed partial class ConversationEngine
             return Save(current, now, SmsNormalizer.WithoutAccentsGsm7Lacks(Placeholders.Fill(_script.Message(MessageKeys.EmailInvalid), values)));
         }
 
+        var refused = Save(current, now, Message(MessageKeys.EmailLimit));
         if (EmailLimit(current, address) is { } limit)
         {
-            return Save(current, now, Message(MessageKeys.EmailLimit)) with { Limit = limit };
+            return refused with { Limit = limit };
         }
 
         var followUp = FollowUp.Schedule(current.FollowUp, now + _followUpDelay);
@@ -117,8 +190,16 @@ public sealed partial class ConversationEngine
             LastMessageAt = now,
             AddressesGiven = current.AddressesGiven + (string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? 0 : 1),
         };
-        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp));
+        return new Decision(DecisionKind.Save, next, Message(MessageKeys.EmailSaved), followUp.IndexEntryToAdd(current.FollowUp))
+        {
+            // The address the summary already goes to is this conversation's: only a new one is claimed.
+            AddressToClaim = string.Equals(address, current.Email, StringComparison.OrdinalIgnoreCase) ? null : address,
+            IfAddressTaken = refused with { Limit = LimitKind.Summaries },
+        };
     }
+
+    /// <summary>How long an address that was given a summary is refused to any other conversation: a day.</summary>
+    public static TimeSpan AddressClaimDuration { get; } = TimeSpan.FromDays(1);
 
     /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
     internal static string DescribeDelay(TimeSpan delay, string language)

@@ -14,12 +14,13 @@ namespace InterviewTextLine.Core.Conversations;
 /// so one engine per language serves every request.
 /// </summary>
 /// <remarks>
-/// Order of precedence: opted-out silence; unusable input (empty, picture only, too long, control
-/// characters); the exact global keywords; then what the language's <see cref="ITextUnderstander"/> makes
-/// of the text (danger first, an email address, the state's replies, a situation, a command, a question
-/// back when unsure); and finally the state's question again. Last, the caps of <see cref="LimitsOptions"/>
-/// (ConversationEngine.Limits.cs) may turn a reply into silence. Nothing the texter sends is ever echoed
-/// back, so every reply is a script text and stays GSM-7 within its budget.
+/// Order of precedence: opted-out silence (but START, and FORGET, which erases without a reply); unusable input
+/// (empty, picture only, too long, control characters); the exact global keywords; the reply cap, before any
+/// model runs; then what the language's <see cref="ITextUnderstander"/> makes of the text (danger first, an email
+/// address, the state's replies, a situation, a command, a question back when unsure); and finally the state's
+/// question again. Last, the caps of <see cref="LimitsOptions"/> (ConversationEngine.Limits.cs) may turn a reply
+/// into silence; danger is never silenced. Nothing the texter sends is ever echoed back, so every reply is a script
+/// text and stays GSM-7 within its budget.
 /// </remarks>
 public sealed partial class ConversationEngine
 {
@@ -91,19 +92,27 @@ public sealed partial class ConversationEngine
         Decide(stored, body, TextReading.Of(body), mediaCount, now);
 
     /// <summary>As <see cref="Decide(Conversation?, string?, int, DateTimeOffset)"/>, with the text already read at the door.</summary>
-    public Decision Decide(Conversation? stored, string? body, TextReading text, int mediaCount, DateTimeOffset now)
+    /// <param name="stored">The stored conversation, or null for a texter with none.</param>
+    /// <param name="body">The message text, possibly empty.</param>
+    /// <param name="text">The text as read at the door.</param>
+    /// <param name="mediaCount">How many pictures or files came with it.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="carried">With no stored conversation: the reply cap's tally FORGET left behind, if any.</param>
+    public Decision Decide(Conversation? stored, string? body, TextReading text, int mediaCount, DateTimeOffset now, ReplyTally? carried = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return CapReplies(DecideUncapped(stored, body, text, mediaCount, now), now);
+        var decision = CapReplies(DecideUncapped(stored, carried, body, text, mediaCount, now), now);
+        return decision.IfAddressTaken is { } taken ? decision with { IfAddressTaken = CapReplies(taken, now) } : decision;
     }
 
     /// <summary>
-    /// The decision for a text about danger, whatever state the texter is in: the safety advice. For a text
-    /// another language's reading found urgent, and for a number past its reply cap (see <see cref="LineLanguages"/>).
+    /// The decision for a text about danger, whatever state the texter is in: the safety advice, past the reply cap
+    /// too. For a text another language's reading found urgent, and for a number past its reply cap (see
+    /// <see cref="LineLanguages"/>). An opted-out texter gets nothing.
     /// </summary>
-    public Decision DecideUrgent(Conversation? stored, DateTimeOffset now)
+    public Decision DecideUrgent(Conversation? stored, DateTimeOffset now, ReplyTally? carried = null)
     {
-        var current = Resume(stored, now, out _);
+        var current = Resume(stored, carried, now, out _);
         var urgent = _script.Urgent ?? throw new InvalidOperationException("The script has no urgent situation.");
         var decision = current.OptedOut
             ? new Decision(DecisionKind.Ignore, null, null)
@@ -111,14 +120,17 @@ public sealed partial class ConversationEngine
         return CapReplies(decision with { Meaning = new Meaning(MeaningKind.Situation, urgent) }, now);
     }
 
-    private Decision DecideUncapped(Conversation? stored, string? body, TextReading text, int mediaCount, DateTimeOffset now)
+    private Decision DecideUncapped(Conversation? stored, ReplyTally? carried, string? body, TextReading text, int mediaCount, DateTimeOffset now)
     {
-        var current = Resume(stored, now, out var fresh);
+        var current = Resume(stored, carried, now, out var fresh);
         if (current.OptedOut)
         {
-            return Keywords.Classify(text.SingleWord, optedOut: true) == Keyword.OptIn
-                ? Save(Enter(current with { OptedOut = false }, _script.Start, now), now)
-                : new Decision(DecisionKind.Ignore, null, null);
+            return Keywords.Classify(text.SingleWord, optedOut: true) switch
+            {
+                Keyword.OptIn => Save(Enter(current with { OptedOut = false }, _script.Start, now), now) with { Meaning = Meaning.Of(Keyword.OptIn) },
+                Keyword.Forget => ForgetOptedOut(current, now) with { Meaning = Meaning.Of(Keyword.Forget) },
+                _ => new Decision(DecisionKind.Ignore, null, null),
+            };
         }
 
         var state = _script.State(current.StateId);
@@ -126,11 +138,16 @@ public sealed partial class ConversationEngine
         {
             // Nothing about the conversation changes, but the reply is recorded (a receipt, the reply cap), so a
             // number sending nothing usable is answered no more often than one that texts.
-            return new Decision(DecisionKind.Save, stored ?? Conversation.Start(_script.Start, now), Message(problem, state.Hint));
+            return new Decision(DecisionKind.Save, stored ?? current, Message(problem, state.Hint));
         }
 
         var keyword = Keywords.Classify(text.SingleWord, optedOut: false);
-        if (Command(keyword, current, state, now) is { } command)
+        if (keyword == Keyword.None && Keywords.IsPleaForHelp(text.Words))
+        {
+            keyword = Keyword.Help;
+        }
+
+        if (Command(keyword, current, state, now, nothingStored: stored is null) is { } command)
         {
             return command with { Meaning = Meaning.Of(keyword) };
         }
@@ -139,7 +156,7 @@ public sealed partial class ConversationEngine
         {
             // Past the reply cap only the keywords above and danger are answered (LineLanguages hears danger by the
             // sure phrases first): the model is not run for a text nobody will read a reply to.
-            return Capped(null);
+            return Capped(null, LimitKind.Replies);
         }
 
         var meaning = _understander.Understand(text, state, current.AskedBack);
@@ -147,7 +164,7 @@ public sealed partial class ConversationEngine
         {
             MeaningKind.Situation => Advise(current, _script.Situations[meaning.Value!].Entry, meaning.Second, now),
             MeaningKind.Option => Advise(current, _script.RepliesInReach(state).First(option => option.Reply == meaning.Value).Goto, meaning.Second, now),
-            MeaningKind.Command => Command(Keywords.Classify(meaning.Value, optedOut: false), current, state, now),
+            MeaningKind.Command => Command(Keywords.Classify(meaning.Value, optedOut: false), current, state, now, nothingStored: stored is null),
             MeaningKind.Email => RequestEmail(current, meaning.Value!, now),
             MeaningKind.Clarify => AskedBack(Save(current, now, Clarify(meaning))),
             _ => null,
@@ -163,14 +180,15 @@ public sealed partial class ConversationEngine
     }
 
     /// <summary>
-    /// The stored conversation as the next text finds it: new, restarted after a long silence or a script that
-    /// no longer has its state, or as it was; in this engine's language either way.
+    /// The stored conversation as the next text finds it: new (counting in the reply cap's window that a FORGET
+    /// left, <paramref name="carried"/>), restarted after a long silence or a script that no longer has its state,
+    /// or as it was; in this engine's language either way.
     /// </summary>
-    private Conversation Resume(Conversation? stored, DateTimeOffset now, out bool fresh)
+    private Conversation Resume(Conversation? stored, ReplyTally? carried, DateTimeOffset now, out bool fresh)
     {
         fresh = stored is null || IsExpired(stored, now);
         return (stored is null
-            ? Conversation.Start(_script.Start, now)
+            ? Carry(Conversation.Start(_script.Start, now), carried)
             : fresh
                 // After a long silence the texter starts again at the welcome, but an opt-out, an email
                 // address and a pending follow-up are not theirs to lose by waiting. The situations they
@@ -244,7 +262,7 @@ public sealed partial class ConversationEngine
     }
 
     /// <summary>What a global keyword does, or null for no keyword (the state has its turn next).</summary>
-    private Decision? Command(Keyword keyword, Conversation current, Flow.FlowState state, DateTimeOffset now)
+    private Decision? Command(Keyword keyword, Conversation current, Flow.FlowState state, DateTimeOffset now, bool nothingStored)
     {
         switch (keyword)
         {
@@ -262,7 +280,7 @@ public sealed partial class ConversationEngine
                     now,
                     Message(current.FollowUp is { Status: FollowUpStatus.Scheduled } ? MessageKeys.EmailCancelled : MessageKeys.NoEmailPending));
             case Keyword.Forget:
-                return new Decision(DecisionKind.Forget, null, Message(MessageKeys.Forgotten));
+                return Forget(current, nothingStored, now);
             case Keyword.Email:
                 return Save(current, now, Message(MessageKeys.EmailMissing));
             case Keyword.Words:
@@ -325,7 +343,16 @@ public sealed partial class ConversationEngine
     private static System.Collections.Immutable.ImmutableList<string> Trim(System.Collections.Immutable.ImmutableList<string> path) =>
         path.Count > 32 ? path.RemoveRange(0, path.Count - 32) : path;
 
-    private Decision Save(Conversation next, DateTimeOffset now) => Save(next, now, Render(_script.State(next.StateId).Text));
+    private Decision Save(Conversation next, DateTimeOffset now) => Save(next, now, StateText(next));
+
+    /// <summary>
+    /// The text of the state <paramref name="next"/> is in. The closing offers a summary by EMAIL, so a texter whose
+    /// summary is already on its way gets the closing that says so instead.
+    /// </summary>
+    private string StateText(Conversation next) =>
+        next.StateId == _script.Done && next.FollowUp is { IsScheduled: true } && next.Email is not null
+            ? Message(MessageKeys.ClosingEmailSaved)
+            : Render(_script.State(next.StateId).Text);
 
     private Decision Save(Conversation next, DateTimeOffset now, string? reply)
     {

@@ -15,7 +15,10 @@ public enum DecisionKind
     /// <summary>Store nothing and say nothing: the number is past its reply cap (<see cref="LimitKind.Replies"/>).</summary>
     Capped,
 
-    /// <summary>Erase everything stored about the texter, then send the reply.</summary>
+    /// <summary>
+    /// Erase everything stored about the texter except <see cref="Decision.Remainder"/> (the reply cap's tally, or
+    /// the opt-out of a texter who sent STOP first), then send the reply, if any.
+    /// </summary>
     Forget,
 }
 
@@ -30,6 +33,9 @@ public enum LimitKind
 
     /// <summary>Addresses per conversation: EMAIL was refused.</summary>
     Addresses,
+
+    /// <summary>HELP replies per window: the HELP got no reply.</summary>
+    Help,
 }
 
 /// <summary>The engine's answer to one inbound text.</summary>
@@ -44,4 +50,17 @@ public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Rep
 
     /// <summary>The cap this text ran into, if any.</summary>
     public LimitKind? Limit { get; init; }
+
+    /// <summary>For <see cref="DecisionKind.Forget"/>: what stays in place of the erased conversation.</summary>
+    public Storage.ForgetRemainder Remainder { get; init; } = Storage.ForgetRemainder.Nothing;
+
+    /// <summary>
+    /// An address this decision schedules a summary to, when the conversation has not claimed it yet: it must be
+    /// claimed first (<see cref="Storage.IAddressClaims"/>), and if another conversation holds it,
+    /// <see cref="IfAddressTaken"/> is what happens instead.
+    /// </summary>
+    public string? AddressToClaim { get; init; }
+
+    /// <summary>The decision to apply instead when <see cref="AddressToClaim"/> is taken: EMAIL refused.</summary>
+    public Decision? IfAddressTaken { get; init; }
 }

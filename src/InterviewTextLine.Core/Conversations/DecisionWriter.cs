@@ -4,7 +4,8 @@ namespace InterviewTextLine.Core.Conversations;
 
 /// <summary>
 /// Stores what the engine decided about one message: the follow-up index entry it needs first, then the
-/// conversation with the message's receipt; or, for FORGET, erases the texter and records that this message did.
+/// conversation with the message's receipt; or, for FORGET, erases the texter (leaving only the decision's
+/// <see cref="Decision.Remainder"/>) and records that this message did.
 /// </summary>
 public sealed class DecisionWriter(IConversationStore store, IFollowUpIndex index)
 {
@@ -30,7 +31,7 @@ public sealed class DecisionWriter(IConversationStore store, IFollowUpIndex inde
                 await store.SaveWithReceiptAsync(texter, decision.Next!, expectedETag, receipt, cancellationToken);
                 return true;
             case DecisionKind.Forget:
-                return await store.ForgetAsync(texter, receipt.MessageId, cancellationToken);
+                return await store.ForgetAsync(texter, receipt.MessageId, decision.Remainder, cancellationToken);
             case DecisionKind.Ignore:
             case DecisionKind.Capped:
                 return true;

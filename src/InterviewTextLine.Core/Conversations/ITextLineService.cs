@@ -15,7 +15,17 @@ public interface ITextLineService
 /// <param name="Body">The message text; may be empty (for example a picture without text).</param>
 /// <param name="MessageId">The provider's message id (Twilio's MessageSid), the idempotency key.</param>
 /// <param name="MediaCount">How many media items (pictures) came with the message.</param>
-public sealed record InboundText(string From, string To, string? Body, string MessageId, int MediaCount = 0);
+public sealed record InboundText(string From, string To, string? Body, string MessageId, int MediaCount = 0)
+{
+    /// <summary>
+    /// Twilio's <c>OptOutType</c> field (<c>STOP</c>, <c>START</c> or <c>HELP</c>), present when a Messaging Service's
+    /// Advanced Opt-Out recognised the text as one of its keywords and answered it itself; null otherwise.
+    /// </summary>
+    public string? OptOutType { get; init; }
+
+    /// <summary>True when Twilio has already sent its HELP reply to this text (<see cref="OptOutType"/> <c>HELP</c>).</summary>
+    public bool IsHelpTwilioAnswered => string.Equals(OptOutType?.Trim(), "HELP", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>What the line sends back: one SMS text, or nothing.</summary>
 public sealed record LineReply(string? Text)

@@ -123,6 +123,31 @@ public static class Keywords
         return Keyword.None;
     }
 
+    /// <summary>The words of a plea for help, folded ("ayúdame" is <c>ayudame</c>).</summary>
+    private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal)
+        { "help", "helpp", "halp", "ayuda", "ayudame", "ayudeme", "ayudenme", "ayudar", "auxilio", "socorro" };
+
+    /// <summary>The small words a plea for help comes with, in either language.</summary>
+    private static readonly HashSet<string> PleaWords = new(StringComparer.Ordinal)
+    {
+        "me", "pls", "plz", "please", "plis", "pliz", "i", "need", "needed", "someone", "somebody", "now", "asap", "us",
+        "por", "favor", "porfa", "porfavor", "necesito", "yo", "ya", "ahora", "alguien",
+    };
+
+    /// <summary>
+    /// True when a whole text is a plea for help: a help word and nothing but the small words around one ("help me",
+    /// "pls help", "i need help now", "ayúdame por favor"). The line takes it for HELP, whose reply leads with the
+    /// safety line and the way to advice (MENU), rather than leave the first words a panicking texter types to a
+    /// model's guess. A text that says what the help is for ("help me with the pay") is not one.
+    /// </summary>
+    public static bool IsPleaForHelp(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Count is > 0 and <= 6
+            && words.Any(HelpWords.Contains)
+            && words.All(word => HelpWords.Contains(word) || PleaWords.Contains(word));
+    }
+
     /// <summary>
     /// True when a whole text is an opt-out word as the engine reads it: "STOP", "stop." and "Stop!" alike. For
     /// whatever answers texts without the engine (the fallback URL), so every URL of the line agrees on silence.

@@ -54,24 +54,29 @@ public sealed class LineLanguages
         language is not null && _languages.TryGetValue(language, out var entry) ? entry.Engine : Default;
 
     /// <summary>Decides what to do with one inbound text, in the language it should be answered in.</summary>
-    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now)
+    /// <param name="stored">The stored conversation, or null.</param>
+    /// <param name="body">The message text, possibly empty.</param>
+    /// <param name="mediaCount">How many pictures or files came with it.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="carried">With no stored conversation: the reply cap's tally a FORGET left, if any.</param>
+    public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, ReplyTally? carried = null)
     {
         var text = TextReading.Of(body);
         var engine = For(LanguageFor(stored, text, now));
         if (stored is { OptedOut: true })
         {
-            return engine.Decide(stored, body, text, mediaCount, now);
+            return engine.Decide(stored, body, text, mediaCount, now, carried);
         }
 
         // A number past its reply cap is heard only for its keywords and for danger by the sure phrases: such a
         // text costs one read and no model.
-        var capped = engine.IsCapped(stored, now);
+        var capped = engine.IsCapped(stored, now, carried);
         if (UrgentIn(engine, text, capped) is { } urgent)
         {
-            return urgent.DecideUrgent(stored, now);
+            return urgent.DecideUrgent(stored, now, carried);
         }
 
-        return engine.Decide(stored, body, text, mediaCount, now);
+        return engine.Decide(stored, body, text, mediaCount, now, carried);
     }
 
     /// <summary>

@@ -9,12 +9,14 @@ namespace InterviewTextLine.Core.Conversations;
 /// <summary>
 /// Handles one inbound text: finds the texter's conversation, lets the engine decide, and stores the
 /// outcome. The common path is one read and one atomic write; a re-delivered message gets its first
-/// reply back; concurrent texts from one number are serialized by ETags and retried.
+/// reply back; concurrent texts from one number are serialized by ETags and retried. A stored conversation that
+/// cannot be read is a fresh start, and the save replaces it.
 /// </summary>
 public sealed partial class TextLineService(
     LineLanguages languages,
     IConversationStore store,
     DecisionWriter writer,
+    IAddressClaims claims,
     PhoneHasher hasher,
     TimeProvider time,
     TextLineMetrics metrics,
@@ -41,8 +43,19 @@ public sealed partial class TextLineService(
 
     private async Task<LineReply> HandleOnceAsync(InboundText text, CancellationToken cancellationToken)
     {
+        if (text.IsHelpTwilioAnswered)
+        {
+            // Twilio's Advanced Opt-Out has sent the HELP reply the operator set (docs/webhook.md): a second one from
+            // the line would only repeat it, so this text changes nothing and is not read from storage at all.
+            LogHelpAnsweredByTwilio();
+            metrics.Help();
+            metrics.TextHandled(TextOutcome.ReplyOnly);
+            return LineReply.None;
+        }
+
         var texter = hasher.Texter(text.From, text.To);
-        var tag = new TexterTag(texter);
+        var tag = TexterTag.For(texter, time.GetUtcNow());
+        var unreadableCounted = false;
 
         for (var attempt = 1; ; attempt++)
         {
@@ -54,10 +67,19 @@ public sealed partial class TextLineService(
                 return new LineReply(receipt.Reply);
             }
 
+            if (snapshot.Unreadable && !unreadableCounted)
+            {
+                // No texter tag or column: the row says nothing worth following, and the store logged why (4005).
+                unreadableCounted = true;
+                LogUnreadable();
+                metrics.UnreadableConversation();
+            }
+
             var now = time.GetUtcNow();
             var classifyStarted = Stopwatch.GetTimestamp();
-            var decision = languages.Decide(snapshot.Conversation, text.Body, text.MediaCount, now);
+            var decision = languages.Decide(snapshot.Conversation, text.Body, text.MediaCount, now, snapshot.Tally);
             metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
+            decision = await ClaimAddressAsync(texter, decision, now, cancellationToken);
             try
             {
                 if (!await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken))
@@ -86,6 +108,24 @@ public sealed partial class TextLineService(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// An address gets one summary a day, whatever number gives it and however often it sends FORGET: a decision that
+    /// schedules one to a new address claims it first, and gets the refusal instead when another conversation holds
+    /// it. The claim comes before the save, so a save that fails or loses a race leaves a claim that the retry (the
+    /// same conversation) holds already.
+    /// </summary>
+    private async Task<Decision> ClaimAddressAsync(TexterId texter, Decision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (decision is not { AddressToClaim: { } address, Next: { } next, IfAddressTaken: { } taken })
+        {
+            return decision;
+        }
+
+        var claimed = await claims.TryClaimAddressAsync(
+            hasher.Address(address), AddressClaimant.Of(texter, next.StartedAt), now, now + ConversationEngine.AddressClaimDuration, cancellationToken);
+        return claimed ? decision : taken;
     }
 
     /// <summary>Counts what one stored decision did; only script ids and fixed words become tags.</summary>
@@ -160,4 +200,10 @@ public sealed partial class TextLineService(
     // No texter tag: a cap says something about the line's use, not about a person worth following.
     [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "A text ran into the {Limit} cap")]
     private partial void LogLimit(LimitKind limit);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "A stored conversation could not be read; its texter starts afresh and the row is replaced")]
+    private partial void LogUnreadable();
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "A HELP that Twilio answered itself (OptOutType HELP) got no second reply")]
+    private partial void LogHelpAnsweredByTwilio();
 }

@@ -28,6 +28,7 @@ public sealed class TextLineMetrics
     private readonly Counter<long> _storageConflicts;
     private readonly Counter<long> _sweepRuns;
     private readonly Counter<long> _limits;
+    private readonly Counter<long> _unreadable;
     private readonly Histogram<double> _handlerDuration;
     private readonly Histogram<double> _classifyDuration;
 
@@ -47,7 +48,8 @@ public sealed class TextLineMetrics
         _fallbackServed = meter.CreateCounter<long>("textline.fallback.served", description: "Answers from the fallback URL.");
         _storageConflicts = meter.CreateCounter<long>("textline.storage.conflicts", description: "Concurrent writes that had to be retried.");
         _sweepRuns = meter.CreateCounter<long>("textline.sweep.runs", description: "Follow-up sweep runs.");
-        _limits = meter.CreateCounter<long>("textline.limits", description: "Texts that ran into a cap, by cap: replies, summaries or addresses.");
+        _limits = meter.CreateCounter<long>("textline.limits", description: "Texts that ran into a cap, by cap: replies, help, summaries or addresses.");
+        _unreadable = meter.CreateCounter<long>("textline.storage.unreadable", description: "Stored conversations that could not be read: the texter started afresh and the row was replaced.");
         _handlerDuration = meter.CreateHistogram<double>("textline.handler.duration", unit: "ms", description: "Time to handle one text.");
         _classifyDuration = meter.CreateHistogram<double>("textline.classify.duration", unit: "ms", description: "Time to classify one text and decide the reply.");
     }
@@ -69,8 +71,12 @@ public sealed class TextLineMetrics
         Conversations.LimitKind.Replies => "replies",
         Conversations.LimitKind.Summaries => "summaries",
         Conversations.LimitKind.Addresses => "addresses",
+        Conversations.LimitKind.Help => "help",
         _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     }));
+
+    /// <summary>A stored conversation could not be read, so its texter started afresh.</summary>
+    public void UnreadableConversation() => _unreadable.Add(1);
 
     public void NewTexter() => _newTexters.Add(1);
 

@@ -269,6 +269,9 @@ public static class MessageKeys
     /// <summary>After the advice for the weightier of two problems in one text: the other one, and how to get to it.</summary>
     public const string Also = "also";
 
+    /// <summary>The closing for a texter whose summary is already on its way: it does not offer EMAIL again.</summary>
+    public const string ClosingEmailSaved = "closingEmailSaved";
+
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also];
+        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved];
 }

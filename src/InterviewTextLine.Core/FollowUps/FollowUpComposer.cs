@@ -27,12 +27,13 @@ public sealed class FollowUpComposer(
         var situations = Visited(script, conversation)
             .Select(id => SummarizeSituation(script, id, script.Situations[id], conversation))
             .ToList();
+        // The subject names no situation: inbox previews, lock screens and shared mailboxes show it to anyone nearby.
         var subject = script.Language == "es" ? $"Tus notas de entrevista de {options.Name}" : $"Your interview notes from {options.Name}";
 
         return new FollowUpSummary
         {
             Language = script.Language,
-            Subject = situations.Count == 1 ? $"{subject}: {situations[0].Title}" : subject,
+            Subject = subject,
             ProgramName = options.Name,
             ProgramUrl = options.Url,
             HelpContact = options.HelpContact,

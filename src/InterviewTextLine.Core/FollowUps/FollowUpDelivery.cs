@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -34,10 +35,14 @@ internal sealed class FollowUpDelivery(
             catch (ConcurrencyConflictException) when (attempt < ConflictRetries)
             {
                 // The texter texted (or another sweep acted) since the read: look again.
-                FollowUpLog.Conflict(logger, entry.Texter);
+                var tag = Tag(entry.Texter);
+                FollowUpLog.Conflict(logger, tag);
             }
         }
     }
+
+    /// <summary>How the log names <paramref name="texter"/> today (computed only if a line is written).</summary>
+    private TexterTag Tag(TexterId texter) => TexterTag.For(texter, time.GetUtcNow());
 
     internal static TimeSpan Backoff(int attempts)
     {
@@ -98,14 +103,14 @@ internal sealed class FollowUpDelivery(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            FollowUpLog.SendAbandoned(logger, texter, email.Id);
+            FollowUpLog.SendAbandoned(logger, Tag(texter), email.Id);
             throw;
         }
         catch (Exception exception)
         {
             // A sender reports every answer it understood as a result; an exception means nobody knows
             // whether the provider took the message, so it is settled like a lost claim: never resent.
-            FollowUpLog.SenderError(logger, texter, email.Id, exception);
+            FollowUpLog.SenderError(logger, Tag(texter), email.Id, exception);
             await FailAsync(entry, claimed, FollowUpProcessor.Unconfirmed, CancellationToken.None);
             return Outcome.Failed;
         }
@@ -126,7 +131,8 @@ internal sealed class FollowUpDelivery(
     private async Task<Outcome> DropAsync(FollowUpIndexEntry entry, DateTimeOffset? indexedAt, string reason, CancellationToken cancellationToken)
     {
         await index.RemoveAsync(entry, indexedAt, cancellationToken);
-        FollowUpLog.Dropped(logger, entry.Texter, reason);
+        var tag = Tag(entry.Texter);
+        FollowUpLog.Dropped(logger, tag, reason);
         return Outcome.Skipped;
     }
 
@@ -143,20 +149,21 @@ internal sealed class FollowUpDelivery(
             case EmailSendResult.Accepted accepted:
                 await ApplyToClaimAsync(claimed, current => current.MarkSent(now), cancellationToken);
                 await index.RemoveAsync(entry, claim.IndexedAt, cancellationToken);
-                FollowUpLog.Sent(logger, texter, email.Id, claim.Attempts);
+                var tag = Tag(texter);
+                FollowUpLog.Sent(logger, tag, email.Id, claim.Attempts);
                 return Outcome.SentTo(accepted.Destination);
 
             case EmailSendResult.RateLimited limited:
                 var retryAt = limited.RetryAt is { } reset && reset > now ? reset : now + DefaultRateLimitWait;
                 tally.PauseUntil(retryAt);
                 await RescheduleAsync(entry, claimed, retryAt, current => current.WaitForRateLimit(retryAt), cancellationToken);
-                FollowUpLog.RateLimited(logger, texter, retryAt);
+                FollowUpLog.RateLimited(logger, Tag(texter), retryAt);
                 return Outcome.Retried;
 
             case EmailSendResult.Transient transient when claim.Attempts < options.MaxAttempts:
                 var nextAttempt = now + Backoff(claim.Attempts);
                 await RescheduleAsync(entry, claimed, nextAttempt, current => current.Retry(nextAttempt, transient.Reason), cancellationToken);
-                FollowUpLog.RetryScheduled(logger, texter, transient.Reason, claim.Attempts, nextAttempt);
+                FollowUpLog.RetryScheduled(logger, Tag(texter), transient.Reason, claim.Attempts, nextAttempt);
                 return Outcome.Retried;
 
             case EmailSendResult.Transient transient:
@@ -181,7 +188,7 @@ internal sealed class FollowUpDelivery(
         }
 
         await FailAsync(entry, stored, FollowUpProcessor.Unconfirmed, cancellationToken);
-        FollowUpLog.Unconfirmed(logger, entry.Texter);
+        FollowUpLog.Unconfirmed(logger, Tag(entry.Texter));
         return Outcome.Failed;
     }
 
@@ -190,7 +197,7 @@ internal sealed class FollowUpDelivery(
         var claim = claimed.Conversation.FollowUp!;
         await ApplyToClaimAsync(claimed, current => current.Fail(reason), cancellationToken);
         await index.RemoveAsync(entry, claim.IndexedAt, cancellationToken);
-        FollowUpLog.Failed(logger, entry.Texter, reason, claim.Attempts);
+        FollowUpLog.Failed(logger, Tag(entry.Texter), reason, claim.Attempts);
     }
 
     private async Task RescheduleAsync(
@@ -216,7 +223,8 @@ internal sealed class FollowUpDelivery(
         }
 
         await index.RemoveAllButAsync(entry, followUp.IndexedAt, dueAt, cancellationToken);
-        FollowUpLog.Moved(logger, entry.Texter, dueAt);
+        var tag = Tag(entry.Texter);
+        FollowUpLog.Moved(logger, tag, dueAt);
     }
 
     /// <summary>
@@ -240,7 +248,7 @@ internal sealed class FollowUpDelivery(
             var followUp = current.Conversation.FollowUp;
             if (followUp is null || followUp.ClaimedAt != claim.ClaimedAt || followUp.Status != FollowUpStatus.Claimed)
             {
-                FollowUpLog.ClaimReplaced(logger, claimed.Texter);
+                FollowUpLog.ClaimReplaced(logger, Tag(claimed.Texter));
                 return;
             }
 
@@ -263,6 +271,6 @@ internal sealed class FollowUpDelivery(
         }
 
         // The claim stays; the claim time-out turns it into "unconfirmed" without a second send.
-        FollowUpLog.MarkGaveUp(logger, claimed.Texter);
+        FollowUpLog.MarkGaveUp(logger, Tag(claimed.Texter));
     }
 }

@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Diagnostics;
+using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -128,7 +129,7 @@ public sealed class FollowUpProcessor : IFollowUpProcessor
         catch (Exception exception)
         {
             // One follow-up's store trouble must not stop the others; its entry stays for the next sweep.
-            FollowUpLog.EntryError(_logger, entry.Texter, exception.GetType().Name, exception);
+            FollowUpLog.EntryError(_logger, TexterTag.For(entry.Texter, _time.GetUtcNow()), exception.GetType().Name, exception);
         }
         finally
         {

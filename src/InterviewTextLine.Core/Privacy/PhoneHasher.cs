@@ -29,5 +29,16 @@ public sealed class PhoneHasher
         return new TexterId(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
     }
 
+    /// <summary>
+    /// An email address as the key of its claim (<see cref="IAddressClaims"/>): the HMAC of the address, lower-cased,
+    /// under the same key, in a domain of its own so that it can never equal a texter's key.
+    /// </summary>
+    public AddressKey Address(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var message = Encoding.UTF8.GetBytes("email|" + email.Trim().ToLowerInvariant());
+        return new AddressKey(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
+    }
+
     private static string Normalize(string number) => number.Trim();
 }

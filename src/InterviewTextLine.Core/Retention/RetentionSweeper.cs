@@ -7,7 +7,8 @@ namespace InterviewTextLine.Core.Retention;
 
 /// <summary>
 /// Deletes every conversation idle for longer than <see cref="PrivacyOptions.RetentionDays"/> (with its follow-up
-/// index entries), FORGET records as old, and rows nothing reads any more.
+/// index entries), FORGET records as old, reply tallies and address claims that have expired, and rows nothing
+/// reads any more.
 /// </summary>
 /// <remarks>
 /// Finding them is a scan of the whole store, which grows with the number of texters, so a run works a page at a
@@ -39,7 +40,7 @@ public sealed partial class RetentionSweeper(
         var (deleted, leftovers) = (0, 0);
         do
         {
-            var page = await scan.ReadPageAsync(cutoff, cutoff, resumeAt, PageSize, cancellationToken);
+            var page = await scan.ReadPageAsync(cutoff, cutoff, started, resumeAt, PageSize, cancellationToken);
             foreach (var texter in page.Idle)
             {
                 await store.DeleteAsync(texter, cancellationToken);

@@ -17,12 +17,18 @@ namespace InterviewTextLine.Core.Storage;
 /// A texter's storage is bounded: the conversation carries at most <see cref="MessageReceipts.Capacity"/>
 /// receipts, so however long someone texts, their data is one conversation of a fixed maximum size.
 /// </para>
+/// <para>
+/// What FORGET leaves behind (<see cref="ForgetRemainder"/>) takes the conversation's place: a read finds the reply
+/// cap's tally (<see cref="ConversationSnapshot.Tally"/>) or an opted-out conversation, and the first save replaces it.
+/// A stored conversation that cannot be read (a corrupt column) reads as none, flagged
+/// <see cref="ConversationSnapshot.Unreadable"/>, with its ETag, so the texter starts afresh and the save replaces it.
+/// </para>
 /// </remarks>
 public interface IConversationStore
 {
     /// <summary>
-    /// One read for an inbound message: the texter's conversation (or none) and the receipt for
-    /// <paramref name="messageId"/> if that message was already handled.
+    /// One read for an inbound message: the texter's conversation (or none, with the reply tally FORGET left, if
+    /// any) and the receipt for <paramref name="messageId"/> if that message was already handled.
     /// </summary>
     Task<ConversationSnapshot> ReadForMessageAsync(TexterId texter, string messageId, CancellationToken cancellationToken);
 
@@ -33,7 +39,7 @@ public interface IConversationStore
     /// </summary>
     Task<string> SaveWithReceiptAsync(TexterId texter, Conversation conversation, string? expectedETag, MessageReceipt receipt, CancellationToken cancellationToken);
 
-    /// <summary>The texter's conversation and its ETag, or null; no receipt is looked up.</summary>
+    /// <summary>The texter's conversation and its ETag, or null (none, only a reply tally, or unreadable); no receipt is looked up.</summary>
     Task<StoredConversation?> ReadAsync(TexterId texter, CancellationToken cancellationToken);
 
     /// <summary>Replaces the conversation (receipts included) if its ETag is still <paramref name="expectedETag"/>. Returns the new ETag.</summary>
@@ -42,11 +48,12 @@ public interface IConversationStore
     /// <summary>
     /// FORGET: erases everything stored for the texter, follow-up index entries first and the conversation last
     /// (so an interrupted erase leaves the conversation to find and erase again, never a part nothing leads to),
-    /// then records that <paramref name="messageId"/> did so (<see cref="ForgetTombstone"/>). Returns false, and
-    /// changes nothing, when that message was already carried out: a re-delivered FORGET never erases a
-    /// conversation the texter started afterwards.
+    /// putting <paramref name="remainder"/> in the conversation's place in the same last write, then records that
+    /// <paramref name="messageId"/> did so (<see cref="ForgetTombstone"/>). Returns false, and changes nothing, when
+    /// that message was already carried out: a re-delivered FORGET never erases a conversation the texter started
+    /// afterwards.
     /// </summary>
-    Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken);
+    Task<bool> ForgetAsync(TexterId texter, string messageId, ForgetRemainder remainder, CancellationToken cancellationToken);
 
     /// <summary>Erases everything stored for the texter (follow-up index entries first, the conversation last), recording nothing.</summary>
     Task DeleteAsync(TexterId texter, CancellationToken cancellationToken);
@@ -83,12 +90,17 @@ public interface IRetentionScan
     /// </summary>
     /// <param name="idleSince">Conversations whose last message is before this are idle.</param>
     /// <param name="forgottenBefore">FORGET records older than this have served their purpose.</param>
+    /// <param name="expiredBefore">Reply tallies and address claims that expired before this have too.</param>
     /// <param name="resumeAt">Where the previous page ended, or null.</param>
     /// <param name="pageSize">About how many rows to look at.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken);
+    Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, DateTimeOffset expiredBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Deletes leftovers a page found (<see cref="RetentionPage.Leftovers"/>); a missing one is not an error.</summary>
+    /// <summary>
+    /// Deletes leftovers a page found (<see cref="RetentionPage.Leftovers"/>); a missing one is not an error, and
+    /// neither is one written again since the page was read (a tally a new text replaced, an address claimed
+    /// again), which is left alone.
+    /// </summary>
     Task DeleteLeftoversAsync(IReadOnlyList<string> leftovers, CancellationToken cancellationToken);
 
     /// <summary>Where an unfinished sweep stopped, or null when the last one finished.</summary>
@@ -102,8 +114,8 @@ public interface IRetentionScan
 /// <param name="Idle">Texters whose conversation has been idle since before the cut-off.</param>
 /// <param name="Leftovers">
 /// Rows nothing reads any more, as opaque keys for <see cref="IRetentionScan.DeleteLeftoversAsync"/>: FORGET
-/// records past their time, and rows without a conversation that an older version of the line wrote (a message
-/// receipt row in a partition whose conversation is gone, say).
+/// records past their time, expired reply tallies and address claims, and rows without a conversation that an
+/// older version of the line wrote (a message receipt row in a partition whose conversation is gone, say).
 /// </param>
 /// <param name="ResumeAt">Where the next page starts, or null when the scan is complete.</param>
 public sealed record RetentionPage(IReadOnlyList<TexterId> Idle, IReadOnlyList<string> Leftovers, string? ResumeAt);
@@ -112,7 +124,17 @@ public sealed record RetentionPage(IReadOnlyList<TexterId> Idle, IReadOnlyList<s
 /// <param name="Conversation">The stored conversation, or null for a new texter.</param>
 /// <param name="ETag">The conversation's ETag, or null when there is none.</param>
 /// <param name="Receipt">The receipt of the message being handled, when it was handled before.</param>
-public sealed record ConversationSnapshot(Conversation? Conversation, string? ETag, MessageReceipt? Receipt);
+public sealed record ConversationSnapshot(Conversation? Conversation, string? ETag, MessageReceipt? Receipt)
+{
+    /// <summary>With no conversation: the reply cap's tally FORGET left in its place, if any (it may have expired).</summary>
+    public ReplyTally? Tally { get; init; }
+
+    /// <summary>
+    /// True when a conversation is stored but cannot be read (a corrupt column): <see cref="Conversation"/> is null,
+    /// <see cref="ETag"/> is the unreadable row's, and the next save replaces it.
+    /// </summary>
+    public bool Unreadable { get; init; }
+}
 
 /// <summary>A conversation and its ETag.</summary>
 public sealed record StoredConversation(TexterId Texter, Conversation Conversation, string ETag);

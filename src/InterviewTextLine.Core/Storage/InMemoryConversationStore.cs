@@ -5,18 +5,22 @@ namespace InterviewTextLine.Core.Storage;
 
 /// <summary>
 /// The embedded store for local runs and tests. It keeps everything in process memory and loses it
-/// on exit: it is not for production. It has the same ETag, receipt, FORGET, index and retention semantics as
-/// the Table Storage store, which the shared contract tests prove.
+/// on exit: it is not for production. It has the same ETag, receipt, FORGET, index, address-claim and retention
+/// semantics as the Table Storage store, which the shared contract tests prove.
 /// </summary>
-public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan
+public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
 {
     /// <summary>The key of the FORGET records in the retention scan's order, after every texter id (hex digits).</summary>
     private const string ForgottenPrefix = "forgotten/";
 
+    /// <summary>The key of the address claims in the retention scan's order, after the FORGET records.</summary>
+    private const string ClaimsPrefix = "summaries/";
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<TexterId, (Conversation Conversation, string ETag)> _conversations = [];
+    private readonly Dictionary<TexterId, Row> _rows = [];
     private readonly SortedSet<(DateTimeOffset DueAt, string Texter)> _index = new(IndexOrder.Instance);
     private readonly Dictionary<string, DateTimeOffset> _tombstones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Claim> _claims = new(StringComparer.Ordinal);
     private string? _checkpoint;
     private long _version;
 
@@ -25,8 +29,8 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_conversations.TryGetValue(texter, out var stored)
-                ? new ConversationSnapshot(stored.Conversation, stored.ETag, stored.Conversation.Receipts.Find(messageId))
+            return Task.FromResult(_rows.TryGetValue(texter, out var row)
+                ? new ConversationSnapshot(row.Conversation, row.ETag, row.Conversation?.Receipts.Find(messageId)) { Tally = row.Tally }
                 : new ConversationSnapshot(null, null, null));
         }
     }
@@ -38,8 +42,8 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var exists = _conversations.TryGetValue(texter, out var stored);
-            if ((exists ? stored.ETag : null) != expectedETag)
+            var exists = _rows.TryGetValue(texter, out var stored);
+            if ((exists ? stored!.ETag : null) != expectedETag)
             {
                 throw new ConcurrencyConflictException();
             }
@@ -50,7 +54,7 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
             }
 
             var etag = NextETag();
-            _conversations[texter] = (conversation with { Receipts = conversation.Receipts.Add(receipt) }, etag);
+            _rows[texter] = new Row(conversation with { Receipts = conversation.Receipts.Add(receipt) }, null, etag);
             return Task.FromResult(etag);
         }
     }
@@ -60,8 +64,8 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_conversations.TryGetValue(texter, out var stored)
-                ? new StoredConversation(texter, stored.Conversation, stored.ETag)
+            return Task.FromResult(_rows.TryGetValue(texter, out var row) && row.Conversation is { } conversation
+                ? new StoredConversation(texter, conversation, row.ETag)
                 : null);
         }
     }
@@ -72,19 +76,20 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_conversations.TryGetValue(texter, out var stored) || stored.ETag != expectedETag)
+            if (!_rows.TryGetValue(texter, out var stored) || stored.Conversation is null || stored.ETag != expectedETag)
             {
                 throw new ConcurrencyConflictException();
             }
 
             var etag = NextETag();
-            _conversations[texter] = (conversation, etag);
+            _rows[texter] = new Row(conversation, null, etag);
             return Task.FromResult(etag);
         }
     }
 
-    public Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken)
+    public Task<bool> ForgetAsync(TexterId texter, string messageId, ForgetRemainder remainder, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(remainder);
         var tombstone = ForgetTombstone.Key(texter, messageId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -95,6 +100,15 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
             }
 
             Erase(texter);
+            if (remainder.OptedOut is { } optedOut)
+            {
+                _rows[texter] = new Row(optedOut with { Receipts = MessageReceipts.Empty }, null, NextETag());
+            }
+            else if (remainder.Tally is { } tally)
+            {
+                _rows[texter] = new Row(null, tally, NextETag());
+            }
+
             _tombstones[tombstone] = (time ?? TimeProvider.System).GetUtcNow();
             return Task.FromResult(true);
         }
@@ -109,6 +123,23 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> TryClaimAddressAsync(AddressKey address, string claimant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address.Value);
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_claims.TryGetValue(address.Value, out var held) && held.Until > now)
+            {
+                return Task.FromResult(string.Equals(held.Claimant, claimant, StringComparison.Ordinal));
+            }
+
+            _claims[address.Value] = new Claim(claimant, until, NextETag());
+            return Task.FromResult(true);
+        }
     }
 
     public Task AddEntryAsync(TexterId texter, DateTimeOffset dueAt, CancellationToken cancellationToken)
@@ -152,15 +183,16 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         return Task.CompletedTask;
     }
 
-    public Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
+    public Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, DateTimeOffset expiredBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            // The same order as the table: texter ids (hex digits) first, then the FORGET records.
-            var rows = _conversations.Keys.Select(texter => texter.Value)
+            // The same order as the table: texter ids (hex digits) first, then the FORGET records, then the claims.
+            var rows = _rows.Keys.Select(texter => texter.Value)
                 .Concat(_tombstones.Keys.Select(key => ForgottenPrefix + key))
+                .Concat(_claims.Keys.Select(key => ClaimsPrefix + key))
                 .Where(key => resumeAt is null || string.CompareOrdinal(key, resumeAt) > 0)
                 .Order(StringComparer.Ordinal)
                 .Take(pageSize + 1)
@@ -177,9 +209,28 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
                         leftovers.Add(key);
                     }
                 }
-                else if (_conversations[new TexterId(key)].Conversation.LastMessageAt < idleSince)
+                else if (key.StartsWith(ClaimsPrefix, StringComparison.Ordinal))
                 {
-                    idle.Add(new TexterId(key));
+                    var claim = _claims[key[ClaimsPrefix.Length..]];
+                    if (claim.Until < expiredBefore)
+                    {
+                        leftovers.Add(key + "/" + claim.ETag);
+                    }
+                }
+                else
+                {
+                    var row = _rows[new TexterId(key)];
+                    if (row.Conversation is { } conversation)
+                    {
+                        if (conversation.LastMessageAt < idleSince)
+                        {
+                            idle.Add(new TexterId(key));
+                        }
+                    }
+                    else if (row.Tally is { } tally && tally.Until < expiredBefore)
+                    {
+                        leftovers.Add(key + "/" + row.ETag);
+                    }
                 }
             }
 
@@ -193,9 +244,27 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            foreach (var key in leftovers.Where(key => key.StartsWith(ForgottenPrefix, StringComparison.Ordinal)))
+            foreach (var key in leftovers)
             {
-                _tombstones.Remove(key[ForgottenPrefix.Length..]);
+                if (key.StartsWith(ForgottenPrefix, StringComparison.Ordinal))
+                {
+                    _tombstones.Remove(key[ForgottenPrefix.Length..]);
+                    continue;
+                }
+
+                // "<key>/<etag>": deleted only if nothing wrote it again since the page was read.
+                var (rowKey, etag) = SplitVersioned(key.StartsWith(ClaimsPrefix, StringComparison.Ordinal) ? key[ClaimsPrefix.Length..] : key);
+                if (key.StartsWith(ClaimsPrefix, StringComparison.Ordinal))
+                {
+                    if (_claims.TryGetValue(rowKey, out var claim) && claim.ETag == etag)
+                    {
+                        _claims.Remove(rowKey);
+                    }
+                }
+                else if (_rows.TryGetValue(new TexterId(rowKey), out var row) && row.Conversation is null && row.ETag == etag)
+                {
+                    _rows.Remove(new TexterId(rowKey));
+                }
             }
         }
 
@@ -222,14 +291,26 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
         return Task.CompletedTask;
     }
 
+    private static (string Key, string ETag) SplitVersioned(string reference)
+    {
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? (reference[..slash], reference[(slash + 1)..]) : (reference, "");
+    }
+
     private void Erase(TexterId texter)
     {
         // The order of the table store: index entries, then the conversation (one lock makes it atomic here).
         _index.RemoveWhere(entry => entry.Texter == texter.Value);
-        _conversations.Remove(texter);
+        _rows.Remove(texter);
     }
 
     private string NextETag() => Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A texter's row: a conversation, or (after FORGET) only the reply cap's tally.</summary>
+    private sealed record Row(Conversation? Conversation, ReplyTally? Tally, string ETag);
+
+    /// <summary>Who holds an address, until when, and the version of the claim.</summary>
+    private sealed record Claim(string Claimant, DateTimeOffset Until, string ETag);
 
     /// <summary>Due time, then texter id by ordinal: the order of the table store's row keys.</summary>
     private sealed class IndexOrder : IComparer<(DateTimeOffset DueAt, string Texter)>

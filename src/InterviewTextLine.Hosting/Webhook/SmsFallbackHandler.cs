@@ -20,12 +20,17 @@ public sealed class SmsFallbackHandler(
     ILogger<SmsFallbackHandler> logger)
 {
     /// <summary>
-    /// The apology, GSM-7 and one segment with the longest help contact the options allow.
+    /// The apology, GSM-7 and one segment with the longest help contact and emergency number the options allow.
     /// </summary>
-    public string ApologyText => Apology(program.Value.HelpContact);
+    public string ApologyText => Apology(program.Value.HelpContact, program.Value.EmergencyNumber);
 
-    public static string Apology(string helpContact) =>
-        $"Sorry, the line is having trouble right now. Please text again in a few minutes. For help now, contact {helpContact}";
+    /// <summary>
+    /// The fallback's one reply. It leads with the safety line because the fallback cannot read the text: whoever
+    /// is answered here may be texting about danger ("he has a gun") while storage is down, and the first words
+    /// they see must say what to do about it.
+    /// </summary>
+    public static string Apology(string helpContact, string emergencyNumber) =>
+        $"Unsafe? Call {emergencyNumber}. Sorry, the line is having trouble; please text again in a few minutes. For help now, contact {helpContact}";
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
         TwilioWebhookRequest.Counted(metrics, await AnswerAsync(request, cancellationToken));

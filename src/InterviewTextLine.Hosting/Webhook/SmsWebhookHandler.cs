@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Hosting.Webhook;
 
@@ -9,30 +10,51 @@ namespace InterviewTextLine.Hosting.Webhook;
 /// <c>POST /api/sms</c>, shared by the Functions app and <c>textline serve</c>: authenticate the form, turn it
 /// into an <see cref="InboundText"/>, ask the line's service, answer with TwiML.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The deadline (<see cref="TwilioOptions.WebhookDeadline"/>) runs from the moment the handler starts: reading the
+/// body, checking the signature and everything the line does with the text. Whatever it cuts off is answered 503
+/// while Twilio still listens, so that its fallback URL runs. Healthy storage answers in milliseconds; the deadline
+/// only cuts off what was going to fail anyway (a storage that accepts connections and never answers would
+/// otherwise hold a text past Twilio's 15 seconds, as would a body that never finishes arriving).
+/// </para>
+/// <para>
+/// Nothing the handler needs is built on a request: the understanding of every language is built and run once
+/// before the host takes traffic (the understanding's warm-up), and so is everything the handler and the fallback
+/// depend on (<see cref="WebhookWarmUp"/>).
+/// </para>
+/// </remarks>
 public sealed class SmsWebhookHandler(
     TwilioSignatureValidator validator,
     ITextLineService service,
     TextLineMetrics metrics,
+    IOptions<TwilioOptions> options,
     ILogger<SmsWebhookHandler> logger)
 {
-    /// <summary>
-    /// How long the line may work on one text before the webhook gives up and answers 503.
-    /// </summary>
-    /// <remarks>
-    /// Twilio waits 15 s for the whole exchange, which also covers the network and, on a consumption plan, a cold
-    /// start. The storage client bounds each request (a network time-out and two retries), but a text needs a read
-    /// and a write and may retry on a concurrent update, so a storage that accepts connections and never answers
-    /// would otherwise hold a text for longer than Twilio waits, and the fallback URL would never be called in time.
-    /// Healthy storage answers in milliseconds; this only cuts off what was going to fail anyway.
-    /// </remarks>
-    public static readonly TimeSpan ServiceDeadline = TimeSpan.FromSeconds(6);
-
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        TwilioWebhookRequest.Counted(metrics, await AnswerAsync(request, cancellationToken));
-
-    private async Task<IResult> AnswerAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (form, rejection) = await TwilioWebhookRequest.ReadSignedFormAsync(request, validator, logger, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var limit = options.Value.WebhookDeadline;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limit);
+        IResult result;
+        try
+        {
+            result = await AnswerAsync(request, limit, deadline, cancellationToken);
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The deadline ran out before the text reached the line (the body was still arriving).
+            WebhookLog.ServiceTimedOut(logger, "(none)", limit, exception);
+            result = TimedOut();
+        }
+
+        return TwilioWebhookRequest.Counted(metrics, result);
+    }
+
+    private async Task<IResult> AnswerAsync(HttpRequest request, TimeSpan limit, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        var (form, rejection) = await TwilioWebhookRequest.ReadSignedFormAsync(request, validator, logger, deadline.Token);
         if (form is null)
         {
             return rejection!;
@@ -61,10 +83,12 @@ public sealed class SmsWebhookHandler(
         }
 
         // Body is optional: an empty text or a picture alone gets a polite reply from the service, not a 400.
-        var inbound = new InboundText(from, to, form["Body"].ToString(), messageSid, mediaCount);
+        var inbound = new InboundText(from, to, form["Body"].ToString(), messageSid, mediaCount)
+        {
+            // Set by Advanced Opt-Out when Twilio has answered a keyword itself: the line does not answer HELP twice.
+            OptOutType = TwilioWebhookRequest.Field(form, "OptOutType"),
+        };
         LineReply reply;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(ServiceDeadline);
         try
         {
             reply = await service.HandleAsync(inbound, deadline.Token);
@@ -74,8 +98,8 @@ public sealed class SmsWebhookHandler(
             // The deadline gave up, not Twilio (the storage client may report it wrapped in its retry failure).
             // Answer while Twilio still listens, so that its fallback URL runs. Whatever was written is whole
             // (each write is atomic), and a re-delivery is idempotent by MessageSid.
-            WebhookLog.ServiceTimedOut(logger, messageSid, ServiceDeadline, exception);
-            return Results.Text("The line could not handle this message in time.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
+            WebhookLog.ServiceTimedOut(logger, messageSid, limit, exception);
+            return TimedOut();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -89,4 +113,7 @@ public sealed class SmsWebhookHandler(
         WebhookLog.Handled(logger, messageSid, reply.IsSilent ? "no reply" : "replied");
         return TwimlResults.Reply(reply.Text);
     }
+
+    private static IResult TimedOut() =>
+        Results.Text("The line could not handle this message in time.", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
 }

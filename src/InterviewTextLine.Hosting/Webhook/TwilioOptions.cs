@@ -17,4 +17,13 @@ public sealed class TwilioOptions
     [Required, Url]
     [Description("Public base URL Twilio calls, e.g. https://func-abc.azurewebsites.net. Signatures are checked against it, not against the URL the host sees.")]
     public string WebhookBaseUrl { get; set; } = "";
+
+    /// <remarks>
+    /// Twilio waits 15 s for the whole exchange, which also covers the network and, on a consumption plan, a cold
+    /// start; the deadline leaves room for both, so that a text the line cannot handle in time still reaches the
+    /// fallback URL while Twilio listens.
+    /// </remarks>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:12")]
+    [Description("Time the webhook may spend on one text, from the moment it starts reading the request, before it answers 503 so that Twilio (which waits 15 seconds) calls the fallback URL.")]
+    public TimeSpan WebhookDeadline { get; set; } = TimeSpan.FromSeconds(6);
 }

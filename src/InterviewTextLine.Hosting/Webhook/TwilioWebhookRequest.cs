@@ -34,7 +34,7 @@ public static partial class TwilioWebhookRequest
     /// <summary>
     /// Reads and authenticates the form. Returns the form, or the response to send instead: 413 for a body over
     /// <see cref="MaxBodyBytes"/>, 400 for a body that is not a form within the limits, 403 for a missing or wrong
-    /// signature.
+    /// signature, then 400 for a signed form that holds a field more than once.
     /// </summary>
     /// <remarks>
     /// The form is read here rather than by ASP.NET Core's form reader, which refuses a value with a NUL
@@ -90,6 +90,13 @@ public static partial class TwilioWebhookRequest
         if (!validator.IsValid(request, form))
         {
             return (null, Forbidden(logger, route, "X-Twilio-Signature does not match the configured webhook URL and auth token."));
+        }
+
+        // Twilio sends each field once. A repeated one has no single meaning (two From fields would become a texter
+        // called "a,a"), and Twilio's libraries disagree on how it is signed, so it is refused rather than guessed at.
+        if (RepeatedFields(form) is { Count: > 0 } repeated)
+        {
+            return (null, BadRequest(logger, route, $"Each field may appear once; sent more than once: {string.Join(", ", repeated)}."));
         }
 
         return (form, null);
@@ -161,6 +168,13 @@ public static partial class TwilioWebhookRequest
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The names of the fields <paramref name="form"/> holds more than once, in ordinal order.</summary>
+    public static IReadOnlyList<string> RepeatedFields(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return [.. form.Where(field => field.Value.Count > 1).Select(field => field.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>A single-valued field, or null when it is absent or empty.</summary>

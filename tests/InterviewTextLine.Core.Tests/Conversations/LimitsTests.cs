@@ -43,7 +43,7 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public async Task Help_stop_and_forget_work_past_the_reply_cap()
+    public async Task Help_stop_and_forget_work_past_the_reply_cap_and_forget_does_not_reset_it()
     {
         await using var line = LineHarness.Create([new("Limits:RepliesPerNumber", "2")]);
         await line.Text("hi");
@@ -51,12 +51,13 @@ public sealed class LimitsTests
         Assert.Null(await line.Text("WORDS"));
 
         Assert.Equal(line.Message(MessageKeys.Help), await line.Text("HELP"));
-        Assert.Equal(line.Message(MessageKeys.Forgotten), await line.Text("FORGET"));
+
+        // FORGET erases past the cap too, but its confirmation is a reply like any other.
+        Assert.Null(await line.Text("FORGET"));
         Assert.Null(await line.Conversation());
 
-        await line.Text("hi");
-        await line.Text("2");
-        Assert.Null(await line.Text("WORDS"));
+        Assert.Null(await line.Text("hi"));
+        Assert.Null(await line.Text("2"));
         Assert.Null(await line.Text("stop."));
         Assert.True((await line.Conversation())!.OptedOut);
     }
@@ -165,24 +166,29 @@ public sealed class LimitsTests
         await MarkSentAsync(line);
 
         var refused = await line.Text("EMAIL pat@example.org");
+        var another = await line.Text("EMAIL sam@example.org");
         line.Time.Advance(TimeSpan.FromHours(new ConversationOptions().ExpiryHours + 1));
-        var later = await line.Text("EMAIL pat@example.org");
+        var later = await line.Text("EMAIL sam@example.org");
 
         Assert.Equal(line.Message(MessageKeys.EmailLimit), refused);
+        Assert.Equal(line.Message(MessageKeys.EmailLimit), another);
         Assert.StartsWith("Saved.", later, StringComparison.Ordinal);
         Assert.Equal(FollowUpStatus.Scheduled, (await line.Conversation())!.FollowUp!.Status);
     }
 
     [Fact]
-    public async Task After_forget_the_number_may_ask_for_a_summary_again()
+    public async Task After_forget_the_number_may_ask_for_a_summary_again_but_not_to_an_address_that_had_one_today()
     {
         await using var line = LineHarness.Create();
         await line.Text("2");
         await line.Text("EMAIL pat@example.org");
         await MarkSentAsync(line);
+        line.Time.Advance(TimeSpan.FromMinutes(1));
         await line.Text("FORGET");
+        line.Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.StartsWith("Saved.", await line.Text("EMAIL pat@example.org"), StringComparison.Ordinal);
+        Assert.Equal(line.Message(MessageKeys.EmailLimit), await line.Text("EMAIL pat@example.org"));
+        Assert.StartsWith("Saved.", await line.Text("EMAIL sam@example.org"), StringComparison.Ordinal);
     }
 
     [Fact]

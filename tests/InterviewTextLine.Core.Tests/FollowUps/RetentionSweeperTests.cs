@@ -38,7 +38,7 @@ public sealed class RetentionSweeperTests
     public async Task Forget_records_are_deleted_once_they_are_as_old_as_the_retention_period()
     {
         var bed = new FollowUpTestBed();
-        await bed.Store.ForgetAsync(FollowUpTestBed.Texter(1), "SM1", Cancellation);
+        await bed.Store.ForgetAsync(FollowUpTestBed.Texter(1), "SM1", ForgetRemainder.Nothing, Cancellation);
 
         bed.Time.Advance(TimeSpan.FromDays(29));
         var early = await Sweeper(bed.Store, bed.Time).RunAsync(Cancellation);
@@ -47,7 +47,7 @@ public sealed class RetentionSweeperTests
 
         Assert.Equal(0, early.Leftovers);
         Assert.Equal(1, due.Leftovers);
-        Assert.True(await bed.Store.ForgetAsync(FollowUpTestBed.Texter(1), "SM1", Cancellation), "The expired record still stopped a FORGET.");
+        Assert.True(await bed.Store.ForgetAsync(FollowUpTestBed.Texter(1), "SM1", ForgetRemainder.Nothing, Cancellation), "The expired record still stopped a FORGET.");
     }
 
     [Fact]

@@ -15,6 +15,12 @@ public sealed class InMemoryFollowUpIndexContractTests : FollowUpIndexContract
         Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
 }
 
+public sealed class InMemoryAddressClaimsContractTests : AddressClaimsContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
+}
+
 public sealed class InMemoryRetentionScanContractTests : RetentionScanContract
 {
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>

@@ -239,7 +239,107 @@ internal static partial class ResourceChecks
         if (problems.Single(infra, Workspace) is { } workspace)
         {
             problems.Expect(workspace, "properties.sku.name", "PerGB2018");
-            problems.Expect(workspace, "properties.retentionInDays", 30);
+        }
+
+        return problems.Items;
+    }
+
+    /// <summary>The telemetry retention parameter: its name, default and bounds.</summary>
+    public const string RetentionParameter = "telemetryRetentionDays";
+
+    /// <summary>
+    /// Telemetry retention is a parameter of <c>main.bicep</c>, 30 days by default and within what Log Analytics
+    /// offers (30 to 730), and it reaches both the workspace and Application Insights: for the default and for a
+    /// longer choice, the compiled deployment keeps each for exactly the days given, and purges on the 30th day
+    /// at 30.
+    /// </summary>
+    public static IReadOnlyList<string> TelemetryRetention(CompiledInfra infra)
+    {
+        var problems = new Problems();
+        if (infra.Root.Parameters[RetentionParameter] is not JsonObject parameter)
+        {
+            problems.Add($"main.bicep has no {RetentionParameter} parameter.");
+            return problems.Items;
+        }
+
+        if (parameter["defaultValue"]?.ToString() != "30")
+        {
+            problems.Add($"{RetentionParameter} defaults to {Problems.Show(parameter["defaultValue"])}, expected 30.");
+        }
+
+        var allowed = (parameter["allowedValues"] as JsonArray)?.Select(value => value!.GetValue<long>()).ToList();
+        var minimum = parameter["minValue"]?.GetValue<long>() ?? allowed?.Min();
+        var maximum = parameter["maxValue"]?.GetValue<long>() ?? allowed?.Max();
+        if (minimum is not 30 || maximum is null or > 730)
+        {
+            problems.Add($"{RetentionParameter} allows {minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"} to {maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"} days, expected 30 to at most 730.");
+        }
+
+        foreach (var days in new long[] { 30, 90 })
+        {
+            var scenario = DeploymentScenario.For(infra, new Dictionary<string, object?> { [RetentionParameter] = days });
+            foreach (var (type, retention, purge) in new[]
+            {
+                (Workspace, "properties.retentionInDays", "properties.features.immediatePurgeDataOn30Days"),
+                (Component, "properties.RetentionInDays", "properties.ImmediatePurgeDataOn30Days"),
+            })
+            {
+                foreach (var resource in scenario.ResourcesOfType(type))
+                {
+                    if (scenario.Evaluate(resource, retention) is not long kept || kept != days)
+                    {
+                        problems.Add($"{resource}: with {RetentionParameter} = {days}, {retention} is {scenario.Evaluate(resource, retention) ?? "missing"}.");
+                    }
+
+                    if (scenario.Evaluate(resource, purge) is not bool purges || purges != (days == 30))
+                    {
+                        problems.Add($"{resource}: with {RetentionParameter} = {days}, {purge} is {scenario.Evaluate(resource, purge) ?? "missing"}, expected {days == 30}.");
+                    }
+                }
+            }
+        }
+
+        return problems.Items;
+    }
+
+    /// <summary>The worker's working set as measured (megabytes): every memory size offered must hold it.</summary>
+    public const int MeasuredWorkingSetMB = 688;
+
+    /// <summary>
+    /// Every instance memory size <c>main.bicep</c> allows holds the worker's measured working set with room to
+    /// spare (512 MB does not: the worker measured 515-688 MB), the default is 2,048 MB, and the site takes its
+    /// size from that parameter.
+    /// </summary>
+    public static IReadOnlyList<string> InstanceMemory(CompiledInfra infra)
+    {
+        var problems = new Problems();
+        foreach (var template in infra.Templates.Where(template => template.Parameters["instanceMemoryMB"] is not null))
+        {
+            var sizes = (template.Parameters["instanceMemoryMB"]?["allowedValues"] as JsonArray)?.Select(value => value!.GetValue<long>()).ToList() ?? [];
+            if (sizes.Count == 0 || sizes.Any(size => size <= MeasuredWorkingSetMB * 1.5))
+            {
+                problems.Add($"{template.Path}: instanceMemoryMB allows [{string.Join(", ", sizes)}]; each must exceed the measured working set of {MeasuredWorkingSetMB} MB by half again.");
+            }
+        }
+
+        var parameter = infra.Root.Parameters["instanceMemoryMB"] as JsonObject;
+        var allowed = (parameter?["allowedValues"] as JsonArray)?.Select(value => value!.GetValue<long>()).ToList() ?? [];
+
+        if (parameter?["defaultValue"]?.ToString() != "2048")
+        {
+            problems.Add($"instanceMemoryMB defaults to {Problems.Show(parameter?["defaultValue"])}, expected 2048.");
+        }
+
+        foreach (var size in allowed)
+        {
+            var scenario = DeploymentScenario.For(infra, new Dictionary<string, object?> { ["instanceMemoryMB"] = size });
+            foreach (var site in scenario.ResourcesOfType(Site))
+            {
+                if (scenario.Evaluate(site, "properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB") is not long given || given != size)
+                {
+                    problems.Add($"{site}: with instanceMemoryMB = {size}, the site gets {scenario.Evaluate(site, "properties.functionAppConfig.scaleAndConcurrency.instanceMemoryMB") ?? "nothing"}.");
+                }
+            }
         }
 
         return problems.Items;

@@ -31,7 +31,7 @@ public sealed class FollowUpComposerTests
         var email = Composer().Compose(DealBreaker(), "ann@example.com");
 
         Assert.Equal("ann@example.com", email.To);
-        Assert.Contains("A deal-breaker came up", email.Subject, StringComparison.Ordinal);
+        Assert.Equal("Your interview notes from Career Hub", email.Subject);
         foreach (var part in new[] { email.Html, email.Text })
         {
             Assert.Contains("Something you cannot accept came up", part, StringComparison.Ordinal);

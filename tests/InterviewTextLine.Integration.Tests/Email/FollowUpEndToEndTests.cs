@@ -75,4 +75,40 @@ public sealed class FollowUpEndToEndTests(AzuriteAssemblyFixture azurite) : IAsy
         var stored = await Line.Tables.Store.ReadDueAsync(DateTimeOffset.MaxValue, null, 10, Cancellation);
         Assert.Empty(stored);
     }
+
+    /// <summary>
+    /// Inbox previews, lock screens and shared mailboxes show a subject to whoever is nearby: the one SendGrid
+    /// receives names the program and nothing of what happened, in either language.
+    /// </summary>
+    [Fact]
+    public async Task The_subject_sendgrid_receives_names_no_situation_in_either_language()
+    {
+        await Text("+15555550151", "she keeps yelling at me");
+        await Text("+15555550151", "EMAIL en@example.com");
+        await Text("+15555550152", "el entrevistador es muy grosero");
+        await Text("+15555550152", "CORREO es@example.com");
+
+        Line.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(2, (await Sweep()).Sent.Count);
+
+        var subjects = _sendGrid!.Requests.ToDictionary(
+            request => request.Body.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!,
+            request => request.Body.TryGetProperty("subject", out var subject) ? subject.GetString() : request.Body.GetProperty("personalizations")[0].GetProperty("subject").GetString());
+        var program = Line.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Configuration.ProgramOptions>>().Value.Name;
+        Assert.Equal($"Your interview notes from {program}", subjects["en@example.com"]);
+        Assert.Equal($"Tus notas de entrevista de {program}", subjects["es@example.com"]);
+        var scripts = Line.Services.GetRequiredService<Core.Flow.FlowScripts>();
+        foreach (var situation in scripts.All.SelectMany(script => script.Situations.Values))
+        {
+            Assert.All(subjects.Values, subject => Assert.DoesNotContain(situation.Title, subject, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // The letter itself still says what happened: it is for the texter to open.
+        var titles = scripts.All.SelectMany(script => script.Situations.Values).Select(situation => situation.Title).ToList();
+        Assert.All(_sendGrid.Requests, request =>
+        {
+            var text = request.Body.GetProperty("content")[0].GetProperty("value").GetString()!;
+            Assert.Contains(titles, title => text.Contains(title, StringComparison.Ordinal));
+        });
+    }
 }

@@ -87,7 +87,8 @@ public sealed partial class FollowUpLetterTests : IAsyncDisposable
         using var message = await Letter(texts.Split('|'));
         var title = Script.Situations[situation].Title;
 
-        Assert.EndsWith(": " + title, message.Subject, StringComparison.Ordinal);
+        Assert.Equal("Your interview notes from Career Services (local)", message.Subject);
+        Assert.DoesNotContain(title, message.Subject, StringComparison.OrdinalIgnoreCase);
         foreach (var part in new[] { Text(message), Visible(Html(message)) })
         {
             Assert.Contains(title, part, StringComparison.Ordinal);

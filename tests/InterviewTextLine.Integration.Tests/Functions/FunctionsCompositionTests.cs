@@ -101,32 +101,74 @@ public sealed class FunctionsCompositionTests
 
     [Theory]
     [InlineData(LocalDefaults.DevelopmentOnlyPhoneHashKey, "development key")]
-    [InlineData(PhoneHashKeyValidator.SamplePlaceholder, "placeholder")]
-    [InlineData("kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk", "different characters")]
-    [InlineData("Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3", "repeats")]
-    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCD", "consecutive")]
-    public async Task In_azure_the_app_does_not_start_with_a_known_or_guessable_phone_hash_key(string key, string reason)
+    [InlineData(PhoneHashKeyValidator.SampleKey, "sample key")]
+    public async Task In_azure_the_app_does_not_start_with_a_key_that_ships_with_the_app(string key, string reason)
     {
-        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings())
-        {
-            ["WEBSITE_SITE_NAME"] = "func-textline",
-            ["Storage:TableServiceUri"] = "https://stabc.table.core.windows.net",
-            ["Privacy:PhoneHashKey"] = key,
-        });
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+        var failure = await StartFailureAsync(key, inAzure: true);
 
         Assert.Contains("Privacy__PhoneHashKey", failure.Message, StringComparison.Ordinal);
         Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(key, failure.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The review's keys and the patterns people type instead of random bytes, refused everywhere.</summary>
     [Theory]
-    [InlineData("pJ3nV+8qK1zR6wT0yX5mB9cL2dF7hG4sA1eU3iO8rW6tY0vN5bQ2kZ7jM9xC4lH1")]
-    [InlineData("9f86d081884c7d659a2feaa0c55ad015")]
-    public void A_random_key_is_fit_for_azure(string key)
+    [InlineData("<replace-with-at-least-32-random-characters>2", "not base64")]
+    [InlineData("<replace-with-at-least-32-random-characters>", "placeholder")]
+    [InlineData("Password123Password123Password123!", "not base64")]
+    [InlineData("local-development-only-phone-hash-key-not-for-production", "not base64")]
+    [InlineData("Password123Password123Password123Password10=", "different characters")]
+    [InlineData("q8Zr/3KmX0vT6wNp1YbJq8Zr/3KmX0vT6wNp1YbJ+4o=", "twice")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015", "fewer than 32")]
+    [InlineData("kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk=", "different characters")]
+    [InlineData("Tr0ub4dorTr0ub4dorTr0ub4dorTr0ub4dorTr0ub4c=", "different characters")]
+    [InlineData("q8Zr/3KmX0vT6wNp1YbJ+4cHs7LdF2gEa9uQ5iRoWxk=", null)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFE=", "consecutive")]
+    [InlineData("Mh3tQ7k/Zp1WchangemeX2vR8nB+4sYd0LfJ6gUa9eo=", "word")]
+    [InlineData("Mh3tQ7k/Zp1WqX2vR8nB+4sYd0LfJ6gUa9eoK5 cTw=", "not base64")]
+    public async Task The_app_does_not_start_with_a_phone_hash_key_that_is_not_32_random_bytes_in_base64(string key, string? reason)
     {
-        Assert.Null(PhoneHashKeyValidator.Problem(key));
+        foreach (var inAzure in new[] { false, true })
+        {
+            if (reason is null)
+            {
+                Assert.Null(PhoneHashKeyValidator.Problem(key, inAzure));
+                continue;
+            }
+
+            var failure = await StartFailureAsync(key, inAzure);
+
+            Assert.Contains("Privacy__PhoneHashKey", failure.Message, StringComparison.Ordinal);
+            Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+            Assert.Contains("openssl rand -base64 32", failure.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, failure.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Keys as <c>openssl rand -base64 32</c> (and 48) makes them pass: 20,000 of them from a seeded generator, so
+    /// the test is the same every run (a refusal rate of one in a million would show as a failure here about
+    /// once in fifty runs were the keys fresh each time).
+    /// </summary>
+    [Fact]
+    public void Keys_made_as_the_docs_say_are_accepted()
+    {
+        var random = new Random(19);
+        string Key(int bytes)
+        {
+            var buffer = new byte[bytes];
+            random.NextBytes(buffer);
+            return Convert.ToBase64String(buffer);
+        }
+
+        var refused = Enumerable.Range(0, 20_000)
+            .Select(i => Key(i % 4 == 0 ? 48 : 32))
+            .Select(key => (Key: key, Problem: PhoneHashKeyValidator.Problem(key, inAzure: true)))
+            .Where(found => found.Problem is not null)
+            .Select(found => $"{found.Key}: {found.Problem}")
+            .ToList();
+
+        Assert.Empty(refused);
     }
 
     [Fact]
@@ -136,6 +178,53 @@ public sealed class FunctionsCompositionTests
         await host.StartAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(LocalDefaults.DevelopmentOnlyPhoneHashKey, host.Services.GetRequiredService<IOptions<PrivacyOptions>>().Value.PhoneHashKey);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<OptionsValidationException> StartFailureAsync(string key, bool inAzure)
+    {
+        var settings = new Dictionary<string, string?>(ValidSettings()) { ["Privacy:PhoneHashKey"] = key };
+        if (inAzure)
+        {
+            settings["WEBSITE_SITE_NAME"] = "func-textline";
+            settings["Storage:TableServiceUri"] = "https://stabc.table.core.windows.net";
+        }
+
+        using var host = BuildHost(settings);
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// The Functions host (and serve, which registers the same way) builds and runs every language's understanding,
+    /// then everything the webhook uses, before any hosted service starts: before the worker takes a request.
+    /// </summary>
+    [Fact]
+    public void The_host_warms_the_understanding_and_then_the_webhook_before_it_starts()
+    {
+        using var host = BuildHost(ValidSettings());
+
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+        var understanding = hosted.FindIndex(service => service.GetType().Name == "UnderstandingWarmUp");
+        var webhook = hosted.FindIndex(service => service is WebhookWarmUp);
+        Assert.True(understanding >= 0, "The understanding's warm-up is not registered.");
+        Assert.True(webhook > understanding, "The webhook's warm-up must run after the understanding's.");
+        Assert.IsAssignableFrom<IHostedLifecycleService>(hosted[understanding]);
+        Assert.IsAssignableFrom<IHostedLifecycleService>(hosted[webhook]);
+    }
+
+    [Fact]
+    public async Task The_host_builds_the_line_in_every_language_before_it_takes_a_request()
+    {
+        var probe = new ConstructionProbe();
+        using var host = BuildHost(ValidSettings(), services => probe
+            .Watch<Core.Conversations.LineLanguages>(services)
+            .Watch<Core.Conversations.ITextLineService>(services)
+            .Watch<TwilioSignatureValidator>(services));
+        Assert.Empty(probe.Built);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["ITextLineService", "LineLanguages", "TwilioSignatureValidator"], probe.Built.Order(StringComparer.Ordinal));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -196,12 +285,13 @@ public sealed class FunctionsCompositionTests
         ["Twilio:WebhookBaseUrl"] = PublicBaseUrl,
     };
 
-    private static IHost BuildHost(IDictionary<string, string?> settings)
+    private static IHost BuildHost(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddTextLineHost(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

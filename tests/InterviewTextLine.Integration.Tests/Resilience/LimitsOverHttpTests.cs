@@ -29,7 +29,7 @@ public sealed class LimitsOverHttpTests(AzuriteAssemblyFixture azurite)
         // The cap would silence most of 500 texts; lifted here so every one of them is handled and recorded.
         await using var line = await ServedLine.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["Limits:RepliesPerNumber"] = "1000" });
         var texter = line.Get<PhoneHasher>().Texter(InboundSms.TexterNumber, InboundSms.LineNumber).Value;
-        string[] bodies = ["hi", "1", "WORDS", "yes", "HELP", "MENU", "2", "he was so rude", "DONE", "EMAIL pat@example.org"];
+        string[] bodies = ["hi", "1", "WORDS", "yes", "WHY", "MENU", "2", "he was so rude", "DONE", "EMAIL pat@example.org"];
         for (var i = 0; i < 500; i++)
         {
             using var response = await line.TextAsync(InboundSms.Text(bodies[i % bodies.Length]));
@@ -48,11 +48,18 @@ public sealed class LimitsOverHttpTests(AzuriteAssemblyFixture azurite)
             Assert.Equal([Message(line, MessageKeys.Forgotten)], await Twiml.MessagesAsync(forgotten));
         }
 
-        Assert.Empty(await RowsOfAsync(line, texter));
+        // All that stays is the reply cap's count, in the conversation's place, until its window closes.
+        Assert.Equal(["conversations: conversation"], await RowsOfAsync(line, texter));
+        var tally = (await line.Conversations.GetEntityAsync<TableEntity>(texter, "conversation", cancellationToken: Cancellation)).Value;
+        Assert.Equal(501, tally.GetInt32("Replies"));
+        Assert.False(tally.ContainsKey("StateId"));
+        Assert.False(tally.ContainsKey("Email"));
+        Assert.False(tally.ContainsKey("Receipts"));
 
-        // The texter comes back and asks for a summary; then Twilio delivers the old FORGET again.
+        // The texter comes back and asks for a summary (to an address that has not had one today); then Twilio
+        // delivers the old FORGET again.
         using (var back = await line.TextAsync(InboundSms.Text("2")))
-        using (var email = await line.TextAsync(InboundSms.Text("EMAIL pat@example.org")))
+        using (var email = await line.TextAsync(InboundSms.Text("EMAIL sam@example.org")))
         {
             Assert.Single(await Twiml.MessagesAsync(back));
             Assert.Single(await Twiml.MessagesAsync(email));

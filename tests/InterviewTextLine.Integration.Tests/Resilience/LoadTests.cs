@@ -117,10 +117,10 @@ public sealed class LoadTests(AzuriteAssemblyFixture azurite)
     [Fact]
     public async Task Twenty_simultaneous_texts_from_one_number_over_http_are_all_applied_one_on_top_of_another_with_its_own_reply_each()
     {
-        // A burst well past the reply cap of one number: this is about concurrent writes, not the cap.
+        // A burst well past the reply cap and the HELP cap of one number: this is about concurrent writes, not the caps.
         await using var line = await ServedLine.StartAsync(
             azurite.ConnectionString,
-            new Dictionary<string, string?> { ["Limits:RepliesPerNumber"] = "100" },
+            new Dictionary<string, string?> { ["Limits:RepliesPerNumber"] = "100", ["Limits:HelpPerWindow"] = "20" },
             configureServices: services =>
             {
                 services.AddSingleton(provider => new SaveRecordingStore(provider.GetRequiredService<TableConversationStore>()));

@@ -1,5 +1,7 @@
 using System.Net;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Privacy;
+using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TestKit.Faults;
@@ -141,6 +143,20 @@ public sealed class LogScanTests(AzuriteAssemblyFixture azurite)
             .Select(found => $"[{found.Record.Level} {found.Record.Category}] {found.Leak}: {found.Record.Message}")
             .ToList();
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks.Take(20)));
+
+        // Nor anything stable per texter: not their storage key (the keyed hash of the number, in the Azure SDK's
+        // request URLs unless redacted), nor its first 12 characters (the texter tag before it was salted per day).
+        var hasher = line.Get<PhoneHasher>();
+        var stable = new[] { Dana, Eli }
+            .Select(number => hasher.Texter(number, InboundSms.LineNumber).Value)
+            .SelectMany(id => new[] { id, id[..TexterTag.Length] })
+            .ToList();
+        var named = records
+            .Where(record => stable.Any(id => Flatten(record).Contains(id, StringComparison.OrdinalIgnoreCase)))
+            .Select(record => $"[{record.Level} {record.Category}] {record.Message}")
+            .ToList();
+        Assert.True(named.Count == 0, string.Join(Environment.NewLine, named.Take(20)));
+        Assert.Contains(records, record => record.Message.Contains($"PartitionKey='{StorageKeyRedaction.Redacted}'", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -88,6 +88,37 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
         await StoredState.AssertWellFormedAsync(line);
     }
 
+    /// <summary>
+    /// The first text after start, with storage silent from the start (it accepts connections and never answers):
+    /// nothing is left to build on the request, so the webhook answers 503 within its deadline, and the fallback
+    /// that Twilio then calls tells someone texting about danger what to do. The deadline is set short so that
+    /// anything built on the request (a model, an engine) would show; the bound is the deadline plus a slack for a
+    /// busy machine, and asserts the designed path, not a measurement.
+    /// </summary>
+    [Fact]
+    public async Task The_first_text_after_start_with_storage_silent_gets_a_503_within_the_deadline_and_the_fallback_leads_with_the_safety_line()
+    {
+        var deadline = TimeSpan.FromSeconds(1);
+        var slack = TimeSpan.FromSeconds(2.5);
+        await using var proxy = TcpFaultProxy.Start(azurite.Runner.Port);
+        proxy.Mode = ProxyMode.BlackHole;
+        await using var line = await ServedLine.StartAsync(
+            ServedLine.ConnectionStringFor(proxy.Port),
+            new Dictionary<string, string?> { ["Twilio:WebhookDeadline"] = "00:00:01", ["Program:EmergencyNumber"] = "911" });
+        var danger = InboundSms.Text("he has a gun");
+
+        var (status, elapsed) = await TimedAsync(line, danger);
+        using var fallback = await line.PostAsync(ServeHost.FallbackRoute, danger.Fields, line.Sign(ServeHost.FallbackRoute, danger.Fields));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"First text with storage silent: {(int)status} after {elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(elapsed < deadline + slack, $"The first text took {elapsed} with a deadline of {deadline}.");
+        var reply = Assert.Single(await Twiml.MessagesAsync(fallback));
+        Assert.StartsWith("Unsafe? Call 911.", reply, StringComparison.Ordinal);
+        Assert.Equal(1, Core.Sms.SmsSegments.Of(reply).Count);
+        Assert.Contains(line.Logs.GetSnapshot(), record => record.Id.Id == 1006);
+    }
+
     [Fact]
     public async Task A_write_that_commits_but_whose_answer_is_lost_is_answered_from_its_receipt_and_applied_once()
     {

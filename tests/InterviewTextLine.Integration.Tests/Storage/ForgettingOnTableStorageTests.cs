@@ -13,7 +13,8 @@ namespace InterviewTextLine.Integration.Tests.Storage;
 
 /// <summary>
 /// FORGET and the retention sweep, end to end on Table Storage: afterwards no entity in any table
-/// belongs to the texter (checked by scanning every row), and other texters keep theirs.
+/// belongs to the texter (checked by scanning every row) but, after FORGET, the reply cap's count until its window
+/// closes; and other texters keep theirs.
 /// </summary>
 public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite) : IAsyncLifetime
 {
@@ -63,7 +64,7 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
     }
 
     [Fact]
-    public async Task Forget_leaves_no_entity_for_the_texter_in_any_table()
+    public async Task Forget_leaves_nothing_for_the_texter_in_any_table_but_the_reply_cap_count()
     {
         await TalkAndAskForEmail(Forgotten);
         await TalkAndAskForEmail(Kept);
@@ -74,6 +75,19 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
         var reply = await Text(Forgotten, "FORGET");
 
         Assert.Contains("erased", reply.Text, StringComparison.Ordinal);
+        Assert.Equal([$"{Line.Tables.Conversations.Name}: {Key(Forgotten)}/conversation"], await RowsOf(Forgotten));
+        var tally = (await Line.Tables.Conversations.GetEntityAsync<TableEntity>(Key(Forgotten), "conversation", cancellationToken: Cancellation)).Value;
+        Assert.Equal(
+            ["HelpReplies", "Replies", "RepliesSince", "TallyUntil"],
+            tally.Keys.Except(["PartitionKey", "RowKey", "Timestamp", "odata.etag"]).Order(StringComparer.Ordinal));
+        // The window of the texter's last texts had closed (the clock moved ten minutes for the other texter): the
+        // count is the confirmation's own.
+        Assert.Equal(1, tally.GetInt32("Replies"));
+        Assert.NotEmpty(await RowsOf(Kept));
+
+        // Once the window has closed, retention deletes the count too.
+        Line.Time.Advance(new LimitsOptions().ReplyWindow + TimeSpan.FromSeconds(1));
+        await Line.Services.GetRequiredService<RetentionSweeper>().RunAsync(Cancellation);
         Assert.Empty(await RowsOf(Forgotten));
         Assert.NotEmpty(await RowsOf(Kept));
     }
@@ -113,7 +127,9 @@ public sealed class ForgettingOnTableStorageTests(AzuriteAssemblyFixture azurite
             rows.Add(row.PartitionKey + "/" + row.RowKey);
         }
 
-        Assert.Equal([kept + "/conversation"], rows);
+        // The conversation stays, and so does the claim of the address it gave, for a day.
+        var claim = Line.Services.GetRequiredService<PhoneHasher>().Address("someone@example.com").Value;
+        Assert.Equal([kept + "/conversation", "summaries/" + claim], rows);
     }
 
     [Fact]

@@ -50,7 +50,8 @@ internal sealed class SaveRecordingStore(IConversationStore inner) : IConversati
     public Task<string> ReplaceAsync(TexterId texter, Conversation conversation, string expectedETag, CancellationToken cancellationToken) =>
         inner.ReplaceAsync(texter, conversation, expectedETag, cancellationToken);
 
-    public Task<bool> ForgetAsync(TexterId texter, string messageId, CancellationToken cancellationToken) => inner.ForgetAsync(texter, messageId, cancellationToken);
+    public Task<bool> ForgetAsync(TexterId texter, string messageId, ForgetRemainder remainder, CancellationToken cancellationToken) =>
+        inner.ForgetAsync(texter, messageId, remainder, cancellationToken);
 
     public Task DeleteAsync(TexterId texter, CancellationToken cancellationToken) => inner.DeleteAsync(texter, cancellationToken);
 }

@@ -16,6 +16,13 @@ public sealed class TableFollowUpIndexContractTests(AzuriteAssemblyFixture azuri
         IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
 }
 
+/// <summary>The shared address claims contract against Table Storage on Azurite, each test on fresh tables.</summary>
+public sealed class TableAddressClaimsContractTests(AzuriteAssemblyFixture azurite) : AddressClaimsContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
+}
+
 /// <summary>The shared retention scan contract against Table Storage on Azurite, each test on fresh tables.</summary>
 public sealed class TableRetentionScanContractTests(AzuriteAssemblyFixture azurite) : RetentionScanContract
 {

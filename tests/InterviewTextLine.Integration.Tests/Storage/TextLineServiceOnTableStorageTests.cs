@@ -34,7 +34,11 @@ public sealed class TextLineServiceOnTableStorageTests(AzuriteAssemblyFixture az
     {
         _tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(_counter), Cancellation);
         _store = new SaveRecordingStore(_tables.Store);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(LocalDefaults.Values).Build();
+        // Twenty HELPs in a burst: past the HELP cap's default, which is not what these tests are about.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalDefaults.Values)
+            .AddInMemoryCollection([new("Limits:HelpPerWindow", "20")])
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero)));

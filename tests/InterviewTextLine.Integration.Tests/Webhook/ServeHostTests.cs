@@ -53,6 +53,36 @@ public sealed class ServeHostTests
     }
 
     [Fact]
+    public async Task Serve_warms_the_understanding_and_then_the_webhook_before_its_web_server_listens()
+    {
+        await using var app = ServeHost.Build(HermeticOptions());
+
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        var understanding = hosted.FindIndex(service => service.GetType().Name == "UnderstandingWarmUp");
+        var webhook = hosted.FindIndex(service => service is InterviewTextLine.Hosting.Webhook.WebhookWarmUp);
+        var server = hosted.FindIndex(service => service.GetType().Name == "GenericWebHostService");
+        Assert.True(understanding >= 0 && webhook > understanding, "Both warm-ups run, the understanding's first.");
+        Assert.True(server < 0 || hosted[webhook] is IHostedLifecycleService, "The warm-ups run in StartingAsync, before any service's StartAsync starts the server.");
+    }
+
+    [Fact]
+    public async Task Serve_builds_the_line_in_every_language_before_it_takes_a_request()
+    {
+        var probe = new ConstructionProbe();
+        await using var app = ServeHost.Build(HermeticOptions(), services => probe
+            .Watch<Core.Conversations.LineLanguages>(services)
+            .Watch<Core.Conversations.ITextLineService>(services)
+            .Watch<InterviewTextLine.Hosting.Webhook.TwilioSignatureValidator>(services));
+        Assert.Empty(probe.Built);
+
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["ITextLineService", "LineLanguages", "TwilioSignatureValidator"], probe.Built.Order(StringComparer.Ordinal));
+        Assert.Equal(["en", "es"], app.Services.GetRequiredService<Core.Conversations.LineLanguages>().Engines.Select(engine => engine.Script.Language).Order(StringComparer.Ordinal));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public void Local_settings_values_override_the_defaults_and_explicit_settings_override_both()
     {
         var file = Path.Combine(Path.GetTempPath(), $"local.settings.{Guid.NewGuid():N}.json");
@@ -95,7 +125,9 @@ public sealed class ServeHostTests
         Assert.Empty(Validate(program));
         Assert.Empty(Validate(privacy));
         Assert.Contains("(local)", program.Name, StringComparison.Ordinal);
-        Assert.Contains("development-only", privacy.PhoneHashKey, StringComparison.Ordinal);
+        Assert.Equal(LocalDefaults.DevelopmentOnlyPhoneHashKey, privacy.PhoneHashKey);
+        Assert.Null(PhoneHashKeyValidator.Problem(privacy.PhoneHashKey, inAzure: false));
+        Assert.NotNull(PhoneHashKeyValidator.Problem(privacy.PhoneHashKey, inAzure: true));
         Assert.All(LocalDefaults.Values.Keys, key => Assert.Contains(SettingsCatalog.All, setting => $"{setting.Section}:{setting.Key}" == key));
     }
 

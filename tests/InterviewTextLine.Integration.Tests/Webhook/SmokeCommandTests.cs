@@ -21,16 +21,43 @@ public sealed class SmokeCommandTests
     }
 
     [Fact]
-    public async Task The_command_line_parses_the_url_and_token_and_exits_zero_against_a_healthy_line()
+    public async Task The_command_line_takes_the_token_from_the_environment_and_exits_zero_against_a_healthy_line()
     {
         await using var host = await WebhookTestHost.StartAsync();
+        var environment = new Dictionary<string, string?> { [SmokeCommand.TokenVariable] = WebhookTestHost.AuthToken };
 
-        var exitCode = await SmokeCommand.Create()
-            .Parse(["--url", host.SignedBaseUrl + ServeHost.WebhookRoute, "--token", WebhookTestHost.AuthToken])
+        var exitCode = await SmokeCommand.Create(name => environment.GetValueOrDefault(name), TextReader.Null, inputIsTerminal: false)
+            .Parse(["--url", host.SignedBaseUrl + ServeHost.WebhookRoute])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(0, await host.StoredConversationCountAsync());
+    }
+
+    [Fact]
+    public async Task Without_the_variable_the_token_is_the_first_line_of_standard_input()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        using var input = new StringReader(WebhookTestHost.AuthToken + "\n");
+
+        var exitCode = await SmokeCommand.Create(_ => null, input, inputIsTerminal: false)
+            .Parse(["--url", host.SignedBaseUrl + ServeHost.WebhookRoute])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task A_token_on_the_command_line_is_refused_and_nothing_is_sent()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+
+        var exitCode = await SmokeCommand.Create(_ => WebhookTestHost.AuthToken, TextReader.Null, inputIsTerminal: false)
+            .Parse(["--url", host.SignedBaseUrl + ServeHost.WebhookRoute, "--token", WebhookTestHost.AuthToken])
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), record => record.Message.StartsWith("Handled", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,6 +29,24 @@ public sealed class SmsFallbackHttpTests
         var apology = Assert.Single(await Twiml.MessagesAsync(response));
         Assert.Contains("careers@example.edu", apology, StringComparison.Ordinal);
         Assert.Contains("Sorry", apology, StringComparison.Ordinal);
+        Assert.StartsWith("Unsafe? Call 911.", apology, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_safety_line_names_the_configured_emergency_number_and_the_reply_is_one_segment()
+    {
+        await using var host = await WebhookTestHost.StartAsync(options =>
+        {
+            options.Settings["Program:EmergencyNumber"] = "112";
+            options.Settings["Program:HelpContact"] = "careers@example.edu";
+        });
+
+        using var response = await host.PostSignedAsync(Route, InboundSms.Text("he has a gun").Fields);
+
+        var apology = Assert.Single(await Twiml.MessagesAsync(response));
+        Assert.StartsWith("Unsafe? Call 112.", apology, StringComparison.Ordinal);
+        Assert.DoesNotContain("911", apology, StringComparison.Ordinal);
+        Assert.Equal((SmsEncoding.Gsm7, 1), (SmsSegments.Of(apology).Encoding, SmsSegments.Of(apology).Count));
     }
 
     [Theory]
@@ -64,9 +82,11 @@ public sealed class SmsFallbackHttpTests
     }
 
     [Fact]
-    public void The_apology_is_one_gsm7_segment_with_the_longest_help_contact_allowed()
+    public void The_apology_is_one_gsm7_segment_with_the_longest_help_contact_and_emergency_number_allowed()
     {
-        var apology = SmsFallbackHandler.Apology(new string('x', Core.Configuration.ProgramOptions.MaxHelpContactLength));
+        var apology = SmsFallbackHandler.Apology(new string('x', Core.Configuration.ProgramOptions.MaxHelpContactLength), "123456");
+
+        Assert.Contains("Unsafe? Call 123456.", apology, StringComparison.Ordinal);
 
         var segments = SmsSegments.Of(apology);
 

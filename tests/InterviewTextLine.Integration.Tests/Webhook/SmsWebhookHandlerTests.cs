@@ -24,8 +24,11 @@ public sealed class SmsWebhookHandlerTests
         ["NumMedia"] = "0",
     };
 
-    private static SmsWebhookHandler Handler(ITextLineService service) =>
-        new(new TwilioSignatureValidator(Options.Create(new TwilioOptions { AuthToken = AuthToken, WebhookBaseUrl = BaseUrl })), service, TestKit.Builders.TestMetrics.Create(), NullLogger<SmsWebhookHandler>.Instance);
+    private static SmsWebhookHandler Handler(ITextLineService service)
+    {
+        var options = Options.Create(new TwilioOptions { AuthToken = AuthToken, WebhookBaseUrl = BaseUrl });
+        return new(new TwilioSignatureValidator(options), service, TestKit.Builders.TestMetrics.Create(), options, NullLogger<SmsWebhookHandler>.Instance);
+    }
 
     private static HttpRequest Request(string? signature)
     {

@@ -156,6 +156,63 @@ public sealed class SmsWebhookHttpTests
         Assert.Contains("NumMedia", reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("From", "+14155550123")]
+    [InlineData("From", "+14155550999")]
+    [InlineData("Body", "hi")]
+    [InlineData("MessageSid", "SM00000000000000000000000000000001")]
+    public async Task A_signed_request_holding_a_field_twice_gets_400_naming_it_and_nothing_is_stored(string field, string secondValue)
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var fields = InboundSms.Text("hi").Fields.Select(pair => KeyValuePair.Create(pair.Key, pair.Value)).Append(KeyValuePair.Create(field, secondValue)).ToList();
+        var signature = TwilioTestSigner.SignRepeated(
+            WebhookTestHost.AuthToken,
+            host.SignedBaseUrl.TrimEnd('/') + Route,
+            fields.GroupBy(pair => pair.Key, StringComparer.Ordinal).Select(group => KeyValuePair.Create(group.Key, group.Select(pair => pair.Value).ToArray())));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", signature);
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var reason = await AssertRejectedAsync(host, response, HttpStatusCode.BadRequest);
+        Assert.Contains(field, reason, StringComparison.Ordinal);
+        Assert.Contains("more than once", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unsigned_request_holding_a_field_twice_gets_403_not_a_hint_about_its_form()
+    {
+        await using var host = await WebhookTestHost.StartAsync();
+        var fields = InboundSms.Text("hi").Fields.Append(KeyValuePair.Create("From", "+14155550999")).ToList();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Route) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", "forged");
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await AssertRejectedAsync(host, response, HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>The deadline runs from the start of the request: a body that never finishes arriving is cut off too.</summary>
+    [Fact]
+    public async Task A_body_that_stops_arriving_gets_a_503_within_the_deadline()
+    {
+        await using var host = await WebhookTestHost.StartAsync(options => options.Settings["Twilio:WebhookDeadline"] = "00:00:01");
+        var uri = new Uri(host.BaseUrl);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(uri.Host, uri.Port, TestContext.Current.CancellationToken);
+        await using var stream = client.GetStream();
+        var head = $"POST {Route} HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\nX-Twilio-Signature: x\r\n\r\nBody=hel";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), TestContext.Current.CancellationToken);
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("HTTP/1.1 503 Service Unavailable", statusLine);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"Answered after {clock.Elapsed}.");
+        Assert.Equal(0, await host.StoredConversationCountAsync());
+    }
+
     [Fact]
     public async Task A_body_that_is_not_a_form_gets_400_with_a_reason()
     {

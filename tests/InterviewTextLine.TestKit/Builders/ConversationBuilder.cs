@@ -23,6 +23,7 @@ public sealed class ConversationBuilder
     private int _addressesGiven;
     private DateTimeOffset? _repliesSince;
     private int _replies;
+    private int _helpReplies;
     private bool _askedBack;
     private MessageReceipts _receipts = MessageReceipts.Empty;
 
@@ -88,10 +89,10 @@ public sealed class ConversationBuilder
         return this;
     }
 
-    /// <summary>The reply cap's window: <paramref name="replies"/> replies since <paramref name="since"/>.</summary>
-    public ConversationBuilder WithReplies(DateTimeOffset since, int replies)
+    /// <summary>The reply cap's window: <paramref name="replies"/> replies (<paramref name="help"/> of them to HELP) since <paramref name="since"/>.</summary>
+    public ConversationBuilder WithReplies(DateTimeOffset since, int replies, int help = 0)
     {
-        (_repliesSince, _replies) = (since, replies);
+        (_repliesSince, _replies, _helpReplies) = (since, replies, help);
         return this;
     }
 
@@ -123,7 +124,7 @@ public sealed class ConversationBuilder
             .OptedOut()
             .WithEmail("pat@example.org")
             .WithAddressesGiven(2)
-            .WithReplies(Epoch.AddMinutes(1), 4)
+            .WithReplies(Epoch.AddMinutes(1), 4, help: 2)
             .AskedBack()
             .WithFollowUp(FollowUp.Restore(
                 FollowUpStatus.Failed,
@@ -149,6 +150,7 @@ public sealed class ConversationBuilder
         AddressesGiven = _addressesGiven,
         RepliesSince = _repliesSince,
         Replies = _replies,
+        HelpReplies = _helpReplies,
         AskedBack = _askedBack,
         Receipts = _receipts,
     };

@@ -397,7 +397,7 @@ public abstract class ConversationStoreContract : StorageContract
         await Index.AddEntryAsync(texter, dueAt, Cancellation);
         await Index.AddEntryAsync(survivor, dueAt, Cancellation);
 
-        Assert.True(await Store.ForgetAsync(texter, forget, Cancellation));
+        Assert.True(await Store.ForgetAsync(texter, forget, ForgetRemainder.Nothing, Cancellation));
         Assert.Null(await Store.ReadAsync(texter, Cancellation));
         Assert.Equal([survivor], (await Index.ReadDueAsync(dueAt, null, 10, Cancellation)).Select(entry => entry.Texter));
 
@@ -406,7 +406,7 @@ public abstract class ConversationStoreContract : StorageContract
         await Index.AddEntryAsync(texter, dueAt, Cancellation);
         var before = (await Store.ReadAsync(texter, Cancellation))!;
 
-        Assert.False(await Store.ForgetAsync(texter, forget, Cancellation));
+        Assert.False(await Store.ForgetAsync(texter, forget, ForgetRemainder.Nothing, Cancellation));
 
         var after = await Store.ReadAsync(texter, Cancellation);
         Assert.Equal(before.ETag, after?.ETag);
@@ -419,11 +419,11 @@ public abstract class ConversationStoreContract : StorageContract
     {
         var texter = NewTexter();
         await Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation);
-        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), Cancellation));
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), ForgetRemainder.Nothing, Cancellation));
         await Store.SaveWithReceiptAsync(texter, AConversation().InState("back"), null, NewReceipt(), Cancellation);
 
-        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), Cancellation));
-        Assert.True(await Store.ForgetAsync(NewTexter(), NewMessageSid(), Cancellation));
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), ForgetRemainder.Nothing, Cancellation));
+        Assert.True(await Store.ForgetAsync(NewTexter(), NewMessageSid(), ForgetRemainder.Nothing, Cancellation));
 
         Assert.Null(await Store.ReadAsync(texter, Cancellation));
     }
@@ -435,9 +435,71 @@ public abstract class ConversationStoreContract : StorageContract
         var messageId = NewMessageSid();
         await Store.SaveWithReceiptAsync(other, AConversation(), null, NewReceipt(), Cancellation);
 
-        Assert.True(await Store.ForgetAsync(texter, messageId, Cancellation));
-        Assert.True(await Store.ForgetAsync(other, messageId, Cancellation));
+        Assert.True(await Store.ForgetAsync(texter, messageId, ForgetRemainder.Nothing, Cancellation));
+        Assert.True(await Store.ForgetAsync(other, messageId, ForgetRemainder.Nothing, Cancellation));
         Assert.Null(await Store.ReadAsync(other, Cancellation));
+    }
+
+    [Fact]
+    public async Task Forget_can_leave_the_reply_tally_alone_which_reads_in_place_of_the_conversation_until_a_save_replaces_it()
+    {
+        var texter = NewTexter();
+        var dueAt = Epoch.AddHours(2);
+        var tally = new ReplyTally(Epoch, Epoch.AddMinutes(10), 7, 2);
+        await Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet().OptedOut(false).WithScheduledFollowUp(dueAt), null, NewReceipt(), Cancellation);
+        await Index.AddEntryAsync(texter, dueAt, Cancellation);
+
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), ForgetRemainder.Of(tally), Cancellation));
+
+        var left = await Store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation);
+        Assert.Null(left.Conversation);
+        Assert.Equal(tally, left.Tally);
+        Assert.NotNull(left.ETag);
+        Assert.False(left.Unreadable);
+        Assert.Null(await Store.ReadAsync(texter, Cancellation));
+        Assert.Empty(await Index.ReadDueAsync(dueAt, null, 10, Cancellation));
+
+        // A save that read no row at all loses to the tally; one on the tally's ETag replaces it.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.SaveWithReceiptAsync(texter, AConversation(), null, NewReceipt(), Cancellation));
+        await Store.SaveWithReceiptAsync(texter, AConversation().InState("back").WithReplies(tally.Since, tally.Replies + 1), left.ETag, NewReceipt(), Cancellation);
+
+        var back = await Store.ReadForMessageAsync(texter, NewMessageSid(), Cancellation);
+        Assert.Equal("back", back.Conversation!.StateId);
+        Assert.Equal(tally.Replies + 1, back.Conversation.Replies);
+        Assert.Null(back.Tally);
+    }
+
+    [Fact]
+    public async Task Forget_can_leave_an_opt_out_that_holds_nothing_else()
+    {
+        var texter = NewTexter();
+        var dueAt = Epoch.AddHours(2);
+        await Store.SaveWithReceiptAsync(texter, AConversation().WithEverythingSet().WithScheduledFollowUp(dueAt), null, NewReceipt(), Cancellation);
+        await Index.AddEntryAsync(texter, dueAt, Cancellation);
+        Conversation optOut = AConversation().InState("welcome").OptedOut().StartedAt(Epoch.AddHours(1)).LastMessageAt(Epoch.AddHours(1)).WithReplies(Epoch.AddHours(1), 2);
+
+        Assert.True(await Store.ForgetAsync(texter, NewMessageSid(), ForgetRemainder.OptOut(optOut), Cancellation));
+
+        var left = await Store.ReadAsync(texter, Cancellation);
+        Assert.Equal(optOut, left?.Conversation);
+        Assert.Empty(left!.Conversation.Receipts);
+        Assert.Null(left.Conversation.Email);
+        Assert.Empty(await Index.ReadDueAsync(dueAt, null, 10, Cancellation));
+    }
+
+    [Fact]
+    public async Task Delete_erases_a_tally_too_and_forgetting_with_nothing_to_leave_erases_one()
+    {
+        var (deleted, forgotten) = (NewTexter(), NewTexter());
+        var tally = ForgetRemainder.Of(new ReplyTally(Epoch, Epoch.AddMinutes(10), 1, 0));
+        await Store.ForgetAsync(deleted, NewMessageSid(), tally, Cancellation);
+        await Store.ForgetAsync(forgotten, NewMessageSid(), tally, Cancellation);
+
+        await Store.DeleteAsync(deleted, Cancellation);
+        await Store.ForgetAsync(forgotten, NewMessageSid(), ForgetRemainder.Nothing, Cancellation);
+
+        Assert.Equal(new ConversationSnapshot(null, null, null), await Store.ReadForMessageAsync(deleted, NewMessageSid(), Cancellation));
+        Assert.Equal(new ConversationSnapshot(null, null, null), await Store.ReadForMessageAsync(forgotten, NewMessageSid(), Cancellation));
     }
 
     [Fact]

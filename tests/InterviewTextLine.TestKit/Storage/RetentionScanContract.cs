@@ -1,3 +1,4 @@
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Storage;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
@@ -43,7 +44,7 @@ public abstract class RetentionScanContract : StorageContract
         var pages = 0;
         do
         {
-            var page = await Scan.ReadPageAsync(Epoch.AddDays(1), Now.AddDays(-1), resumeAt, pageSize: 2, Cancellation);
+            var page = await Scan.ReadPageAsync(Epoch.AddDays(1), Now.AddDays(-1), DateTimeOffset.MinValue, resumeAt, pageSize: 2, Cancellation);
             foreach (var texter in page.Idle)
             {
                 await Store.DeleteAsync(texter, Cancellation);
@@ -66,7 +67,7 @@ public abstract class RetentionScanContract : StorageContract
         var texter = NewTexter();
         var forget = NewMessageSid();
         await Store.SaveWithReceiptAsync(texter, AConversation().LastMessageAt(Now), null, NewReceipt(), Cancellation);
-        await Store.ForgetAsync(texter, forget, Cancellation);
+        await Store.ForgetAsync(texter, forget, ForgetRemainder.Nothing, Cancellation);
 
         var (_, young) = await ScanAllAsync(Epoch, forgottenBefore: Now.AddDays(-1), pageSize: 1000);
         var (_, old) = await ScanAllAsync(Epoch, forgottenBefore: Now.AddDays(1), pageSize: 1000);
@@ -77,7 +78,7 @@ public abstract class RetentionScanContract : StorageContract
         Assert.Single(old);
         Assert.Empty(afterDeleting);
         Assert.DoesNotContain(texter.Value, old[0], StringComparison.Ordinal);
-        Assert.True(await Store.ForgetAsync(texter, forget, Cancellation));
+        Assert.True(await Store.ForgetAsync(texter, forget, ForgetRemainder.Nothing, Cancellation));
         await Scan.DeleteLeftoversAsync(old, Cancellation);
     }
 
@@ -99,7 +100,7 @@ public abstract class RetentionScanContract : StorageContract
     public async Task The_checkpoint_and_forget_records_are_never_taken_for_conversations()
     {
         await Scan.WriteCheckpointAsync("checkpoint", Cancellation);
-        await Store.ForgetAsync(NewTexter(), NewMessageSid(), Cancellation);
+        await Store.ForgetAsync(NewTexter(), NewMessageSid(), ForgetRemainder.Nothing, Cancellation);
 
         var (idle, leftovers) = await ScanAllAsync(DateTimeOffset.MaxValue, Now.AddDays(-1), pageSize: 1000);
 
@@ -108,14 +109,55 @@ public abstract class RetentionScanContract : StorageContract
         Assert.Equal("checkpoint", await Scan.ReadCheckpointAsync(Cancellation));
     }
 
+    [Fact]
+    public async Task Reply_tallies_and_address_claims_are_leftovers_once_expired_and_never_idle_conversations()
+    {
+        var (expiredTally, liveTally) = (NewTexter(), NewTexter());
+        var now = Now;
+        await Store.ForgetAsync(expiredTally, NewMessageSid(), ForgetRemainder.Of(new ReplyTally(now.AddMinutes(-20), now.AddMinutes(-10), 3, 1)), Cancellation);
+        await Store.ForgetAsync(liveTally, NewMessageSid(), ForgetRemainder.Of(new ReplyTally(now.AddMinutes(-5), now.AddMinutes(5), 3, 0)), Cancellation);
+        Assert.True(await Claims.TryClaimAddressAsync(new AddressKey(NewTexter().Value), "old", now.AddDays(-2), now.AddDays(-1), Cancellation));
+        Assert.True(await Claims.TryClaimAddressAsync(new AddressKey(NewTexter().Value), "new", now, now.AddDays(1), Cancellation));
+
+        var (idle, leftovers) = await ScanAllAsync(DateTimeOffset.MaxValue, now.AddDays(-30), pageSize: 1000, expiredBefore: now);
+
+        Assert.Empty(idle);
+        Assert.Equal(2, leftovers.Count);
+        await Scan.DeleteLeftoversAsync(leftovers, Cancellation);
+        Assert.Null((await Store.ReadForMessageAsync(expiredTally, NewMessageSid(), Cancellation)).ETag);
+        Assert.NotNull((await Store.ReadForMessageAsync(liveTally, NewMessageSid(), Cancellation)).Tally);
+        Assert.Empty((await ScanAllAsync(DateTimeOffset.MaxValue, now.AddDays(-30), pageSize: 1000, expiredBefore: now)).Leftovers);
+    }
+
+    [Fact]
+    public async Task An_expired_tally_or_claim_written_again_after_the_scan_read_it_is_not_deleted()
+    {
+        var (tallied, address) = (NewTexter(), new AddressKey(NewTexter().Value));
+        var now = Now;
+        await Store.ForgetAsync(tallied, NewMessageSid(), ForgetRemainder.Of(new ReplyTally(now.AddMinutes(-20), now.AddMinutes(-10), 3, 0)), Cancellation);
+        Assert.True(await Claims.TryClaimAddressAsync(address, "old", now.AddDays(-2), now.AddDays(-1), Cancellation));
+        var (_, leftovers) = await ScanAllAsync(DateTimeOffset.MaxValue, now.AddDays(-30), pageSize: 1000, expiredBefore: now);
+        Assert.Equal(2, leftovers.Count);
+
+        // The texter texts again, and another conversation claims the address, before the sweep deletes.
+        var snapshot = await Store.ReadForMessageAsync(tallied, NewMessageSid(), Cancellation);
+        await Store.SaveWithReceiptAsync(tallied, AConversation().InState("back"), snapshot.ETag, NewReceipt(), Cancellation);
+        Assert.True(await Claims.TryClaimAddressAsync(address, "new", now, now.AddDays(1), Cancellation));
+        await Scan.DeleteLeftoversAsync(leftovers, Cancellation);
+
+        Assert.Equal("back", (await Store.ReadAsync(tallied, Cancellation))?.Conversation.StateId);
+        Assert.False(await Claims.TryClaimAddressAsync(address, "third", now, now.AddDays(1), Cancellation));
+    }
+
     /// <summary>Every page of a scan, from the start.</summary>
-    protected async Task<(List<TexterId> Idle, List<string> Leftovers)> ScanAllAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, int pageSize)
+    protected async Task<(List<TexterId> Idle, List<string> Leftovers)> ScanAllAsync(
+        DateTimeOffset idleSince, DateTimeOffset forgottenBefore, int pageSize, DateTimeOffset? expiredBefore = null)
     {
         var (idle, leftovers) = (new List<TexterId>(), new List<string>());
         string? resumeAt = null;
         do
         {
-            var page = await Scan.ReadPageAsync(idleSince, forgottenBefore, resumeAt, pageSize, Cancellation);
+            var page = await Scan.ReadPageAsync(idleSince, forgottenBefore, expiredBefore ?? DateTimeOffset.MinValue, resumeAt, pageSize, Cancellation);
             idle.AddRange(page.Idle);
             leftovers.AddRange(page.Leftovers);
             resumeAt = page.ResumeAt;

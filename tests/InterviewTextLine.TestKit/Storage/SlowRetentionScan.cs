@@ -12,10 +12,11 @@ public sealed class SlowRetentionScan(IRetentionScan inner, FakeTimeProvider tim
     /// <summary>Where each page read started (null: the beginning).</summary>
     public List<string?> Reads { get; } = [];
 
-    public async Task<RetentionPage> ReadPageAsync(DateTimeOffset idleSince, DateTimeOffset forgottenBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
+    public async Task<RetentionPage> ReadPageAsync(
+        DateTimeOffset idleSince, DateTimeOffset forgottenBefore, DateTimeOffset expiredBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
     {
         Reads.Add(resumeAt);
-        var page = await inner.ReadPageAsync(idleSince, forgottenBefore, resumeAt, pageSize, cancellationToken);
+        var page = await inner.ReadPageAsync(idleSince, forgottenBefore, expiredBefore, resumeAt, pageSize, cancellationToken);
         time.Advance(perPage);
         return page;
     }

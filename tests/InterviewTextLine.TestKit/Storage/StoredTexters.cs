@@ -13,7 +13,7 @@ public static class StoredTexters
         string? resumeAt = null;
         do
         {
-            var page = await scan.ReadPageAsync(DateTimeOffset.MaxValue, DateTimeOffset.MinValue, resumeAt, 1000, cancellationToken);
+            var page = await scan.ReadPageAsync(DateTimeOffset.MaxValue, DateTimeOffset.MinValue, DateTimeOffset.MinValue, resumeAt, 1000, cancellationToken);
             texters.AddRange(page.Idle);
             resumeAt = page.ResumeAt;
         }
