@@ -26,8 +26,8 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var trainer = new ModelTrainer(settings);
 
         progress?.Invoke($"{language}: reading and embedding {corpus.Count} texts and {phrases.Count} script phrases");
-        var examples = TrainingExamples.From(corpus, script.Start, embedder);
-        var always = TrainingExamples.From(phrases, script.Start, embedder);
+        var examples = TrainingExamples.From(corpus, script.Start, embedder, words.Keys);
+        var always = TrainingExamples.From(phrases, script.Start, embedder, words.Keys);
 
         progress?.Invoke($"{language}: {settings.Folds}-fold cross-validation");
         var outOfFold = CrossValidation.OutOfFold(trainer, examples, always, line => progress?.Invoke($"{language}: {line}"));

@@ -36,15 +36,6 @@ public sealed class ModelTrainer(TrainingSettings settings)
         _ml.Model.Save(model, schema, destination);
     }
 
-    /// <summary>A classifier over a fitted model, as the app would serve it.</summary>
-    public IMeaningClassifier Classifier(ITransformer model, ISentenceEmbedder embedder)
-    {
-        using var stream = new MemoryStream();
-        Save(model, stream);
-        stream.Position = 0;
-        return new TrainedClassifier(stream, embedder);
-    }
-
     private Microsoft.ML.Data.EstimatorChain<Microsoft.ML.Data.MulticlassPredictionTransformer<MaximumEntropyModelParameters>> Pipeline()
     {
         var text = new TextFeaturizingEstimator.Options
@@ -100,18 +91,25 @@ public static class TrainingExamples
     /// (<paramref name="startState"/> for a first text); a text with two problems counts for both, so the model
     /// learns that both are present.
     /// </summary>
-    public static IReadOnlyList<TrainingExample> From(IEnumerable<LabelledText> texts, string startState, MiniLmSentenceEmbedder embedder)
+    /// <param name="texts">The labelled texts.</param>
+    /// <param name="startState">The state a first text is read in.</param>
+    /// <param name="embedder">The sentence model.</param>
+    /// <param name="languageWords">The words the language's texts use, which the sentence model's reading counts as known (<see cref="SentenceText"/>).</param>
+    public static IReadOnlyList<TrainingExample> From(IEnumerable<LabelledText> texts, string startState, MiniLmSentenceEmbedder embedder, IEnumerable<string> languageWords)
     {
+        ArgumentNullException.ThrowIfNull(languageWords);
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(startState);
         ArgumentNullException.ThrowIfNull(embedder);
         var list = texts.ToList();
         var cleaned = list.Select(text => TextReading.Of(text.Text).Folded).ToArray();
+        var known = new HashSet<string>(embedder.Vocabulary.Concat(languageWords), StringComparer.Ordinal);
+        var read = cleaned.Select(text => SentenceText.Bound(text, known)).ToArray();
         var vectors = new float[cleaned.Length][];
         const int Batch = 64;
         for (var start = 0; start < cleaned.Length; start += Batch)
         {
-            var chunk = embedder.Compute(cleaned[start..Math.Min(cleaned.Length, start + Batch)]);
+            var chunk = embedder.Compute(read[start..Math.Min(read.Length, start + Batch)]);
             chunk.CopyTo(vectors, start);
         }
 

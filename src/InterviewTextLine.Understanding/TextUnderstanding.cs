@@ -45,7 +45,7 @@ public sealed class TextUnderstanding : ITextUnderstanding
     {
         ArgumentNullException.ThrowIfNull(script);
         var mender = Mender(script, ShippedModels.Words(script.Language).Keys);
-        return new Understander(script, new TrainedClassifier(ShippedModels.Model(script.Language), _embedder), ShippedModels.Policy(script.Language), mender);
+        return new Understander(script, new TrainedClassifier(ShippedModels.Model(script.Language), _embedder, ShippedModels.Words(script.Language).Keys), ShippedModels.Policy(script.Language), mender);
     }
 
     /// <summary>

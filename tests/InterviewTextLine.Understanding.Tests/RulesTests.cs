@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Languages;
 using InterviewTextLine.Understanding.Rules;
 
@@ -76,4 +77,29 @@ public sealed class RulesTests
         Assert.Null(Detector.Detect(TextReading.Of("si claro"), midConversation: true));
         Assert.Equal("es", Detector.Detect(TextReading.Of("me esta gritando y no se que hacer"), midConversation: true));
     }
+
+    [Fact]
+    public void The_sentence_model_reads_a_real_text_whole_and_noise_only_up_to_its_eighth_unknown_word()
+    {
+        var known = new HashSet<string>(["the", "interviewer", "keeps", "asking", "if", "im", "married"], StringComparer.Ordinal);
+        var real = TextReading.Of("The interviewer keeps asking if I'm married, qwrt zxcv!").Folded;
+        var noise = TextReading.Of("the qwe rty uio pas dfg hjk lzx cvb nmq wer tyu").Folded;
+
+        Assert.Equal(real, SentenceText.Bound(real, known));
+        Assert.Equal("the qwe rty uio pas dfg hjk lzx", SentenceText.Bound(noise, known));
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusLanguages))]
+    public void No_corpus_text_is_cut_for_the_sentence_model(string language)
+    {
+        var known = new HashSet<string>(MiniLmSentenceEmbedder.Shared.Vocabulary.Concat(ShippedModels.Words(language).Keys), StringComparer.Ordinal);
+        var cut = Training.Corpus.Train(language).Concat(Training.Corpus.Evaluation(language))
+            .Select(text => TextReading.Of(text.Text).Folded)
+            .Where(folded => SentenceText.Bound(folded, known) != folded)
+            .ToList();
+        Assert.True(cut.Count == 0, "Cut: " + string.Join(" | ", cut.Take(3)));
+    }
+
+    public static TheoryData<string> CorpusLanguages => [.. FlowLoader.Languages];
 }

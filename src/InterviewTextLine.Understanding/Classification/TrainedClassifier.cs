@@ -18,16 +18,20 @@ public sealed class TrainedClassifier : IMeaningClassifier
     private readonly MLContext _ml = new();
     private readonly ITransformer _model;
     private readonly ISentenceEmbedder _embedder;
+    private readonly IReadOnlySet<string> _known;
     private readonly ConcurrentBag<PredictionEngine<MeaningInput, MeaningOutput>> _engines = [];
 
     /// <param name="model">The saved model (a zip stream).</param>
     /// <param name="embedder">The sentence model the classifier was trained with.</param>
-    public TrainedClassifier(Stream model, ISentenceEmbedder embedder)
+    /// <param name="languageWords">The words the language's texts use (<see cref="SentenceText"/>).</param>
+    public TrainedClassifier(Stream model, ISentenceEmbedder embedder, IEnumerable<string> languageWords)
     {
+        ArgumentNullException.ThrowIfNull(languageWords);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(embedder);
         _model = _ml.Model.Load(model, out _);
         _embedder = embedder;
+        _known = new HashSet<string>(embedder.Vocabulary.Concat(languageWords), StringComparer.Ordinal);
         var engine = Rent();
         VBuffer<ReadOnlyMemory<char>> names = default;
         engine.OutputSchema[nameof(MeaningOutput.Score)].GetSlotNames(ref names);
@@ -42,7 +46,7 @@ public sealed class TrainedClassifier : IMeaningClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(state);
-        var input = new MeaningInput { Text = text, State = state, Meaning = _embedder.Embed(text) };
+        var input = new MeaningInput { Text = text, State = state, Meaning = _embedder.Embed(SentenceText.Bound(text, _known)) };
         var engine = Rent();
         try
         {
