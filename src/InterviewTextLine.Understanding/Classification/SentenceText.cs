@@ -1,3 +1,5 @@
+using InterviewTextLine.Core.Conversations;
+
 namespace InterviewTextLine.Understanding.Classification;
 
 /// <summary>
@@ -28,10 +30,13 @@ public static class SentenceText
         {
             var end = folded.IndexOf(' ', start);
             end = end < 0 ? folded.Length : end;
-            var word = new string([.. folded.AsSpan(start, end - start).ToArray().Where(char.IsLetterOrDigit)]);
-            if (word.Length > 0 && !word.All(char.IsAsciiDigit) && !known.Contains(word) && ++unknown == MaxUnknownWords)
+            // The words of one space-separated piece as the vocabularies were counted ("pay,commute" is two).
+            foreach (var word in TextMatcher.Words(folded[start..end]))
             {
-                return folded[..start].TrimEnd();
+                if (!word.All(char.IsAsciiDigit) && !known.Contains(word) && ++unknown == MaxUnknownWords)
+                {
+                    return folded[..start].TrimEnd();
+                }
             }
 
             start = end + 1;
