@@ -32,6 +32,12 @@ public static class ShippedModels
     /// <summary>The shipped classifier of <paramref name="language"/>, as a stream of its zip.</summary>
     public static Stream Model(string language) => Open(ModelName(language));
 
+    /// <summary>
+    /// Drops the resident pages of <paramref name="language"/>'s model file once the classifier has loaded it: the
+    /// classifier keeps its own copy, and the file is not read again (<see cref="Classification.ResourcePages"/>).
+    /// </summary>
+    public static void ReleaseModel(string language) => Classification.ResourcePages.Release(typeof(ShippedModels).Assembly, Prefix + ModelName(language));
+
     public static DecisionPolicy Policy(string language)
     {
         using var stream = Open(PolicyName(language));

