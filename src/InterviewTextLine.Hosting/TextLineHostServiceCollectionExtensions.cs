@@ -1,5 +1,6 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Email;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Hosting.Webhook;
@@ -25,6 +26,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.AddTextLine(configuration);
         services.AddValidatedOptions<TwilioOptions>(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffScheduleValidator>());
 
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
