@@ -13,7 +13,6 @@ public sealed class HandoffOptions : IValidatableObject
 {
     public const string SectionName = "Handoff";
 
-    [EmailAddress]
     [Description("Inbox that gets one email per call-back request (the texter's number, language, situations and time), only after the texter says YES. Empty: the feature is off and TALK gets the help contact.")]
     public string? Email { get; set; }
 
@@ -42,6 +41,12 @@ public sealed class HandoffOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // Checked here rather than by [EmailAddress], which refuses the empty value that turns the feature off.
+        if (IsEnabled && !new EmailAddressAttribute().IsValid(Email!.Trim()))
+        {
+            yield return new ValidationResult($"'{Email}' is not an email address.", [nameof(Email)]);
+        }
+
         if (!Handoffs.OfficeHours.TryParse(Hours, TimeZoneInfo.Utc, out _, out var problem))
         {
             yield return new ValidationResult(problem, [nameof(Hours)]);
