@@ -14,6 +14,8 @@ internal sealed partial class HandoffScheduleService(
     TimeProvider time,
     ILogger<HandoffScheduleService> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = FollowUpScheduleValidator.TryParse(options.Value.Schedule)
@@ -25,6 +27,13 @@ internal sealed partial class HandoffScheduleService(
             var now = time.GetUtcNow();
             var from = now > last ? now : last;
             var next = new DateTimeOffset(DateTime.SpecifyKind(schedule.GetNextOccurrence(from.UtcDateTime), DateTimeKind.Utc));
+            if (next - now > MaxWait)
+            {
+                // Task.Delay takes at most about 49 days; a rare schedule waits a day at a time.
+                await Task.Delay(MaxWait, time, stoppingToken);
+                continue;
+            }
+
             if (next - now > TimeSpan.Zero)
             {
                 await Task.Delay(next - now, time, stoppingToken);

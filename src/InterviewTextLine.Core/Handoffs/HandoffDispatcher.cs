@@ -200,7 +200,7 @@ public sealed class HandoffDispatcher(
     }
 
     /// <summary>Half a minute, doubling, at most half an hour: a request is worth more minutes than a summary is.</summary>
-    internal static TimeSpan Backoff(int attempts) =>
+    public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 16)), 1800));
 
     private async Task<Outcome> DropAsync(HandoffEntry entry, string reason, CancellationToken cancellationToken)
