@@ -1,7 +1,6 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Core.Handoffs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +10,7 @@ namespace InterviewTextLine.Email;
 public static class FollowUpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the follow-up sweep (<see cref="IFollowUpProcessor"/>), its composer and renderer, the handoff sender
-    /// (<see cref="IHandoffDispatcher"/>) and its composer, and the
+    /// Registers the follow-up sweep (<see cref="IFollowUpProcessor"/>), its composer and renderer, and the
     /// email sender: SendGrid when <see cref="SendGridOptions.IsConfigured"/>, the local outbox folder otherwise. <see cref="EmailOptions"/>,
     /// <see cref="SendGridOptions"/> and <see cref="OutboxOptions"/> are validated at startup. The store, the flow script, the program,
     /// follow-up options, the clock and logging come from the core registration.
@@ -39,10 +37,6 @@ public static class FollowUpServiceCollectionExtensions
         services.AddTextLineMetrics();
         services.TryAddSingleton<FollowUpProcessor>();
         services.TryAddSingleton<IFollowUpProcessor>(provider => provider.GetRequiredService<FollowUpProcessor>());
-
-        // The handoff email goes through the same sender, to the office's inbox rather than a texter's.
-        services.TryAddSingleton<HandoffEmailComposer>();
-        services.TryAddSingleton<IHandoffDispatcher, HandoffDispatcher>();
         return services;
     }
 }

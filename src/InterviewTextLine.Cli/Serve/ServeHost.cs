@@ -65,7 +65,9 @@ public static partial class ServeHost
             builder.Services.AddHostedService<FollowUpScheduleService>();
         }
 
-        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher)))
+        // With no inbox there is nothing to send: no schedule polls an empty outbox.
+        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher))
+            && configuration.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>() is { IsEnabled: true })
         {
             builder.Services.AddHostedService<HandoffScheduleService>();
         }
