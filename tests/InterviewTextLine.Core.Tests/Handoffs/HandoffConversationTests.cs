@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
+using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Handoffs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace InterviewTextLine.Core.Tests.Handoffs;
 
@@ -336,5 +340,22 @@ public sealed class HandoffConversationTests
             Assert.DoesNotContain("5555550100", record.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("5555550100", string.Join(" ", record.StructuredState?.Select(pair => pair.Value) ?? []), StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task The_handoff_metric_counts_requests_consents_declines_refusals_and_sends_by_outcome()
+    {
+        await using var line = HandoffLine.Create();
+        using var handoffs = new MetricCollector<long>(line.Harness.Services.GetRequiredService<IMeterFactory>(), TextLineMetrics.MeterName, "textline.handoffs");
+        await line.Text("TALK");
+        await line.Text("no");
+        await line.Text("TALK");
+        await line.Text("yes");
+        await line.SendAsync();
+        await line.Text("TALK");
+
+        var outcomes = handoffs.GetMeasurementSnapshot().Select(m => (string)m.Tags["outcome"]!).ToList();
+
+        Assert.Equal(["asked", "declined", "asked", "consented", "sent", "refused"], outcomes);
     }
 }
