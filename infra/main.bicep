@@ -71,6 +71,18 @@ param followUpSchedule string = '0 */5 * * * *'
 @description('NCRONTAB schedule (with seconds) of the retention sweep; the timer function reads it from app settings.')
 param retentionSchedule string = '0 30 3 * * *'
 
+@description('Inbox of the office that answers requests for a person (TALK): one email per request, holding the texter\'s number, only after they say YES. Empty: TALK gets the help contact instead.')
+param handoffEmail string = ''
+
+@description('Office hours for requests for a person, in handoffTimeZone: days and times separated by \';\', e.g. Mon-Fri 09:00-17:00; Sat 10:00-13:00.')
+param handoffHours string = 'Mon-Fri 09:00-17:00'
+
+@description('IANA time zone of the office hours, e.g. America/New_York. Required when handoffEmail is set.')
+param handoffTimeZone string = ''
+
+@description('NCRONTAB schedule (with seconds) of the handoff sender; every 30 seconds, so a request reaches the inbox within a minute.')
+param handoffSchedule string = '*/30 * * * * *'
+
 @description('Instances kept warm for HTTP requests, so that a cold start never eats Twilio\'s 15-second timeout. 0 saves the always-ready charge.')
 @minValue(0)
 @maxValue(20)
@@ -357,6 +369,10 @@ module api 'app/api.bicep' = {
     followUpDelay: followUpDelay
     followUpSchedule: followUpSchedule
     retentionSchedule: retentionSchedule
+    handoffEmail: handoffEmail
+    handoffHours: handoffHours
+    handoffTimeZone: handoffTimeZone
+    handoffSchedule: handoffSchedule
   }
 }
 

@@ -207,6 +207,47 @@ customMetrics
   }
 }
 
+// A failed handoff is a texter who said YES and is waiting for a call that will not come unless someone looks.
+resource handoffsFailing 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-handoffs-failing'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Call-back requests failing'
+    description: 'At least one request for a person was recorded as failed in the last 15 minutes: a texter is waiting for contact. See docs/operations.md, "Call-back requests failing".'
+    severity: 1
+    enabled: true
+    scopes: [applicationInsights.id]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: '''
+customMetrics
+| where name == 'textline.handoffs'
+| where tostring(customDimensions.outcome) == 'failed'
+| project timestamp, failed = valueSum
+'''
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failed'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [operators.id]
+    }
+  }
+}
+
 // A run adds to the counter, so each exported row is a minute with at least one run; no row for 30 minutes
 // means six missed runs in a row.
 resource sweepStalled 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {

@@ -86,6 +86,18 @@ param followUpSchedule string
 @description('NCRONTAB schedule (with seconds) of the retention sweep.')
 param retentionSchedule string
 
+@description('Inbox of requests for a person; empty turns the handoff off.')
+param handoffEmail string
+
+@description('Office hours for requests for a person.')
+param handoffHours string
+
+@description('IANA time zone of the office hours.')
+param handoffTimeZone string
+
+@description('NCRONTAB schedule of the handoff sender.')
+param handoffSchedule string
+
 // The app's tables are created here, next to the settings that name them, and the app's identity may read
 // and write these two tables only.
 var conversationsTable = 'conversations'
@@ -244,6 +256,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       Limits__AddressesPerConversation: string(addressesPerConversation)
       FollowUp__Delay: followUpDelay
       FollowUp__Schedule: followUpSchedule
+      Handoff__Email: handoffEmail
+      Handoff__Hours: handoffHours
+      Handoff__TimeZone: handoffTimeZone
+      Handoff__Schedule: handoffSchedule
       Email__FromAddress: emailFromAddress
       Email__FromName: empty(emailFromName) ? programName : emailFromName
       SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/sendgrid-api-key)'

@@ -192,6 +192,28 @@ customMetrics
     }
     {
       type: 3
+      name: 'handoffs'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Requests for a person: asked (TALK), consented (YES), sent, and what else became of them'
+        query: '''
+customMetrics
+| where name == 'textline.handoffs'
+| summarize handoffs = sum(valueSum) by bin(timestamp, 1d), outcome = tostring(customDimensions.outcome)
+| order by timestamp asc
+'''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'barchart'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
       name: 'webhook-status'
       content: {
         version: 'KqlItem/1.0'

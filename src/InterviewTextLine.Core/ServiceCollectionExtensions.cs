@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<FollowUpOptions>(configuration);
         services.AddValidatedOptions<LimitsOptions>(configuration);
         services.AddValidatedOptions<FlowOptions>(configuration);
+        services.AddValidatedOptions<HandoffOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTextLineMetrics();
@@ -40,16 +42,19 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<LineLanguages>().Default);
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
+        services.TryAddSingleton<NumberProtector>();
+        services.TryAddSingleton<HandoffRecorder>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());
 
-        // One instance behind the four storage contracts, unless a real store is registered.
+        // One instance behind the five storage contracts, unless a real store is registered.
         services.TryAddSingleton<InMemoryConversationStore>();
         services.TryAddSingleton<IConversationStore>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IFollowUpIndex>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IRetentionScan>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         services.TryAddSingleton<IAddressClaims>(provider => provider.GetRequiredService<InMemoryConversationStore>());
+        services.TryAddSingleton<IHandoffOutbox>(provider => provider.GetRequiredService<InMemoryConversationStore>());
         return services;
     }
 
@@ -77,7 +82,8 @@ public static class ServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<ProgramOptions>>(),
                 provider.GetRequiredService<IOptions<ConversationOptions>>(),
                 provider.GetRequiredService<IOptions<FollowUpOptions>>(),
-                provider.GetRequiredService<IOptions<LimitsOptions>>()))
+                provider.GetRequiredService<IOptions<LimitsOptions>>(),
+                provider.GetRequiredService<IOptions<HandoffOptions>>()))
             .ToList();
         return new LineLanguages(engines, understanding.Detector);
     }
@@ -94,12 +100,12 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Puts one store behind the four storage contracts (<see cref="IConversationStore"/>,
-    /// <see cref="IFollowUpIndex"/>, <see cref="IRetentionScan"/>, <see cref="IAddressClaims"/>), replacing whatever
-    /// stood there.
+    /// Puts one store behind the five storage contracts (<see cref="IConversationStore"/>,
+    /// <see cref="IFollowUpIndex"/>, <see cref="IRetentionScan"/>, <see cref="IAddressClaims"/>,
+    /// <see cref="IHandoffOutbox"/>), replacing whatever stood there.
     /// </summary>
     public static IServiceCollection ReplaceConversationStorage<TStore>(this IServiceCollection services, Func<IServiceProvider, TStore> store)
-        where TStore : class, IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
+        where TStore : class, IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox
     {
         ArgumentNullException.ThrowIfNull(store);
         services.Replace(ServiceDescriptor.Singleton(store));
@@ -107,6 +113,7 @@ public static class ServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IFollowUpIndex>(provider => provider.GetRequiredService<TStore>()));
         services.Replace(ServiceDescriptor.Singleton<IRetentionScan>(provider => provider.GetRequiredService<TStore>()));
         services.Replace(ServiceDescriptor.Singleton<IAddressClaims>(provider => provider.GetRequiredService<TStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IHandoffOutbox>(provider => provider.GetRequiredService<TStore>()));
         return services;
     }
 

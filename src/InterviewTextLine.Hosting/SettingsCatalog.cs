@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Email;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
@@ -46,6 +47,7 @@ public static class SettingsCatalog
         typeof(FlowOptions),
         typeof(FollowUpOptions),
         typeof(LimitsOptions),
+        typeof(HandoffOptions),
         typeof(EmailOptions),
         typeof(OutboxOptions),
         typeof(SendGridOptions),

@@ -1,5 +1,6 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Email;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Hosting.Webhook;
@@ -25,6 +26,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.AddTextLine(configuration);
         services.AddValidatedOptions<TwilioOptions>(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FollowUpOptions>, FollowUpScheduleValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffScheduleValidator>());
 
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
@@ -37,7 +39,7 @@ public static class TextLineHostServiceCollectionExtensions
 
     /// <summary>
     /// Registers the line without a webhook: the core with its understanding, the store (Table Storage
-    /// when configured) and the follow-up email sweep and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
+    /// when configured), the follow-up email sweep, the handoff sender and retention. <c>textline chat</c> and <c>textline followups</c> run on this.
     /// </summary>
     public static IServiceCollection AddTextLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +55,10 @@ public static class TextLineHostServiceCollectionExtensions
         }
 
         services.AddFollowUps(configuration);
+
+        // The handoff email goes through the follow-ups' sender, to the office's inbox rather than a texter's.
+        services.TryAddSingleton<HandoffEmailComposer>();
+        services.TryAddSingleton<IHandoffDispatcher, HandoffDispatcher>();
 
         // Before any exporter: the hosts add theirs after this.
         services.AddTelemetryRedaction();

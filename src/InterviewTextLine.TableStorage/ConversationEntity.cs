@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Storage;
 
 namespace InterviewTextLine.TableStorage;
@@ -43,6 +44,12 @@ internal static class ConversationEntity
     public const string HelpReplies = nameof(HelpReplies);
     public const string TallyUntil = nameof(TallyUntil);
     public const string AskedBack = nameof(AskedBack);
+    public const string HandoffStatus = nameof(HandoffStatus);
+    public const string HandoffAt = nameof(HandoffAt);
+    public const string HandoffRequestId = nameof(HandoffRequestId);
+    public const string HandoffClaimedAt = nameof(HandoffClaimedAt);
+    public const string HandoffSentAt = nameof(HandoffSentAt);
+    public const string HandoffLastError = nameof(HandoffLastError);
     public const string Receipts = nameof(Receipts);
 
     public static TableEntity ToEntity(string partitionKey, Conversation conversation)
@@ -84,6 +91,17 @@ internal static class ConversationEntity
             SetIfNotNull(entity, FollowUpLastError, followUp.LastError);
         }
 
+        if (conversation.Handoff is { } handoff)
+        {
+            // The request's status and id only: the number waits, encrypted, in the outbox row until it is sent.
+            entity[HandoffStatus] = handoff.Status.ToString();
+            entity[HandoffAt] = handoff.At.ToUniversalTime();
+            SetIfNotNull(entity, HandoffRequestId, handoff.RequestId);
+            SetIfNotNull(entity, HandoffClaimedAt, handoff.ClaimedAt?.ToUniversalTime());
+            SetIfNotNull(entity, HandoffSentAt, handoff.SentAt?.ToUniversalTime());
+            SetIfNotNull(entity, HandoffLastError, handoff.LastError);
+        }
+
         return entity;
     }
 
@@ -102,6 +120,7 @@ internal static class ConversationEntity
             OptedOut = entity.GetBoolean(OptedOut) ?? false,
             Email = entity.GetString(Email),
             FollowUp = ToFollowUp(entity),
+            Handoff = ToHandoff(entity),
             AddressesGiven = entity.GetInt32(AddressesGiven) ?? 0,
             RepliesSince = entity.GetDateTimeOffset(RepliesSince),
             Replies = entity.GetInt32(Replies) ?? 0,
@@ -154,6 +173,16 @@ internal static class ConversationEntity
             entity.GetDateTimeOffset(FollowUpSentAt),
             entity.GetString(FollowUpLastError));
     }
+
+    private static Handoff? ToHandoff(TableEntity entity) =>
+        entity.GetString(HandoffStatus) is { } status
+            ? new Handoff(Enum.Parse<HandoffStatus>(status), entity.GetDateTimeOffset(HandoffAt) ?? throw Corrupt(entity, HandoffAt), entity.GetString(HandoffRequestId))
+            {
+                ClaimedAt = entity.GetDateTimeOffset(HandoffClaimedAt),
+                SentAt = entity.GetDateTimeOffset(HandoffSentAt),
+                LastError = entity.GetString(HandoffLastError),
+            }
+            : null;
 
     private static ImmutableList<string> ToList(TableEntity entity, string column) =>
         entity.GetString(column) is { Length: > 0 } json

@@ -28,6 +28,20 @@ internal static class StorageKeys
     /// <summary>The single partition of the follow-up index; due entries sort by time inside it.</summary>
     public const string DuePartition = "due";
 
+    /// <summary>The partition of the follow-ups table holding the handoff outbox, keyed by <see cref="HandoffRow"/>.</summary>
+    public const string HandoffPartition = "handoffs";
+
+    /// <summary>The row key of an outbox row: the request's id, a hash that names neither the number nor the texter.</summary>
+    public static string HandoffRow(string requestId)
+    {
+        if (string.IsNullOrEmpty(requestId) || requestId.Length > 512 || !IsKeySafe(requestId))
+        {
+            throw new ArgumentException("A request id must be a non-empty storage-key-safe string (a hex hash).", nameof(requestId));
+        }
+
+        return requestId;
+    }
+
     public static string PartitionKey(TexterId texter)
     {
         var value = texter.Value;

@@ -23,7 +23,7 @@ public sealed class StorageOptions
     public string ConversationsTable { get; set; } = "conversations";
 
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    [Description("Table indexing pending follow-up emails by due time.")]
+    [Description("Table indexing pending follow-up emails by due time, and holding the outbox of call-back requests (each number encrypted, until its email is sent).")]
     public string FollowUpsTable { get; set; } = "followups";
 
     /// <summary>True when either connection setting is present.</summary>

@@ -27,10 +27,11 @@ namespace InterviewTextLine.TableStorage;
 /// </para>
 /// <para>
 /// Follow-ups table: the index of pending follow-ups (the <see cref="IFollowUpIndex"/> part, in
-/// TableConversationStore.FollowUpIndex.cs).
+/// TableConversationStore.FollowUpIndex.cs) and the handoff outbox (partition <c>handoffs</c>, in
+/// TableConversationStore.HandoffOutbox.cs).
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
+public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox
 {
     private const int MaxTransactionActions = 100;
 
@@ -196,17 +197,19 @@ public sealed partial class TableConversationStore : IConversationStore, IFollow
     {
         var partitionKey = StorageKeys.PartitionKey(texter);
 
-        // The index partition holds only pending follow-ups, so filtering it is cheap, and FORGET and retention are rare.
-        var indexFilter = TableClient.CreateQueryFilter($"PartitionKey eq {StorageKeys.DuePartition} and Texter eq {texter.Value}");
-        var indexed = new List<string>();
+        // The index and the outbox hold only pending follow-ups and requests, so filtering them is cheap, and FORGET
+        // and retention are rare. The outbox rows go with the index entries: a number waiting to be sent is erased too.
+        var indexFilter = TableClient.CreateQueryFilter(
+            $"(PartitionKey eq {StorageKeys.DuePartition} or PartitionKey eq {StorageKeys.HandoffPartition}) and Texter eq {texter.Value}");
+        var indexed = new List<(string PartitionKey, string RowKey)>();
         await foreach (var entry in _followUps.QueryAsync<TableEntity>(indexFilter, select: KeyColumns, cancellationToken: cancellationToken))
         {
-            indexed.Add(entry.RowKey);
+            indexed.Add((entry.PartitionKey, entry.RowKey));
         }
 
-        foreach (var row in indexed)
+        foreach (var (partition, row) in indexed)
         {
-            await DeleteIgnoringMissingAsync(_followUps, StorageKeys.DuePartition, row, cancellationToken);
+            await DeleteIgnoringMissingAsync(_followUps, partition, row, cancellationToken);
         }
 
         var others = new List<string>();

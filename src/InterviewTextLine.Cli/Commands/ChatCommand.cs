@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Sms;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -48,7 +49,10 @@ internal static partial class ChatCommand
             }
 
             await using var _ = services;
-            var session = new ChatSession(services.GetRequiredService<ITextLineService>(), services.GetService<IFollowUpProcessor>(), time, options);
+            var session = new ChatSession(services.GetRequiredService<ITextLineService>(), services.GetService<IFollowUpProcessor>(), time, options)
+            {
+                Handoffs = services.GetService<IHandoffDispatcher>(),
+            };
             return await session.RunAsync(Console.In, Console.Out, interactive: !Console.IsInputRedirected && !options.Json, cancellationToken);
         });
         return command;
@@ -62,6 +66,9 @@ internal static partial class ChatCommand
 internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? followUps, ShiftableTimeProvider time, ChatSession.Settings settings)
 {
     internal sealed record Settings(string From, string To, bool Json);
+
+    /// <summary>Emails call-back requests right after each text, as the timer would within the minute.</summary>
+    public IHandoffDispatcher? Handoffs { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -94,6 +101,7 @@ internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? fol
 
             var reply = await TextAsync(line, cancellationToken);
             await PrintAsync(line, reply, output, interactive);
+            await SendHandoffsAsync(output, interactive, cancellationToken);
         }
 
         return 0;
@@ -162,6 +170,21 @@ internal sealed class ChatSession(ITextLineService line, IFollowUpProcessor? fol
         if (result.Sent.Count == 0)
         {
             await Report("(no follow-up email was due)", output, interactive);
+        }
+    }
+
+    private async Task SendHandoffsAsync(TextWriter output, bool interactive, CancellationToken cancellationToken)
+    {
+        if (Handoffs is null)
+        {
+            return;
+        }
+
+        var result = await Handoffs.RunAsync(cancellationToken);
+        foreach (var destination in result.Sent.Where(_ => !settings.Json))
+        {
+            // Not in --json, whose every line is a reply: the email is in the outbox folder either way.
+            await Report($"(handoff email written to {destination})", output, interactive);
         }
     }
 

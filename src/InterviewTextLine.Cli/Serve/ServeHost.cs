@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
@@ -62,6 +63,13 @@ public static partial class ServeHost
         if (builder.Services.Any(service => service.ServiceType == typeof(IFollowUpProcessor)))
         {
             builder.Services.AddHostedService<FollowUpScheduleService>();
+        }
+
+        // With no inbox there is nothing to send: no schedule polls an empty outbox.
+        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher))
+            && configuration.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>() is { IsEnabled: true })
+        {
+            builder.Services.AddHostedService<HandoffScheduleService>();
         }
 
         var app = builder.Build();

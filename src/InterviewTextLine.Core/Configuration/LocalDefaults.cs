@@ -22,5 +22,9 @@ public static class LocalDefaults
         ["Program:Url"] = "https://careers.example.edu",
         ["Privacy:PhoneHashKey"] = DevelopmentOnlyPhoneHashKey,
         ["Email:FromAddress"] = "textline@example.edu",
+
+        // The local line hands requests for a person to the outbox folder, like the summaries.
+        ["Handoff:Email"] = "callbacks@example.edu",
+        ["Handoff:TimeZone"] = "America/New_York",
     };
 }

@@ -50,6 +50,9 @@ public sealed record Conversation
 
     public FollowUp? FollowUp { get; init; }
 
+    /// <summary>The texter's request for a person, if they asked for one: its status and id, never the number.</summary>
+    public Handoffs.Handoff? Handoff { get; init; }
+
     /// <summary>Email addresses accepted in this conversation; the line takes a limited number (<see cref="Configuration.LimitsOptions.AddressesPerConversation"/>).</summary>
     public int AddressesGiven { get; init; }
 
@@ -102,6 +105,7 @@ public sealed record Conversation
         && OptedOut == other.OptedOut
         && Email == other.Email
         && Equals(FollowUp, other.FollowUp)
+        && Equals(Handoff, other.Handoff)
         && AddressesGiven == other.AddressesGiven
         && RepliesSince == other.RepliesSince
         && Replies == other.Replies

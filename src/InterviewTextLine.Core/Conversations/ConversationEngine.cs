@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Understanding;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Handoffs;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Core.Conversations;
@@ -38,6 +39,8 @@ public sealed partial class ConversationEngine
     private readonly IOptions<FollowUpOptions> _followUp;
     private readonly IOptions<LimitsOptions> _limitOptions;
     private readonly LimitsOptions _limits;
+    private readonly IOptions<HandoffOptions>? _handoffOptions;
+    private readonly HandoffDesk _handoffs;
 
     public ConversationEngine(
         FlowScript script,
@@ -45,9 +48,10 @@ public sealed partial class ConversationEngine
         IOptions<ProgramOptions> program,
         IOptions<ConversationOptions> conversation,
         IOptions<FollowUpOptions> followUp,
-        IOptions<LimitsOptions> limits)
+        IOptions<LimitsOptions> limits,
+        IOptions<HandoffOptions>? handoff = null)
     {
-        (_program, _conversation, _followUp, _limitOptions) = (program, conversation, followUp, limits);
+        (_program, _conversation, _followUp, _limitOptions, _handoffOptions) = (program, conversation, followUp, limits, handoff);
         ArgumentNullException.ThrowIfNull(limits);
         _limits = limits.Value;
         ArgumentNullException.ThrowIfNull(understander);
@@ -67,6 +71,7 @@ public sealed partial class ConversationEngine
             [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
             [Placeholders.Delay] = DescribeDelay(_followUpDelay, script.Language),
         };
+        _handoffs = new HandoffDesk(_script, handoff?.Value, Render);
     }
 
     public FlowScript Script => _script;
@@ -74,7 +79,7 @@ public sealed partial class ConversationEngine
     public ITextUnderstander Understander => _understander;
 
     /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring another model or policy).</summary>
-    public ConversationEngine With(ITextUnderstander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions);
+    public ConversationEngine With(ITextUnderstander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions, _handoffOptions);
 
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
@@ -102,7 +107,7 @@ public sealed partial class ConversationEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         var decision = CapReplies(DecideUncapped(stored, carried, body, text, mediaCount, now), now);
-        return decision.IfAddressTaken is { } taken ? decision with { IfAddressTaken = CapReplies(taken, now) } : decision;
+        return decision with { IfAddressTaken = CapInstead(decision.IfAddressTaken, now), IfHandoffTaken = CapInstead(decision.IfHandoffTaken, now) };
     }
 
     /// <summary>
@@ -141,15 +146,16 @@ public sealed partial class ConversationEngine
             return new Decision(DecisionKind.Save, stored ?? current, Message(problem, state.Hint));
         }
 
-        var keyword = Keywords.Classify(text.SingleWord, optedOut: false);
-        if (keyword == Keyword.None && Keywords.IsPleaForHelp(text.Words))
-        {
-            keyword = Keyword.Help;
-        }
-
+        var keyword = Keywords.Classify(text.SingleWord, optedOut: false) is var word and not Keyword.None ? word : Keywords.Plea(text.Words);
         if (Command(keyword, current, state, now, nothingStored: stored is null) is { } command)
         {
             return command with { Meaning = Meaning.Of(keyword) };
+        }
+
+        // An open consent question is answered before the state's own replies: YES then means "share my number".
+        if (_handoffs.Answer(current, text, now) is { } answer)
+        {
+            return Hand(answer, current, now) with { Meaning = new Meaning(MeaningKind.Option, answer.Step == HandoffStep.Consented ? "YES" : "NO") };
         }
 
         if (IsCapped(current, now))
@@ -268,7 +274,7 @@ public sealed partial class ConversationEngine
         {
             case Keyword.OptOut:
                 // The carrier (or Twilio) confirms an opt-out itself, and anything sent now would fail.
-                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp), Email = null }, now, reply: null);
+                return Save(current with { OptedOut = true, FollowUp = Cancel(current.FollowUp), Email = null, Handoff = Handoff.Cancel(current.Handoff) }, now, reply: null);
             case Keyword.OptIn:
             case Keyword.Menu:
                 return Save(Enter(current, _script.Start, now), now);
@@ -289,41 +295,14 @@ public sealed partial class ConversationEngine
                 return Save(current, now, Why(current, state));
             case Keyword.Done:
                 return Save(Enter(current, _script.Done, now), now);
+            case Keyword.Talk:
+                return Hand(_handoffs.Talk(current, state, now), current, now);
             case Keyword.Language:
                 // ESPAÑOL or ENGLISH: the same place in the conversation, said again in this language.
                 return Save(current, now);
             default:
                 return null;
         }
-    }
-
-    private string Words(Conversation current, Flow.FlowState state)
-    {
-        if (state.Words is not null)
-        {
-            return Render(state.Words);
-        }
-
-        // In the welcome or the closing, WORDS means the situation the texter was last in.
-        return current.Situation is { } situation
-            ? Render(_script.State(_script.Situations[situation].Entry).Words!)
-            : Message(MessageKeys.WordsNeedSituation, state.Hint);
-    }
-
-    /// <summary>
-    /// The reasons behind the state's advice; a state with none (a step after the advice, the welcome or
-    /// the closing) gives those of the situation the texter was last in.
-    /// </summary>
-    private string Why(Conversation current, Flow.FlowState state)
-    {
-        if (state.Why is not null)
-        {
-            return Render(state.Why);
-        }
-
-        return current.Situation is { } situation && _script.State(_script.Situations[situation].Entry).Why is { } why
-            ? Render(why)
-            : Message(MessageKeys.WhyNeedSituation, state.Hint);
     }
 
     private Conversation Enter(Conversation current, string stateId, DateTimeOffset now)
@@ -358,7 +337,7 @@ public sealed partial class ConversationEngine
     {
         // Every text from the texter pushes a scheduled summary back, so it arrives after they're done.
         var followUp = next.FollowUp is { IsScheduled: true } scheduled ? scheduled.PushBack(now + _followUpDelay) : next.FollowUp;
-        return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp, AskedBack = false }, reply);
+        return new Decision(DecisionKind.Save, next with { LastMessageAt = now, FollowUp = followUp, AskedBack = false, Handoff = Handoff.AfterText(next.Handoff) }, reply);
     }
 
     /// <summary>Marks a saved reply as a question back, so the next text is answered, not asked about again.</summary>

@@ -63,4 +63,17 @@ public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Rep
 
     /// <summary>The decision to apply instead when <see cref="AddressToClaim"/> is taken: EMAIL refused.</summary>
     public Decision? IfAddressTaken { get; init; }
+
+    /// <summary>
+    /// A request for a person the texter just consented to: the number's claim for the day comes first
+    /// (<see cref="Handoffs.HandoffRecorder"/>), then the outbox row, then the save; if the number already had its
+    /// handoff today, <see cref="IfHandoffTaken"/> is what happens instead.
+    /// </summary>
+    public Handoffs.HandoffRequest? Handoff { get; init; }
+
+    /// <summary>The decision to apply instead when the number already had its handoff today: TALK refused.</summary>
+    public Decision? IfHandoffTaken { get; init; }
+
+    /// <summary>What asking for a person did in this text, if anything (counted by <c>textline.handoffs</c>).</summary>
+    public Handoffs.HandoffStep? HandoffStep { get; init; }
 }

@@ -15,6 +15,9 @@ public enum Keyword
     Why,
     Done,
     Language,
+
+    /// <summary>TALK: a person from the program contacts the texter, with their consent.</summary>
+    Talk,
 }
 
 /// <summary>
@@ -107,6 +110,11 @@ public static class Keywords
             return keyword;
         }
 
+        if (TalkWords.Words.Contains(word))
+        {
+            return Keyword.Talk;
+        }
+
         if (!forgiveTypos)
         {
             return Keyword.None;
@@ -147,6 +155,13 @@ public static class Keywords
             && words.Any(HelpWords.Contains)
             && words.All(word => HelpWords.Contains(word) || PleaWords.Contains(word));
     }
+
+    /// <summary>
+    /// The keyword a whole text of several words stands for: HELP for a plea for help (<see cref="IsPleaForHelp"/>),
+    /// TALK for a request for a person (<see cref="TalkWords.IsRequest"/>), or none.
+    /// </summary>
+    public static Keyword Plea(IReadOnlyList<string> words) =>
+        IsPleaForHelp(words) ? Keyword.Help : TalkWords.IsRequest(words) ? Keyword.Talk : Keyword.None;
 
     /// <summary>
     /// True when a whole text is an opt-out word as the engine reads it: "STOP", "stop." and "Stop!" alike. For

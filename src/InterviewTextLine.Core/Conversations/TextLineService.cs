@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InterviewTextLine.Core.Diagnostics;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class TextLineService(
     IConversationStore store,
     DecisionWriter writer,
     IAddressClaims claims,
+    HandoffRecorder handoffs,
     PhoneHasher hasher,
     TimeProvider time,
     TextLineMetrics metrics,
@@ -80,6 +82,7 @@ public sealed partial class TextLineService(
             var decision = languages.Decide(snapshot.Conversation, text.Body, text.MediaCount, now, snapshot.Tally);
             metrics.ClassifyDuration(Stopwatch.GetElapsedTime(classifyStarted));
             decision = await ClaimAddressAsync(texter, decision, now, cancellationToken);
+            decision = await handoffs.QueueAsync(texter, text, decision, now, cancellationToken);
             try
             {
                 if (!await writer.ApplyAsync(texter, decision, snapshot.ETag, new MessageReceipt(text.MessageId, decision.Reply, now), cancellationToken))
@@ -90,6 +93,7 @@ public sealed partial class TextLineService(
                     return new LineReply(decision.Reply);
                 }
 
+                await handoffs.AfterSaveAsync(snapshot.Conversation, decision, cancellationToken);
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 Count(snapshot.Conversation, decision);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
@@ -136,6 +140,18 @@ public sealed partial class TextLineService(
         {
             LogLimit(limit);
             metrics.LimitReached(limit);
+        }
+
+        if (decision.HandoffStep is { } step)
+        {
+            metrics.Handoff(step switch
+            {
+                HandoffStep.Asked => HandoffOutcome.Asked,
+                HandoffStep.Consented => HandoffOutcome.Consented,
+                HandoffStep.Declined => HandoffOutcome.Declined,
+                HandoffStep.Refused => HandoffOutcome.Refused,
+                _ => HandoffOutcome.ContactOnly,
+            });
         }
 
         metrics.TextHandled(decision.Kind switch

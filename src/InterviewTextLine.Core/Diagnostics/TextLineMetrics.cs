@@ -29,6 +29,7 @@ public sealed class TextLineMetrics
     private readonly Counter<long> _sweepRuns;
     private readonly Counter<long> _limits;
     private readonly Counter<long> _unreadable;
+    private readonly Counter<long> _handoffs;
     private readonly Histogram<double> _handlerDuration;
     private readonly Histogram<double> _classifyDuration;
 
@@ -50,6 +51,7 @@ public sealed class TextLineMetrics
         _sweepRuns = meter.CreateCounter<long>("textline.sweep.runs", description: "Follow-up sweep runs.");
         _limits = meter.CreateCounter<long>("textline.limits", description: "Texts that ran into a cap, by cap: replies, help, summaries or addresses.");
         _unreadable = meter.CreateCounter<long>("textline.storage.unreadable", description: "Stored conversations that could not be read: the texter started afresh and the row was replaced.");
+        _handoffs = meter.CreateCounter<long>("textline.handoffs", description: "Requests for a person, by outcome: asked, consented, declined, refused, contact_only, sent, retried, failed or dropped.");
         _handlerDuration = meter.CreateHistogram<double>("textline.handler.duration", unit: "ms", description: "Time to handle one text.");
         _classifyDuration = meter.CreateHistogram<double>("textline.classify.duration", unit: "ms", description: "Time to classify one text and decide the reply.");
     }
@@ -107,6 +109,21 @@ public sealed class TextLineMetrics
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     }));
 
+    /// <summary>A step of a request for a person: TALK asked, YES, NO, refused for the day, and the sender's outcomes.</summary>
+    public void Handoff(HandoffOutcome outcome) => _handoffs.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+    {
+        HandoffOutcome.Asked => "asked",
+        HandoffOutcome.Consented => "consented",
+        HandoffOutcome.Declined => "declined",
+        HandoffOutcome.Refused => "refused",
+        HandoffOutcome.ContactOnly => "contact_only",
+        HandoffOutcome.Sent => "sent",
+        HandoffOutcome.Retried => "retried",
+        HandoffOutcome.Failed => "failed",
+        HandoffOutcome.Dropped => "dropped",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    }));
+
     public void WebhookResponse(int statusCode) =>
         _webhookResponses.Add(1, new KeyValuePair<string, object?>("status", statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -159,4 +176,29 @@ public enum FollowUpOutcome
     Sent,
     Failed,
     Retried,
+}
+
+/// <summary>What happened to a request for a person (the <c>outcome</c> tag of <c>textline.handoffs</c>).</summary>
+public enum HandoffOutcome
+{
+    /// <summary>TALK got the consent question: a request.</summary>
+    Asked,
+
+    /// <summary>YES: the request is in the outbox.</summary>
+    Consented,
+
+    Declined,
+
+    /// <summary>The number already had its handoff today.</summary>
+    Refused,
+
+    /// <summary>The feature is off: TALK got the contact details.</summary>
+    ContactOnly,
+
+    Sent,
+    Retried,
+    Failed,
+
+    /// <summary>Cancelled by STOP or FORGET, or never saved: deleted unsent.</summary>
+    Dropped,
 }

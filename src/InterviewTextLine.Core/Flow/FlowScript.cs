@@ -272,6 +272,21 @@ public static class MessageKeys
     /// <summary>The closing for a texter whose summary is already on its way: it does not offer EMAIL again.</summary>
     public const string ClosingEmailSaved = "closingEmailSaved";
 
+    /// <summary>TALK: the consent question, in one segment, naming the program and when to expect contact ({When}).</summary>
+    public const string TalkConsent = "talkConsent";
+
+    /// <summary>YES to the consent question: the request is on its way, and when to expect contact ({When}).</summary>
+    public const string TalkRequested = "talkRequested";
+
+    /// <summary>NO to the consent question: the number is not shared.</summary>
+    public const string TalkDeclined = "talkDeclined";
+
+    /// <summary>TALK from a number that already had its handoff today.</summary>
+    public const string TalkAlready = "talkAlready";
+
+    /// <summary>TALK with the handoff off: the program's contact details, and the state's hint.</summary>
+    public const string TalkContact = "talkContact";
+
     public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved];
+        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved, TalkConsent, TalkRequested, TalkDeclined, TalkAlready, TalkContact];
 }

@@ -52,7 +52,7 @@ public static partial class FlowValidator
     /// <summary>What the welcome must tell a new texter how to use.</summary>
     private static readonly string[] WelcomeKeywords = ["HELP", "STOP"];
 
-    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.Again, MessageKeys.WordsNeedSituation, MessageKeys.WhyNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong];
+    private static readonly string[] HintMessages = [MessageKeys.Unknown, MessageKeys.Again, MessageKeys.WordsNeedSituation, MessageKeys.WhyNeedSituation, MessageKeys.Empty, MessageKeys.MediaOnly, MessageKeys.TooLong, MessageKeys.TalkContact];
 
     /// <summary>The welcome names the program and says how to get HELP and how to STOP: it is the first text a carrier sees too.</summary>
     private static void CheckWelcome(FlowScript script, List<string> problems)
@@ -152,10 +152,12 @@ public static partial class FlowValidator
                 MessageKeys.EmailInvalid => [Placeholders.Reason],
                 MessageKeys.Clarify => [Placeholders.First, Placeholders.FirstNumber, Placeholders.Second, Placeholders.SecondNumber],
                 MessageKeys.Also => [Placeholders.Second, Placeholders.SecondNumber],
+                MessageKeys.TalkConsent or MessageKeys.TalkRequested => [Placeholders.When],
                 _ when HintMessages.Contains(key) => [Placeholders.Hint],
                 _ => [],
             };
-            var budget = key == MessageKeys.Clarify ? QuestionSegments : PromptSegments;
+            // The consent question is asked once, in one segment: the texter reads all of it before answering.
+            var budget = key is MessageKeys.Clarify or MessageKeys.TalkConsent ? QuestionSegments : PromptSegments;
             CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
         }
 

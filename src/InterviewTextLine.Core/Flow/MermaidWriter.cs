@@ -41,6 +41,7 @@ public static class MermaidWriter
         var numbers = script.Situations.Values.Where(s => s.Number is not null).Select(s => s.Number!.Value).DefaultIfEmpty(0).ToList();
         builder.AppendLine("        From any state: STOP opts out, START opts in, HELP, MENU, WORDS, WHY, DONE,");
         builder.AppendLine($"        EMAIL address, NOEMAIL, FORGET; a number {numbers.Min()}-{numbers.Max()} or what the text means picks a situation.");
+        builder.AppendLine("        TALK asks to share the number for a call back (YES shares it, NO keeps it); the state stays.");
         builder.AppendLine("    end note");
         return builder.ToString();
     }

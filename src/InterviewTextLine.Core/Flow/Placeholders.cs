@@ -21,6 +21,9 @@ public static partial class Placeholders
     public const string Second = "Second";
     public const string SecondNumber = "SecondNumber";
 
+    /// <summary>When to expect contact from a person ("today", "Monday from 9am"), in the handoff texts.</summary>
+    public const string When = "When";
+
     /// <summary>Every known placeholder with the longest value it can take (options cap their lengths).</summary>
     public static IReadOnlyDictionary<string, int> MaxLengths { get; } = new Dictionary<string, int>
     {
@@ -29,10 +32,11 @@ public static partial class Placeholders
         [ProgramUrl] = Configuration.ProgramOptions.MaxUrlLength,
         [EmergencyNumber] = 6,
         [Delay] = 20,
+        [When] = Handoffs.OfficeHours.MaxPhraseLength,
     };
 
     /// <summary>Placeholders only some texts can use.</summary>
-    public static IReadOnlySet<string> Contextual { get; } = new HashSet<string> { Hint, Delay, Reason, First, FirstNumber, Second, SecondNumber };
+    public static IReadOnlySet<string> Contextual { get; } = new HashSet<string> { Hint, Delay, Reason, First, FirstNumber, Second, SecondNumber, When };
 
     public static IEnumerable<string> Names(string text) =>
         PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value);

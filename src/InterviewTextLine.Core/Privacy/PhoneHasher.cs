@@ -40,5 +40,17 @@ public sealed class PhoneHasher
         return new AddressKey(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
     }
 
+    /// <summary>
+    /// A number on a line as the key of its daily handoff claim (<see cref="IAddressClaims"/>): in a domain of its own, so
+    /// it equals neither the texter's key nor an address's.
+    /// </summary>
+    public AddressKey Handoff(string from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var message = Encoding.UTF8.GetBytes("handoff|" + Normalize(from) + "|" + Normalize(to));
+        return new AddressKey(Convert.ToHexStringLower(HMACSHA256.HashData(_key, message)));
+    }
+
     private static string Normalize(string number) => number.Trim();
 }

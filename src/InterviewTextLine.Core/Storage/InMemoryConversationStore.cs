@@ -6,9 +6,10 @@ namespace InterviewTextLine.Core.Storage;
 /// <summary>
 /// The embedded store for local runs and tests. It keeps everything in process memory and loses it
 /// on exit: it is not for production. It has the same ETag, receipt, FORGET, index, address-claim and retention
-/// semantics as the Table Storage store, which the shared contract tests prove.
+/// semantics as the Table Storage store, which the shared contract tests prove. The handoff outbox is in
+/// InMemoryConversationStore.HandoffOutbox.cs.
 /// </summary>
-public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims
+public sealed partial class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox
 {
     /// <summary>The key of the FORGET records in the retention scan's order, after every texter id (hex digits).</summary>
     private const string ForgottenPrefix = "forgotten/";
@@ -299,8 +300,9 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
 
     private void Erase(TexterId texter)
     {
-        // The order of the table store: index entries, then the conversation (one lock makes it atomic here).
+        // The order of the table store: index entries and outbox rows, then the conversation (one lock makes it atomic here).
         _index.RemoveWhere(entry => entry.Texter == texter.Value);
+        RemoveOutboxRows(texter);
         _rows.Remove(texter);
     }
 

@@ -188,14 +188,14 @@ public sealed class SafetyAndConsentTests
         var closing = await line.Text("DONE");
 
         Assert.Equal(line.Message(MessageKeys.ClosingEmailSaved), closing);
-        Assert.DoesNotContain("EMAIL and your address", closing, StringComparison.Ordinal);
+        Assert.DoesNotContain("EMAIL + your address", closing, StringComparison.Ordinal);
         Assert.Contains("NOEMAIL", closing, StringComparison.Ordinal);
         Assert.Equal("done", (await line.Conversation())!.StateId);
 
         // Without a summary on its way, the closing offers one.
         await line.Text("NOEMAIL");
         Assert.Equal(line.StateText("done"), await line.Text("DONE"));
-        Assert.Contains("reply EMAIL and your address", line.StateText("done"), StringComparison.Ordinal);
+        Assert.Contains("Reply EMAIL + your address", line.StateText("done"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class GuidanceSourceCoverageTests
         { "So you walk out with no regrets", "not_for_me.why", "walk out with no regrets" },
 
         // The closing pointer: the operator's program, contact and link.
-        { "Point to the program's own experts: name and link", "done.text", "More help: {ProgramName}, {ProgramUrl}" },
+        { "Point to the program's own experts: name and link", "done.text", "TALK to have {ProgramName} contact you. More: {ProgramUrl}" },
         { "Point to the program's own experts: how to reach a person", "message.help", "Help: {HelpContact}" },
 
         // Danger comes first.

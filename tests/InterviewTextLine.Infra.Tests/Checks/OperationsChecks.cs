@@ -37,6 +37,7 @@ internal static partial class OperationsChecks
         "textline.classify.duration",
         "textline.sweep.runs",
         "textline.limits",
+        "textline.handoffs",
     ];
 
     /// <summary>What the workbook must chart (the list), by the metric each chart reads.</summary>
@@ -51,6 +52,7 @@ internal static partial class OperationsChecks
         "textline.webhook.responses",
         "textline.handler.duration",
         "textline.fallback.served",
+        "textline.handoffs",
     ];
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed partial class FunctionsMetadataTests
     [Theory]
     [InlineData("FollowUpTimer", "FollowUp:Schedule")]
     [InlineData("RetentionTimer", "Privacy:RetentionSchedule")]
+    [InlineData("HandoffTimer", "Handoff:Schedule")]
     public void The_timers_run_on_schedules_from_app_settings(string name, string setting)
     {
         var trigger = Binding(name, "timerTrigger");

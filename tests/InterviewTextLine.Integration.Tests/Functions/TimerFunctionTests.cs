@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Functions;
 using Microsoft.Azure.Functions.Worker;
@@ -20,6 +21,18 @@ public sealed class TimerFunctionTests
         await new FollowUpTimer(processor.Object, TestKit.Builders.TestMetrics.Create(), NullLogger<FollowUpTimer>.Instance).RunAsync(new TimerInfo(), stopping.Token);
 
         processor.Verify(p => p.RunAsync(stopping.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task The_handoff_timer_runs_the_sender_once_with_the_functions_cancellation_token()
+    {
+        using var stopping = new CancellationTokenSource();
+        var dispatcher = new Mock<IHandoffDispatcher>(MockBehavior.Strict);
+        dispatcher.Setup(d => d.RunAsync(stopping.Token)).ReturnsAsync(HandoffSweepResult.Nothing);
+
+        await new HandoffTimer(dispatcher.Object, NullLogger<HandoffTimer>.Instance).RunAsync(new TimerInfo(), stopping.Token);
+
+        dispatcher.Verify(d => d.RunAsync(stopping.Token), Times.Once);
     }
 
     [Fact]

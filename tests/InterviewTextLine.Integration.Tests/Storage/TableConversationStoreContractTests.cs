@@ -29,3 +29,10 @@ public sealed class TableRetentionScanContractTests(AzuriteAssemblyFixture azuri
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
 }
+
+/// <summary>The shared handoff outbox contract against Table Storage on Azurite, each test on fresh tables.</summary>
+public sealed class TableHandoffOutboxContractTests(AzuriteAssemblyFixture azurite) : HandoffOutboxContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
+}

@@ -20,6 +20,7 @@ public sealed class ConversationBuilder
     private bool _optedOut;
     private string? _email;
     private FollowUp? _followUp;
+    private Core.Handoffs.Handoff? _handoff;
     private int _addressesGiven;
     private DateTimeOffset? _repliesSince;
     private int _replies;
@@ -97,6 +98,12 @@ public sealed class ConversationBuilder
     }
 
     /// <summary>The line's last reply was a question back.</summary>
+    public ConversationBuilder WithHandoff(Core.Handoffs.Handoff? handoff)
+    {
+        _handoff = handoff;
+        return this;
+    }
+
     public ConversationBuilder AskedBack(bool askedBack = true)
     {
         _askedBack = askedBack;
@@ -134,7 +141,13 @@ public sealed class ConversationBuilder
                 nextAttemptAt: Epoch.AddHours(3),
                 claimedAt: Epoch.AddHours(2).AddSeconds(5),
                 sentAt: Epoch.AddHours(2).AddSeconds(9),
-                lastError: "rate-limited"));
+                lastError: "rate-limited"))
+            .WithHandoff(new Core.Handoffs.Handoff(Core.Handoffs.HandoffStatus.Failed, Epoch.AddMinutes(3), "0123456789abcdef0123456789abcdef")
+            {
+                ClaimedAt = Epoch.AddMinutes(4),
+                SentAt = Epoch.AddMinutes(5),
+                LastError = "unconfirmed",
+            });
 
     public Conversation Build() => new()
     {
@@ -147,6 +160,7 @@ public sealed class ConversationBuilder
         OptedOut = _optedOut,
         Email = _email,
         FollowUp = _followUp,
+        Handoff = _handoff,
         AddressesGiven = _addressesGiven,
         RepliesSince = _repliesSince,
         Replies = _replies,

@@ -7,13 +7,14 @@ namespace InterviewTextLine.TestKit.Storage;
 /// <param name="Index">The follow-up index over the same storage.</param>
 /// <param name="Scan">The retention look-up over the same storage.</param>
 /// <param name="Claims">The address claims over the same storage.</param>
+/// <param name="Outbox">The handoff outbox over the same storage.</param>
 /// <param name="Owner">Disposed after the test (tables of its own, say); null when there is nothing to release.</param>
-public sealed record StorageUnderTest(IConversationStore Store, IFollowUpIndex Index, IRetentionScan Scan, IAddressClaims Claims, IAsyncDisposable? Owner = null)
+public sealed record StorageUnderTest(IConversationStore Store, IFollowUpIndex Index, IRetentionScan Scan, IAddressClaims Claims, IHandoffOutbox Outbox, IAsyncDisposable? Owner = null)
 {
-    /// <summary>A store that implements all four contracts itself, as both shipped stores do.</summary>
+    /// <summary>A store that implements all five contracts itself, as both shipped stores do.</summary>
     public static StorageUnderTest Of<TStore>(TStore store, IAsyncDisposable? owner = null)
-        where TStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims =>
-        new(store, store, store, store, owner);
+        where TStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox =>
+        new(store, store, store, store, store, owner);
 }
 
 /// <summary>Fresh, empty storage for every test of a contract suite.</summary>
@@ -34,6 +35,9 @@ public abstract class StorageContract : IAsyncLifetime
 
     /// <summary>The address claims under test.</summary>
     protected IAddressClaims Claims => Storage.Claims;
+
+    /// <summary>The handoff outbox under test.</summary>
+    protected IHandoffOutbox Outbox => Storage.Outbox;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
