@@ -102,6 +102,23 @@ param forbiddenBurstThreshold int = 10
 @maxValue(6)
 param noTextsAlertDays int = 0
 
+@description('Failed or undelivered replies in an hour that raise the "Replies not delivered" alert.')
+@minValue(1)
+param deliveryFailureThreshold int = 3
+
+@description('Share of advice (percent) texters called wrong within a day that raises the "Misroutes jumped" alert.')
+@minValue(1)
+@maxValue(100)
+param misrouteSharePercent int = 15
+
+@description('Hours after each provisioning during which the alerts that need traffic or a first sweep cannot fire.')
+@minValue(0)
+@maxValue(72)
+param alertGraceHours int = 2
+
+@description('Time of this provisioning; leave the default (now). The grace period of the alerts runs from it.')
+param provisionedAt string = utcNow()
+
 @description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 31 USD a month (docs/operations.md).')
 param privateNetworking bool = false
 
@@ -279,6 +296,10 @@ module alerts 'app/alerts.bicep' = {
     alertEmailAddress: alertEmailAddress
     forbiddenBurstThreshold: forbiddenBurstThreshold
     noTextsAlertDays: noTextsAlertDays
+    deliveryFailureThreshold: deliveryFailureThreshold
+    misrouteSharePercent: misrouteSharePercent
+    provisionedAt: provisionedAt
+    alertGraceHours: alertGraceHours
   }
 }
 

@@ -90,6 +90,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<TextLineMetrics>();
+        services.TryAddSingleton<InsightMetrics>();
         return services;
     }
 

@@ -29,6 +29,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
+        services.TryAddScoped<DeliveryStatusHandler>();
 
         // After the understanding's warm-up (AddTextLine registers it): both run before the host takes traffic.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookWarmUp>());

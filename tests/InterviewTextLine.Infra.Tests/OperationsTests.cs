@@ -15,6 +15,26 @@ public sealed class OperationsTests(MainTemplate main)
     public void At_least_five_alert_rules_email_the_operator_through_one_action_group() =>
         Assertions.NoProblems(OperationsChecks.AlertRules(main.Infra));
 
+    [Fact]
+    public void The_alerts_that_fire_on_missing_rows_have_a_grace_period_after_provisioning()
+    {
+        var rules = main.Infra.ResourcesOfType(OperationsChecks.LogAlert)
+            .Select(rule => (rule.At("properties.criteria.allOf") as JsonArray ?? []).OfType<JsonObject>().Single())
+            .Where(criterion => criterion["operator"]?.ToString() == "LessThan")
+            .ToList();
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, criterion =>
+        {
+            Assert.Contains("variables('graceRow')", OperationsChecks.GraceText(criterion["query"]), StringComparison.Ordinal);
+            Assert.StartsWith("customMetrics", OperationsChecks.QueryText(criterion["query"]), StringComparison.Ordinal);
+        });
+        var alerts = main.Infra.Templates.Single(template => template.Variables.ContainsKey("graceRow"));
+        var grace = alerts.Resolve(alerts.Variables["graceRow"]);
+        Assert.Contains("union (print timestamp = now() | where now() < datetime(", grace, StringComparison.Ordinal);
+        Assert.Contains("parameters('provisionedAt')", grace, StringComparison.Ordinal);
+        Assert.Equal("[utcNow()]", main.Infra.Root.Parameters["provisionedAt"]?["defaultValue"]?.ToString());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]
