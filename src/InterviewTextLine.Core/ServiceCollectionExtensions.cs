@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<LineLanguages>().Default);
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
+        services.TryAddSingleton<InsightCounter>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());

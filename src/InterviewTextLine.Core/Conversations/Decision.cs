@@ -63,4 +63,7 @@ public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Rep
 
     /// <summary>The decision to apply instead when <see cref="AddressToClaim"/> is taken: EMAIL refused.</summary>
     public Decision? IfAddressTaken { get; init; }
+
+    /// <summary>For WRONG right after a situation's advice: that situation's id (a misroute to count); null otherwise.</summary>
+    public string? Misrouted { get; init; }
 }

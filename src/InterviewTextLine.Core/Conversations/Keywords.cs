@@ -15,6 +15,9 @@ public enum Keyword
     Why,
     Done,
     Language,
+
+    /// <summary>WRONG or ERROR: the advice just given did not fit (a misroute); apologise and show the menu.</summary>
+    Wrong,
 }
 
 /// <summary>
@@ -54,6 +57,10 @@ public static class Keywords
         ["NOCORREO"] = Keyword.NoEmail,
         ["BORRAR"] = Keyword.Forget,
         ["FIN"] = Keyword.Done,
+
+        // ERROR is the Spanish word and reads the same in English; MAL cannot be one: "sigue mal" answers a state.
+        ["WRONG"] = Keyword.Wrong,
+        ["ERROR"] = Keyword.Wrong,
     };
 
     /// <summary>The words that switch the line's language, and the language each one picks.</summary>

@@ -272,6 +272,9 @@ public static class MessageKeys
     /// <summary>The closing for a texter whose summary is already on its way: it does not offer EMAIL again.</summary>
     public const string ClosingEmailSaved = "closingEmailSaved";
 
+    /// <summary>The apology for WRONG, sent before the welcome menu (FlowValidator.Misroute.cs checks it).</summary>
+    public const string Misrouted = "misrouted";
+
     public static IReadOnlyList<string> All { get; } =
         [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved];
 }

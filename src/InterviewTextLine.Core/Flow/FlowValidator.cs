@@ -42,6 +42,7 @@ public static partial class FlowValidator
         CheckHelp(script, problems);
         CheckUrgentFirstScreen(script, problems);
         CheckReassurance(script, problems);
+        CheckMisroute(script, problems);
         return problems;
     }
 

@@ -199,6 +199,7 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
                 .ToList();
             var page = rows.Take(pageSize).ToList();
             var idle = new List<TexterId>();
+            var states = new Dictionary<string, string>(StringComparer.Ordinal);
             var leftovers = new List<string>();
             foreach (var key in page)
             {
@@ -225,6 +226,7 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
                         if (conversation.LastMessageAt < idleSince)
                         {
                             idle.Add(new TexterId(key));
+                            states[key] = conversation.StateId;
                         }
                     }
                     else if (row.Tally is { } tally && tally.Until < expiredBefore)
@@ -234,7 +236,7 @@ public sealed class InMemoryConversationStore(TimeProvider? time = null) : IConv
                 }
             }
 
-            return Task.FromResult(new RetentionPage(idle, leftovers, rows.Count > pageSize ? page[^1] : null));
+            return Task.FromResult(new RetentionPage(idle, leftovers, rows.Count > pageSize ? page[^1] : null) { IdleStates = states });
         }
     }
 
