@@ -12,6 +12,8 @@ var root = new RootCommand("textline: the InterviewTextLine SMS line on your mac
     LintCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
+    OperatorCommands.Lookup(),
+    OperatorCommands.Forget(),
 };
 
 return await root.Parse(args).InvokeAsync();

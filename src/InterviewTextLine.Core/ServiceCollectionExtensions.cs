@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<InsightCounter>();
+        services.TryAddSingleton<OperatorRecords>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());

@@ -26,3 +26,9 @@ public sealed class InMemoryRetentionScanContractTests : RetentionScanContract
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
 }
+
+public sealed class InMemoryOperatorRecordsContractTests : OperatorRecordsContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
+}
