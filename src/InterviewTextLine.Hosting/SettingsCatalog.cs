@@ -44,6 +44,7 @@ public static class SettingsCatalog
         typeof(ProgramOptions),
         typeof(ConversationOptions),
         typeof(FlowOptions),
+        typeof(Scripts.ScriptStoreOptions),
         typeof(FollowUpOptions),
         typeof(LimitsOptions),
         typeof(EmailOptions),

@@ -1,6 +1,7 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Email;
+using InterviewTextLine.Hosting.Scripts;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
@@ -54,6 +55,7 @@ public static class TextLineHostServiceCollectionExtensions
         }
 
         services.AddFollowUps(configuration);
+        services.AddPublishedScripts(configuration);
 
         // Before any exporter: the hosts add theirs after this.
         services.AddTelemetryRedaction();
