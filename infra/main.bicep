@@ -119,6 +119,13 @@ param alertGraceHours int = 2
 @description('Time of this provisioning; leave the default (now). The grace period of the alerts runs from it.')
 param provisionedAt string = utcNow()
 
+@description('Object ID of the operator who publishes wording and answers erasure requests (azd sets your own); empty grants no operator role.')
+param operatorPrincipalId string = ''
+
+@description('User for a person, Group for an Entra group of operators, ServicePrincipal for automation.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param operatorPrincipalType string = 'User'
+
 @description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 31 USD a month (docs/operations.md).')
 param privateNetworking bool = false
 
@@ -139,6 +146,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package'
+// Published wording (textline publish): every language's script, by version, read by the app's identity.
+var scriptsContainerName = 'scripts'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -173,7 +182,7 @@ module storage 'core/storage/storage-account.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containers: [deploymentContainerName]
+    containers: [deploymentContainerName, scriptsContainerName]
     publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
@@ -359,6 +368,7 @@ module api 'app/api.bicep' = {
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    scriptsContainerName: scriptsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultUri: keyVault.outputs.uri
     alwaysReadyInstanceCount: alwaysReadyInstanceCount
@@ -378,6 +388,20 @@ module api 'app/api.bicep' = {
     followUpDelay: followUpDelay
     followUpSchedule: followUpSchedule
     retentionSchedule: retentionSchedule
+  }
+}
+
+module operator 'app/operator.bicep' = {
+  name: 'operator'
+  scope: rg
+  // The tables are created with the app (app/api.bicep), whose output names them.
+  params: {
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+    storageAccountName: storage.outputs.name
+    scriptsContainerName: scriptsContainerName
+    tableNames: api.outputs.tableNames
+    keyVaultName: keyVault.outputs.name
   }
 }
 

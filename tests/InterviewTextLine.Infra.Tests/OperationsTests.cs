@@ -16,6 +16,24 @@ public sealed class OperationsTests(MainTemplate main)
         Assertions.NoProblems(OperationsChecks.AlertRules(main.Infra));
 
     [Fact]
+    public void The_scripts_container_exists_with_blob_versioning_on_and_the_app_reads_it_by_its_setting()
+    {
+        var blobServices = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices"));
+        Assert.True(blobServices.At("properties.isVersioningEnabled")?.GetValue<bool>());
+        var containers = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Equal("scripts", main.Infra.Root.Variables["scriptsContainerName"]?.ToString());
+        Assert.Contains("scriptsContainerName", main.Infra.Root.Resources.Single(resource => resource.Name == "storage").At("properties.parameters.containers.value")?.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("None", containers.At("properties.publicAccess")?.ToString());
+        var settings = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Web/sites/config"), config => config.At("properties.Scripts__ContainerUri") is not null);
+        Assert.Contains("scriptsContainerName", settings.At("properties.Scripts__ContainerUri")?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("primaryEndpoints.blob", settings.At("properties.Scripts__ContainerUri")?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_operator_may_publish_wording_and_look_up_or_erase_a_number_and_nothing_more() =>
+        Assertions.NoProblems(ResourceChecks.OperatorRoles(main.Infra));
+
+    [Fact]
     public void The_alerts_that_fire_on_missing_rows_have_a_grace_period_after_provisioning()
     {
         var rules = main.Infra.ResourcesOfType(OperationsChecks.LogAlert)
