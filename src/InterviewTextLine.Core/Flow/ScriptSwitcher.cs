@@ -51,8 +51,15 @@ public sealed partial class ScriptSwitcher(
                 return problems;
             }
 
-            // Engines first: building one validates again and warms nothing up twice; only then is anything replaced.
+            // Engines first (building one validates again); only then is anything replaced.
             var built = read.Select(engines.Create).ToList();
+
+            // Each new script gets an understander of its own: read one text with it now, so no texter waits for it.
+            foreach (var engine in built)
+            {
+                engine.Understander.Understand(Understanding.TextReading.Of("hello"), engine.Script.State(engine.Script.Start), justAskedBack: false);
+            }
+
             scripts.Switch(read);
             languages.Switch(built);
             (CurrentVersion, RefusedVersion) = (version, null);
