@@ -114,6 +114,30 @@ param forbiddenBurstThreshold int = 10
 @maxValue(6)
 param noTextsAlertDays int = 0
 
+@description('Failed or undelivered replies in an hour that raise the "Replies not delivered" alert.')
+@minValue(1)
+param deliveryFailureThreshold int = 3
+
+@description('Share of advice (percent) texters called wrong within a day that raises the "Misroutes jumped" alert.')
+@minValue(1)
+@maxValue(100)
+param misrouteSharePercent int = 15
+
+@description('Hours after each provisioning during which the alerts that need traffic or a first sweep cannot fire.')
+@minValue(0)
+@maxValue(72)
+param alertGraceHours int = 2
+
+@description('Time of this provisioning; leave the default (now). The grace period of the alerts runs from it.')
+param provisionedAt string = utcNow()
+
+@description('Object ID of the operator who publishes wording and answers erasure requests (azd sets your own); empty grants no operator role.')
+param operatorPrincipalId string = ''
+
+@description('User for a person, Group for an Entra group of operators, ServicePrincipal for automation.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param operatorPrincipalType string = 'User'
+
 @description('Puts the app on a virtual network and reaches storage (blob, table, queue) and Key Vault through private endpoints only, with their public network access disabled. Off by default: the endpoints and DNS zones cost about 31 USD a month (docs/operations.md).')
 param privateNetworking bool = false
 
@@ -134,6 +158,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package'
+// Published wording (textline publish): every language's script, by version, read by the app's identity.
+var scriptsContainerName = 'scripts'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -168,7 +194,7 @@ module storage 'core/storage/storage-account.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containers: [deploymentContainerName]
+    containers: [deploymentContainerName, scriptsContainerName]
     publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
@@ -291,6 +317,10 @@ module alerts 'app/alerts.bicep' = {
     alertEmailAddress: alertEmailAddress
     forbiddenBurstThreshold: forbiddenBurstThreshold
     noTextsAlertDays: noTextsAlertDays
+    deliveryFailureThreshold: deliveryFailureThreshold
+    misrouteSharePercent: misrouteSharePercent
+    provisionedAt: provisionedAt
+    alertGraceHours: alertGraceHours
   }
 }
 
@@ -350,6 +380,7 @@ module api 'app/api.bicep' = {
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    scriptsContainerName: scriptsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultUri: keyVault.outputs.uri
     alwaysReadyInstanceCount: alwaysReadyInstanceCount
@@ -373,6 +404,20 @@ module api 'app/api.bicep' = {
     handoffHours: handoffHours
     handoffTimeZone: handoffTimeZone
     handoffSchedule: handoffSchedule
+  }
+}
+
+module operator 'app/operator.bicep' = {
+  name: 'operator'
+  scope: rg
+  // The tables are created with the app (app/api.bicep), whose output names them.
+  params: {
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+    storageAccountName: storage.outputs.name
+    scriptsContainerName: scriptsContainerName
+    tableNames: api.outputs.tableNames
+    keyVaultName: keyVault.outputs.name
   }
 }
 

@@ -25,6 +25,27 @@ param forbiddenBurstThreshold int
 @maxValue(6)
 param noTextsAlertDays int
 
+@description('Failed or undelivered replies in an hour that raise the "Replies not delivered" alert.')
+@minValue(1)
+param deliveryFailureThreshold int = 3
+
+@description('Share of advice (percent) that texters called wrong within a day that raises the "Misroutes jumped" alert.')
+@minValue(1)
+@maxValue(100)
+param misrouteSharePercent int = 15
+
+@description('Time of this provisioning (UTC, ISO 8601): rules that need traffic or a first sweep stay quiet for alertGraceHours after it.')
+param provisionedAt string
+
+@description('Hours after provisioning during which the rules that need traffic or a first sweep (sweep not running, no texts) cannot fire.')
+@minValue(0)
+@maxValue(72)
+param alertGraceHours int = 2
+
+// A rule that fires on missing rows (a sweep that never reported, a day without texts) would fire at once on a new
+// line. During the grace period its query adds one synthetic row, so "fewer than one row" cannot be true.
+var graceRow = '| union (print timestamp = now() | where now() < datetime(${provisionedAt}) + ${alertGraceHours}h)'
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -267,11 +288,11 @@ resource sweepStalled 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: '''
+          query: format('{0}{1}\n', '''
 customMetrics
 | where name == 'textline.sweep.runs'
 | project timestamp
-'''
+''', graceRow)
           timeAggregation: 'Count'
           operator: 'LessThan'
           threshold: 1
@@ -307,17 +328,142 @@ resource noTexts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = if (noTex
     criteria: {
       allOf: [
         {
-          query: '''
+          query: format('{0}{1}\n', '''
 customMetrics
 | where name == 'textline.texts'
 | project timestamp
-'''
+''', graceRow)
           timeAggregation: 'Count'
           operator: 'LessThan'
           threshold: 1
           failingPeriods: {
             numberOfEvaluationPeriods: noTextsAlertDays
             minFailingPeriodsToAlert: noTextsAlertDays
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [operators.id]
+    }
+  }
+}
+
+// Twilio reports each reply's delivery to /api/sms/status; failed and undelivered ones are counted by error code.
+resource deliveryFailures 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-deliveries-failing'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Replies not delivered'
+    description: 'At least ${deliveryFailureThreshold} replies failed or were undelivered in the last hour (carrier filtering while A2P registration is pending, unreachable handsets, unknown errors). See docs/operations.md, "Replies not delivered".'
+    severity: 2
+    enabled: true
+    scopes: [applicationInsights.id]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: '''
+customMetrics
+| where name == 'textline.deliveries'
+| where tostring(customDimensions.status) in ('failed', 'undelivered')
+| project timestamp, failed = valueSum
+'''
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failed'
+          operator: 'GreaterThanOrEqual'
+          threshold: deliveryFailureThreshold
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [operators.id]
+    }
+  }
+}
+
+// WRONG right after advice is a misroute of the situation that was given. The share is misroutes per situation
+// entered over a day, with at least five misroutes, so one texter's WRONG on a quiet day does not page anyone.
+resource misroutes 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-misroutes'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Misroutes jumped'
+    description: 'Texters called at least ${misrouteSharePercent}% of the advice given in the last day wrong (WRONG or ERROR right after it). See docs/operations.md, "Misroutes jumped".'
+    severity: 2
+    enabled: true
+    scopes: [applicationInsights.id]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'P1D'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: '''
+customMetrics
+| where name in ('textline.misroutes', 'textline.situations.entered')
+| summarize misroutes = sumif(valueSum, name == 'textline.misroutes'), advice = sumif(valueSum, name == 'textline.situations.entered')
+| where misroutes >= 5
+| project timestamp = now(), share = 100.0 * misroutes / max_of(advice, 1.0)
+'''
+          timeAggregation: 'Maximum'
+          metricMeasureColumn: 'share'
+          operator: 'GreaterThanOrEqual'
+          threshold: misrouteSharePercent
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [operators.id]
+    }
+  }
+}
+
+// A published script version the running app refused keeps the old wording live: the operator must know.
+resource scriptRefused 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: '${namePrefix}-script-refused'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Published wording refused'
+    description: 'The app refused a published script version in the last 15 minutes and kept the previous wording. See docs/operations.md, "Published wording refused".'
+    severity: 2
+    enabled: true
+    scopes: [applicationInsights.id]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: '''
+customMetrics
+| where name == 'textline.scripts.versions'
+| where tostring(customDimensions.result) == 'refused'
+| project timestamp, refused = valueSum
+'''
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'refused'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
           }
         }
       ]

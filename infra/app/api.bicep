@@ -22,6 +22,9 @@ param storageAccountName string
 @description('Blob container the deployment package is uploaded to.')
 param deploymentContainerName string
 
+@description('Blob container of the published wording (textline publish).')
+param scriptsContainerName string
+
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
@@ -242,6 +245,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       Storage__TableServiceUri: storage.properties.primaryEndpoints.table
       Storage__ConversationsTable: conversationsTable
       Storage__FollowUpsTable: followUpsTable
+      // Published wording: the app checks this container every 30 seconds (its identity holds Storage Blob Data Owner).
+      Scripts__ContainerUri: '${storage.properties.primaryEndpoints.blob}${scriptsContainerName}'
       Privacy__PhoneHashKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/phone-hash-key)'
       Privacy__RetentionDays: string(retentionDays)
       // Timer triggers resolve %Privacy:RetentionSchedule% and %FollowUp:Schedule% from app settings, not from option defaults.
@@ -269,6 +274,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 
 @description('Name of the function app.')
 output name string = site.name
+
+@description('The app\'s tables, for the operator\'s roles.')
+output tableNames array = [conversationsTable, followUpsTable]
 
 @description('Default host name of the function app.')
 output defaultHostName string = site.properties.defaultHostName

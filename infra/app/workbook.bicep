@@ -148,6 +148,164 @@ customMetrics
     }
     {
       type: 3
+      name: 'funnel'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Funnel: conversations per state (entered, left for another state, went quiet there)'
+        query: '''
+  customMetrics
+  | where name in ('textline.funnel.entered', 'textline.funnel.left', 'textline.funnel.quiet')
+  | extend step = case(name == 'textline.funnel.entered', 'entered', name == 'textline.funnel.left', 'left', 'quiet')
+  | summarize conversations = sum(valueSum) by state = tostring(customDimensions.state), step
+  | evaluate pivot(step, sum(conversations))
+  | order by state asc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'table'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'funnel-exits'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Funnel: how conversations left each state (state, where to, how)'
+        query: '''
+  customMetrics
+  | where name == 'textline.funnel.left'
+  | summarize conversations = sum(valueSum) by state = tostring(customDimensions.state), to = tostring(customDimensions.to), how = tostring(customDimensions.how)
+  | order by state asc, conversations desc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'table'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'understanding-source'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'How texts were understood, by language (rule, model, question back, not understood)'
+        query: '''
+  customMetrics
+  | where name == 'textline.understanding.source'
+  | summarize texts = sum(valueSum) by language = tostring(customDimensions.language), source = tostring(customDimensions.source)
+  | order by language asc, source asc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'barchart'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'question-backs'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Question backs answered (% of the texts after a question back that were understood), by language'
+        query: '''
+  customMetrics
+  | where name == 'textline.questionbacks.answered'
+  | summarize answered = sumif(valueSum, tostring(customDimensions.answered) == 'yes'), total = sum(valueSum) by language = tostring(customDimensions.language)
+  | project language, answered_pct = round(100.0 * answered / max_of(total, 1.0), 1), total
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'table'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'misroutes'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Misroutes per situation (WRONG or ERROR right after its advice) and their share of the advice given'
+        query: '''
+  customMetrics
+  | where name in ('textline.misroutes', 'textline.situations.entered')
+  | summarize misroutes = sumif(valueSum, name == 'textline.misroutes'), advice = sumif(valueSum, name == 'textline.situations.entered') by situation = tostring(customDimensions.situation)
+  | project situation, misroutes, advice, share_pct = round(100.0 * misroutes / max_of(advice, 1.0), 1)
+  | order by misroutes desc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'table'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'deliveries'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Replies not delivered, by Twilio error code'
+        query: '''
+  customMetrics
+  | where name == 'textline.deliveries'
+  | where tostring(customDimensions.status) in ('failed', 'undelivered')
+  | summarize replies = sum(valueSum) by bin(timestamp, 1d), error_code = tostring(customDimensions.error_code)
+  | order by timestamp asc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'barchart'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
+      name: 'script-versions'
+      content: {
+        version: 'KqlItem/1.0'
+        title: 'Published wording: versions switched to and refused'
+        query: '''
+  customMetrics
+  | where name == 'textline.scripts.versions'
+  | summarize versions = sum(valueSum) by bin(timestamp, 1h), result = tostring(customDimensions.result)
+  | order by timestamp asc
+  '''
+        queryType: 0
+        resourceType: 'microsoft.insights/components'
+        visualization: 'barchart'
+        size: 0
+        timeContextFromParameter: 'TimeRange'
+        timeContext: {
+          durationMs: 0
+        }
+      }
+    }
+    {
+      type: 3
       name: 'optouts'
       content: {
         version: 'KqlItem/1.0'

@@ -12,6 +12,10 @@ var root = new RootCommand("textline: the InterviewTextLine SMS line on your mac
     LintCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
+    PublishCommand.Publish(),
+    PublishCommand.Versions(),
+    OperatorCommands.Lookup(),
+    OperatorCommands.Forget(),
 };
 
 return await root.Parse(args).InvokeAsync();

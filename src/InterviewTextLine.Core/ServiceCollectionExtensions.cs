@@ -38,12 +38,16 @@ public static class ServiceCollectionExtensions
         services.AddTextLineMetrics();
         services.AddFlowScripts();
         // The understanding (ITextUnderstanding) is the host's to add: the understanding project's AddTextUnderstanding.
+        services.TryAddSingleton<EngineFactory>();
         services.TryAddSingleton(provider => CreateLanguages(provider));
+        services.TryAddSingleton<ScriptSwitcher>();
         services.TryAddSingleton(provider => provider.GetRequiredService<LineLanguages>().Default);
         services.TryAddSingleton<PhoneHasher>();
         services.TryAddSingleton<DecisionWriter>();
         services.TryAddSingleton<NumberProtector>();
         services.TryAddSingleton<HandoffRecorder>();
+        services.TryAddSingleton<InsightCounter>();
+        services.TryAddSingleton<OperatorRecords>();
         services.TryAddSingleton<ITextLineService, TextLineService>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<IRetentionSweeper>(provider => provider.GetRequiredService<RetentionSweeper>());
@@ -73,19 +77,13 @@ public static class ServiceCollectionExtensions
     /// <summary>One engine per script, each reading texts with its language's understander.</summary>
     private static LineLanguages CreateLanguages(IServiceProvider provider)
     {
-        var understanding = provider.GetService<ITextUnderstanding>()
-            ?? throw new InvalidOperationException("The line has no understanding registered: call AddTextUnderstanding().");
-        var engines = provider.GetRequiredService<FlowScripts>().All
-            .Select(script => new ConversationEngine(
-                script,
-                understanding.Understander(script),
-                provider.GetRequiredService<IOptions<ProgramOptions>>(),
-                provider.GetRequiredService<IOptions<ConversationOptions>>(),
-                provider.GetRequiredService<IOptions<FollowUpOptions>>(),
-                provider.GetRequiredService<IOptions<LimitsOptions>>(),
-                provider.GetRequiredService<IOptions<HandoffOptions>>()))
-            .ToList();
-        return new LineLanguages(engines, understanding.Detector);
+        if (provider.GetService<ITextUnderstanding>() is null)
+        {
+            throw new InvalidOperationException("The line has no understanding registered: call AddTextUnderstanding().");
+        }
+
+        var factory = provider.GetRequiredService<EngineFactory>();
+        return new LineLanguages([.. provider.GetRequiredService<FlowScripts>().All.Select(factory.Create)], factory.Detector);
     }
 
     /// <summary>
@@ -96,6 +94,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<TextLineMetrics>();
+        services.TryAddSingleton<InsightMetrics>();
         return services;
     }
 

@@ -45,6 +45,7 @@ public static class SettingsCatalog
         typeof(ProgramOptions),
         typeof(ConversationOptions),
         typeof(FlowOptions),
+        typeof(Scripts.ScriptStoreOptions),
         typeof(FollowUpOptions),
         typeof(LimitsOptions),
         typeof(HandoffOptions),

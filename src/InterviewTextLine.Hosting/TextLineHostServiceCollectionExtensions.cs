@@ -2,6 +2,7 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Email;
+using InterviewTextLine.Hosting.Scripts;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
@@ -31,6 +32,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.TryAddSingleton<TwilioSignatureValidator>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
+        services.TryAddScoped<DeliveryStatusHandler>();
 
         // After the understanding's warm-up (AddTextLine registers it): both run before the host takes traffic.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookWarmUp>());
@@ -55,6 +57,7 @@ public static class TextLineHostServiceCollectionExtensions
         }
 
         services.AddFollowUps(configuration);
+        services.AddPublishedScripts(configuration);
 
         // The handoff email goes through the follow-ups' sender, to the office's inbox rather than a texter's.
         services.TryAddSingleton<HandoffEmailComposer>();

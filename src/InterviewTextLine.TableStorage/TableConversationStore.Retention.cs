@@ -13,7 +13,7 @@ public sealed partial class TableConversationStore
 {
     private const string ResumeAtColumn = "ResumeAt";
 
-    private static readonly string[] ScanColumns = ["PartitionKey", "RowKey", ConversationEntity.TallyUntil];
+    private static readonly string[] ScanColumns = ["PartitionKey", "RowKey", ConversationEntity.TallyUntil, ConversationEntity.StateId];
 
     public async Task<RetentionPage> ReadPageAsync(
         DateTimeOffset idleSince, DateTimeOffset forgottenBefore, DateTimeOffset expiredBefore, string? resumeAt, int pageSize, CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ public sealed partial class TableConversationStore
         await foreach (var page in pages)
         {
             var idle = new List<TexterId>();
+            var states = new Dictionary<string, string>(StringComparer.Ordinal);
             var leftovers = new List<string>();
             foreach (var row in page.Values)
             {
@@ -51,6 +52,10 @@ public sealed partial class TableConversationStore
                 else if (row.RowKey == StorageKeys.ConversationRow && row.PartitionKey is not (StorageKeys.ForgottenPartition or StorageKeys.RetentionPartition))
                 {
                     idle.Add(new TexterId(row.PartitionKey));
+                    if (row.GetString(ConversationEntity.StateId) is { } state)
+                    {
+                        states[row.PartitionKey] = state;
+                    }
                 }
                 else
                 {
@@ -58,7 +63,7 @@ public sealed partial class TableConversationStore
                 }
             }
 
-            return new RetentionPage(idle, leftovers, page.ContinuationToken);
+            return new RetentionPage(idle, leftovers, page.ContinuationToken) { IdleStates = states };
         }
 
         return new RetentionPage([], [], null);

@@ -22,6 +22,17 @@ public sealed partial class AzdTests
         Assert.Contains("<AzureFunctionsVersion>", await File.ReadAllTextAsync(csproj, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_postprovision_hook_waits_out_role_propagation_before_the_first_deploy()
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, "azure.yaml"), TestContext.Current.CancellationToken);
+        var hook = Regex.Match(yaml, @"(?ms)^hooks:\s*\n(?:\s+#.*\n)*\s+postprovision:\s*\n(?:\s{4,}.*\n)*?\s{4,}run:\s*(?<path>\S+)");
+        Assert.True(hook.Success, "azure.yaml has no postprovision hook.");
+        var script = await File.ReadAllTextAsync(Path.Combine(Bicep.RepositoryRoot, hook.Groups["path"].Value), TestContext.Current.CancellationToken);
+        Assert.Contains("--auth-mode login", script, StringComparison.Ordinal);
+        Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", script, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"(?ms)^services:\s*\n\s+api:\s*\n(?<body>(?:\s{4,}.*\n?)+)")]
     private static partial Regex ApiService();
 }

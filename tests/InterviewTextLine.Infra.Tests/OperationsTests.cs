@@ -15,6 +15,44 @@ public sealed class OperationsTests(MainTemplate main)
     public void At_least_five_alert_rules_email_the_operator_through_one_action_group() =>
         Assertions.NoProblems(OperationsChecks.AlertRules(main.Infra));
 
+    [Fact]
+    public void The_scripts_container_exists_with_blob_versioning_on_and_the_app_reads_it_by_its_setting()
+    {
+        var blobServices = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices"));
+        Assert.True(blobServices.At("properties.isVersioningEnabled")?.GetValue<bool>());
+        var containers = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Equal("scripts", main.Infra.Root.Variables["scriptsContainerName"]?.ToString());
+        Assert.Contains("scriptsContainerName", main.Infra.Root.Resources.Single(resource => resource.Name == "storage").At("properties.parameters.containers.value")?.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("None", containers.At("properties.publicAccess")?.ToString());
+        var settings = Assert.Single(main.Infra.ResourcesOfType("Microsoft.Web/sites/config"), config => config.At("properties.Scripts__ContainerUri") is not null);
+        Assert.Contains("scriptsContainerName", settings.At("properties.Scripts__ContainerUri")?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("primaryEndpoints.blob", settings.At("properties.Scripts__ContainerUri")?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_operator_may_publish_wording_and_look_up_or_erase_a_number_and_nothing_more() =>
+        Assertions.NoProblems(ResourceChecks.OperatorRoles(main.Infra));
+
+    [Fact]
+    public void The_alerts_that_fire_on_missing_rows_have_a_grace_period_after_provisioning()
+    {
+        var rules = main.Infra.ResourcesOfType(OperationsChecks.LogAlert)
+            .Select(rule => (rule.At("properties.criteria.allOf") as JsonArray ?? []).OfType<JsonObject>().Single())
+            .Where(criterion => criterion["operator"]?.ToString() == "LessThan")
+            .ToList();
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, criterion =>
+        {
+            Assert.Contains("variables('graceRow')", OperationsChecks.GraceText(criterion["query"]), StringComparison.Ordinal);
+            Assert.StartsWith("customMetrics", OperationsChecks.QueryText(criterion["query"]), StringComparison.Ordinal);
+        });
+        var alerts = main.Infra.Templates.Single(template => template.Variables.ContainsKey("graceRow"));
+        var grace = alerts.Resolve(alerts.Variables["graceRow"]);
+        Assert.Contains("union (print timestamp = now() | where now() < datetime(", grace, StringComparison.Ordinal);
+        Assert.Contains("parameters('provisionedAt')", grace, StringComparison.Ordinal);
+        Assert.Equal("[utcNow()]", main.Infra.Root.Parameters["provisionedAt"]?["defaultValue"]?.ToString());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

@@ -47,6 +47,8 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   resource blobServices 'blobServices' = {
     name: 'default'
     properties: {
+      // Every write of a blob is kept as a version: published wording (the scripts container) can always be recovered.
+      isVersioningEnabled: true
       deleteRetentionPolicy: {
         enabled: true
         days: deleteRetentionDays

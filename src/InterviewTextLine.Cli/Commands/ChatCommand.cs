@@ -24,7 +24,7 @@ internal static partial class ChatCommand
         var from = new Option<string>("--from") { Description = "The texter's number (E.164).", DefaultValueFactory = _ => DefaultFrom };
         var to = new Option<string>("--to") { Description = "The line's number (E.164).", DefaultValueFactory = _ => DefaultTo };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per reply: {\"in\",\"reply\",\"segments\",\"encoding\",\"state\",\"situation\"}." };
-        var script = new Option<FileInfo?>("--script") { Description = "A flow script file to preview instead of the one that ships with the line." };
+        var script = ScriptArguments.Option("Scripts to preview instead of the ones that ship with the line: en=FILE, es=FILE (repeat), a folder, or one English file.");
         var command = new Command("chat", "Text the line from this terminal. /wait 3h moves the clock and sends due follow-ups; /quit ends.") { from, to, json, script };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -36,7 +36,17 @@ internal static partial class ChatCommand
             }
 
             var time = new ShiftableTimeProvider(TimeProvider.System);
-            var overrides = parseResult.GetValue(script) is { } file ? [new(ServeCommand.ScriptPathSetting, file.FullName)] : new List<KeyValuePair<string, string?>>();
+            List<KeyValuePair<string, string?>> overrides;
+            try
+            {
+                overrides = [.. ScriptArguments.Settings(ScriptArguments.Files(parseResult.GetValue(script)))];
+            }
+            catch (ArgumentException exception)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 2;
+            }
+
             ServiceProvider services;
             try
             {

@@ -22,7 +22,7 @@ public static class ServeCommand
         {
             Description = "Table Storage connection string (e.g. UseDevelopmentStorage=true for Azurite). Without it, conversations live in memory.",
         };
-        var script = new Option<FileInfo?>("--script") { Description = "A flow script file to serve instead of the one that ships with the line (sets Flow:ScriptPath)." };
+        var script = ScriptArguments.Option("Scripts to serve instead of the ones that ship with the line: en=FILE, es=FILE (repeat), a folder, or one English file (sets Flow:ScriptPath, Flow:SpanishScriptPath).");
         var metrics = new Option<bool>("--metrics") { Description = "Print a summary of the line's metrics to the console every half minute." };
         var command = new Command("serve", "Serve the SMS webhook (POST /api/sms and /api/sms/fallback) on local HTTP, with the follow-up schedule.")
         {
@@ -39,9 +39,17 @@ public static class ServeCommand
                 StorageConnectionString = parseResult.GetValue(storage),
                 PrintMetrics = parseResult.GetValue(metrics),
             };
-            if (parseResult.GetValue(script) is { } file)
+            try
             {
-                options.Settings[ScriptPathSetting] = file.FullName;
+                foreach (var (key, value) in ScriptArguments.Settings(ScriptArguments.Files(parseResult.GetValue(script))))
+                {
+                    options.Settings[key] = value;
+                }
+            }
+            catch (ArgumentException exception)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 2;
             }
 
             try

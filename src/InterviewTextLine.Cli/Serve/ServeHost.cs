@@ -116,6 +116,8 @@ public static partial class ServeHost
             handler.HandleAsync(context.Request, context.RequestAborted));
         endpoints.MapPost(FallbackRoute, ([FromServices] SmsFallbackHandler handler, HttpContext context) =>
             handler.HandleAsync(context.Request, context.RequestAborted));
+        endpoints.MapPost(DeliveryStatusHandler.Route, ([FromServices] DeliveryStatusHandler handler, HttpContext context) =>
+            handler.HandleAsync(context.Request, context.RequestAborted));
         return endpoints;
     }
 

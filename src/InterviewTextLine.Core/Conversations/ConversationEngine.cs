@@ -56,16 +56,14 @@ public sealed partial class ConversationEngine
         _limits = limits.Value;
         ArgumentNullException.ThrowIfNull(understander);
         ArgumentNullException.ThrowIfNull(script);
-        ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(followUp);
         _script = FlowValidator.EnsureValid(script);
-        _expiry = TimeSpan.FromHours(conversation.Value.ExpiryHours);
+        _expiry = TimeSpan.FromHours(conversation?.Value.ExpiryHours ?? throw new ArgumentNullException(nameof(conversation)));
         _followUpDelay = followUp.Value.Delay;
         _understander = understander;
         _values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [Placeholders.ProgramName] = program.Value.Name,
+            [Placeholders.ProgramName] = (program ?? throw new ArgumentNullException(nameof(program))).Value.Name,
             [Placeholders.HelpContact] = program.Value.HelpContact,
             [Placeholders.ProgramUrl] = program.Value.Url,
             [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
@@ -300,6 +298,8 @@ public sealed partial class ConversationEngine
             case Keyword.Language:
                 // ESPAÑOL or ENGLISH: the same place in the conversation, said again in this language.
                 return Save(current, now);
+            case Keyword.Wrong:
+                return Misroute(current, now);
             default:
                 return null;
         }

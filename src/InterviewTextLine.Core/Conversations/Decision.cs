@@ -76,4 +76,6 @@ public sealed record Decision(DecisionKind Kind, Conversation? Next, string? Rep
 
     /// <summary>What asking for a person did in this text, if anything (counted by <c>textline.handoffs</c>).</summary>
     public Handoffs.HandoffStep? HandoffStep { get; init; }
+    /// <summary>For WRONG right after a situation's advice: that situation's id (a misroute to count); null otherwise.</summary>
+    public string? Misrouted { get; init; }
 }

@@ -18,6 +18,8 @@ public enum Keyword
 
     /// <summary>TALK: a person from the program contacts the texter, with their consent.</summary>
     Talk,
+    /// <summary>WRONG or ERROR: the advice just given did not fit (a misroute); apologise and show the menu.</summary>
+    Wrong,
 }
 
 /// <summary>
@@ -57,6 +59,10 @@ public static class Keywords
         ["NOCORREO"] = Keyword.NoEmail,
         ["BORRAR"] = Keyword.Forget,
         ["FIN"] = Keyword.Done,
+
+        // ERROR is the Spanish word and reads the same in English; MAL cannot be one: "sigue mal" answers a state.
+        ["WRONG"] = Keyword.Wrong,
+        ["ERROR"] = Keyword.Wrong,
     };
 
     /// <summary>The words that switch the line's language, and the language each one picks.</summary>

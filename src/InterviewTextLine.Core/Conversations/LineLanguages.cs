@@ -23,35 +23,45 @@ namespace InterviewTextLine.Core.Conversations;
 /// </remarks>
 public sealed class LineLanguages
 {
-    private readonly Dictionary<string, (ConversationEngine Engine, ITextUnderstander Understander)> _languages;
     private readonly ILanguageDetector? _detector;
+
+    // Swapped whole when a published script version is taken (Switch): a text is decided by one set of engines.
+    private volatile Snapshot _current;
 
     /// <param name="engines">One engine per language; the first is the line's default language.</param>
     /// <param name="detector">Tells the language of a text, or null to change language only by keyword.</param>
     public LineLanguages(IEnumerable<ConversationEngine> engines, ILanguageDetector? detector)
     {
-        ArgumentNullException.ThrowIfNull(engines);
-        var list = engines.ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("The line needs at least one language.", nameof(engines));
-        }
-
-        Default = list[0];
-        Engines = list;
-        _languages = list.ToDictionary(engine => engine.Script.Language, engine => (engine, engine.Understander), StringComparer.Ordinal);
+        _current = Snapshot.Of(engines);
         _detector = detector;
     }
 
     /// <summary>The engine of the line's default language.</summary>
-    public ConversationEngine Default { get; }
+    public ConversationEngine Default => _current.Engines[0];
 
     /// <summary>The engine of each language, the default first.</summary>
-    public IReadOnlyList<ConversationEngine> Engines { get; }
+    public IReadOnlyList<ConversationEngine> Engines => _current.Engines;
+
+    /// <summary>Replaces every language's engine at once (a new script version); texts already being decided finish on the old ones.</summary>
+    public void Switch(IEnumerable<ConversationEngine> engines) => _current = Snapshot.Of(engines);
 
     /// <summary>The engine for <paramref name="language"/>, or the default one for a language the line does not speak.</summary>
-    public ConversationEngine For(string? language) =>
-        language is not null && _languages.TryGetValue(language, out var entry) ? entry.Engine : Default;
+    public ConversationEngine For(string? language) => _current.For(language);
+
+    private sealed record Snapshot(IReadOnlyList<ConversationEngine> Engines, Dictionary<string, (ConversationEngine Engine, ITextUnderstander Understander)> Languages)
+    {
+        public static Snapshot Of(IEnumerable<ConversationEngine> engines)
+        {
+            ArgumentNullException.ThrowIfNull(engines);
+            var list = engines.ToList();
+            return list.Count == 0
+                ? throw new ArgumentException("The line needs at least one language.", nameof(engines))
+                : new(list, list.ToDictionary(engine => engine.Script.Language, engine => (engine, engine.Understander), StringComparer.Ordinal));
+        }
+
+        public ConversationEngine For(string? language) =>
+            language is not null && Languages.TryGetValue(language, out var entry) ? entry.Engine : Engines[0];
+    }
 
     /// <summary>Decides what to do with one inbound text, in the language it should be answered in.</summary>
     /// <param name="stored">The stored conversation, or null.</param>
@@ -62,7 +72,8 @@ public sealed class LineLanguages
     public Decision Decide(Conversation? stored, string? body, int mediaCount, DateTimeOffset now, ReplyTally? carried = null)
     {
         var text = TextReading.Of(body);
-        var engine = For(LanguageFor(stored, text, now));
+        var snapshot = _current;
+        var engine = snapshot.For(LanguageFor(snapshot, stored, text, now));
         if (stored is { OptedOut: true })
         {
             return engine.Decide(stored, body, text, mediaCount, now, carried);
@@ -71,7 +82,7 @@ public sealed class LineLanguages
         // A number past its reply cap is heard only for its keywords and for danger by the sure phrases: such a
         // text costs one read and no model.
         var capped = engine.IsCapped(stored, now, carried);
-        if (UrgentIn(engine, text, capped) is { } urgent)
+        if (UrgentIn(snapshot, engine, text, capped) is { } urgent)
         {
             return urgent.DecideUrgent(stored, now, carried);
         }
@@ -83,7 +94,7 @@ public sealed class LineLanguages
     /// The engine to give the safety advice when another language reads <paramref name="text"/> as danger, or null.
     /// The texter's own language is left to its engine, which hears danger first of all.
     /// </summary>
-    private ConversationEngine? UrgentIn(ConversationEngine chosen, TextReading text, bool capped)
+    private ConversationEngine? UrgentIn(Snapshot snapshot, ConversationEngine chosen, TextReading text, bool capped)
     {
         if (capped && chosen.Understander.IsUrgent(text, rulesOnly: true))
         {
@@ -91,7 +102,7 @@ public sealed class LineLanguages
         }
 
         var written = _detector?.Detect(text, midConversation: false);
-        foreach (var (language, (engine, understander)) in _languages)
+        foreach (var (language, (engine, understander)) in snapshot.Languages)
         {
             if (engine != chosen && understander.IsUrgent(text, rulesOnly: capped || language != written))
             {
@@ -103,28 +114,28 @@ public sealed class LineLanguages
     }
 
     /// <summary>The language to answer <paramref name="body"/> in.</summary>
-    public string LanguageFor(Conversation? stored, string? body, DateTimeOffset now) => LanguageFor(stored, TextReading.Of(body), now);
+    public string LanguageFor(Conversation? stored, string? body, DateTimeOffset now) => LanguageFor(_current, stored, TextReading.Of(body), now);
 
-    private string LanguageFor(Conversation? stored, TextReading text, DateTimeOffset now)
+    private string LanguageFor(Snapshot snapshot, Conversation? stored, TextReading text, DateTimeOffset now)
     {
-        var current = For(stored?.Language).Script.Language;
+        var current = snapshot.For(stored?.Language).Script.Language;
         if (stored is { OptedOut: true })
         {
             return current;
         }
 
-        if (text.SingleWord is { } word && Keywords.Languages.TryGetValue(word, out var chosen) && _languages.ContainsKey(chosen))
+        if (text.SingleWord is { } word && Keywords.Languages.TryGetValue(word, out var chosen) && snapshot.Languages.ContainsKey(chosen))
         {
             return chosen;
         }
 
-        if (_detector is null || _languages.Count == 1 || text.Words.Count == 0)
+        if (_detector is null || snapshot.Languages.Count == 1 || text.Words.Count == 0)
         {
             return current;
         }
 
-        var starting = stored is null || For(current).IsStarting(stored, now);
+        var starting = stored is null || snapshot.For(current).IsStarting(stored, now);
         var detected = _detector.Detect(text, midConversation: !starting);
-        return detected is not null && _languages.ContainsKey(detected) ? detected : current;
+        return detected is not null && snapshot.Languages.ContainsKey(detected) ? detected : current;
     }
 }

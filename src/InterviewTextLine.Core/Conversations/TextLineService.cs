@@ -22,6 +22,7 @@ public sealed partial class TextLineService(
     PhoneHasher hasher,
     TimeProvider time,
     TextLineMetrics metrics,
+    InsightCounter insights,
     ILogger<TextLineService> logger) : ITextLineService
 {
     /// <summary>Attempts before a burst of concurrent texts from one number is given up on.</summary>
@@ -96,6 +97,7 @@ public sealed partial class TextLineService(
                 await handoffs.AfterSaveAsync(snapshot.Conversation, decision, cancellationToken);
                 LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
                 Count(snapshot.Conversation, decision);
+                insights.Count(snapshot.Conversation, decision, now);
                 var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
                 return new LineReply(decision.Reply)
                 {

@@ -29,6 +29,16 @@ public static class FlowLoader
         return Load(stream);
     }
 
+    /// <summary>The text of the script that ships with the app in <paramref name="language"/>.</summary>
+    public static string ReadEmbeddedJson(string language)
+    {
+        var name = language == "en" ? EmbeddedName : $"InterviewTextLine.Core.Flow.script.{language}.json";
+        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded flow script '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The script at <paramref name="path"/>, or the shipped one when no path is given.</summary>
     public static FlowScript LoadFileOrEmbedded(string? path) => path is null ? LoadEmbedded() : LoadFile(path);
 

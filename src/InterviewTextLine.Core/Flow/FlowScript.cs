@@ -286,6 +286,8 @@ public static class MessageKeys
 
     /// <summary>TALK with the handoff off: the program's contact details, and the state's hint.</summary>
     public const string TalkContact = "talkContact";
+    /// <summary>The apology for WRONG, sent before the welcome menu (FlowValidator.Misroute.cs checks it).</summary>
+    public const string Misrouted = "misrouted";
 
     public static IReadOnlyList<string> All { get; } =
         [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved, TalkConsent, TalkRequested, TalkDeclined, TalkAlready, TalkContact];

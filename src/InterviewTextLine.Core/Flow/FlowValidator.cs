@@ -43,6 +43,7 @@ public static partial class FlowValidator
         CheckUrgentFirstScreen(script, problems);
         CheckReassurance(script, problems);
         CheckTalk(script, problems);
+        CheckMisroute(script, problems);
         return problems;
     }
 

@@ -21,7 +21,8 @@ public sealed partial class RetentionSweeper(
     IConversationStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> options,
-    ILogger<RetentionSweeper> logger) : IRetentionSweeper
+    ILogger<RetentionSweeper> logger,
+    Diagnostics.InsightMetrics? insights = null) : IRetentionSweeper
 {
     /// <summary>Rows looked at per page: the most one Table Storage query returns.</summary>
     public int PageSize { get; init; } = 1000;
@@ -44,6 +45,11 @@ public sealed partial class RetentionSweeper(
             foreach (var texter in page.Idle)
             {
                 await store.DeleteAsync(texter, cancellationToken);
+                if (page.IdleStates.TryGetValue(texter.Value, out var state))
+                {
+                    // A conversation the retention sweep deletes went quiet where it was, and nobody came back to it.
+                    insights?.Quiet(state);
+                }
             }
 
             await scan.DeleteLeftoversAsync(page.Leftovers, cancellationToken);

@@ -118,7 +118,14 @@ public interface IRetentionScan
 /// older version of the line wrote (a message receipt row in a partition whose conversation is gone, say).
 /// </param>
 /// <param name="ResumeAt">Where the next page starts, or null when the scan is complete.</param>
-public sealed record RetentionPage(IReadOnlyList<TexterId> Idle, IReadOnlyList<string> Leftovers, string? ResumeAt);
+public sealed record RetentionPage(IReadOnlyList<TexterId> Idle, IReadOnlyList<string> Leftovers, string? ResumeAt)
+{
+    /// <summary>
+    /// The state each idle conversation of <see cref="Idle"/> was left in, keyed by the texter id's value: where it
+    /// went quiet, for the funnel (a state id of the script, nothing else of the conversation).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> IdleStates { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>The result of <see cref="IConversationStore.ReadForMessageAsync"/>.</summary>
 /// <param name="Conversation">The stored conversation, or null for a new texter.</param>

@@ -200,6 +200,7 @@ public sealed partial class InMemoryConversationStore(TimeProvider? time = null)
                 .ToList();
             var page = rows.Take(pageSize).ToList();
             var idle = new List<TexterId>();
+            var states = new Dictionary<string, string>(StringComparer.Ordinal);
             var leftovers = new List<string>();
             foreach (var key in page)
             {
@@ -226,6 +227,7 @@ public sealed partial class InMemoryConversationStore(TimeProvider? time = null)
                         if (conversation.LastMessageAt < idleSince)
                         {
                             idle.Add(new TexterId(key));
+                            states[key] = conversation.StateId;
                         }
                     }
                     else if (row.Tally is { } tally && tally.Until < expiredBefore)
@@ -235,7 +237,7 @@ public sealed partial class InMemoryConversationStore(TimeProvider? time = null)
                 }
             }
 
-            return Task.FromResult(new RetentionPage(idle, leftovers, rows.Count > pageSize ? page[^1] : null));
+            return Task.FromResult(new RetentionPage(idle, leftovers, rows.Count > pageSize ? page[^1] : null) { IdleStates = states });
         }
     }
 

@@ -111,7 +111,8 @@ public sealed class SmsWebhookHandler(
         }
 
         WebhookLog.Handled(logger, messageSid, reply.IsSilent ? "no reply" : "replied");
-        return TwimlResults.Reply(reply.Text);
+        // Each reply names the status callback, so a reply that never reaches the texter is counted (DeliveryStatusHandler).
+        return TwimlResults.Reply(reply.Text, new Uri(options.Value.WebhookBaseUrl.TrimEnd('/') + DeliveryStatusHandler.Route));
     }
 
     private static IResult TimedOut() =>

@@ -32,3 +32,9 @@ public sealed class InMemoryHandoffOutboxContractTests : HandoffOutboxContract
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
 }
+
+public sealed class InMemoryOperatorRecordsContractTests : OperatorRecordsContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StorageUnderTest.Of(new InMemoryConversationStore()));
+}

@@ -38,6 +38,14 @@ internal static partial class OperationsChecks
         "textline.sweep.runs",
         "textline.limits",
         "textline.handoffs",
+        "textline.funnel.entered",
+        "textline.funnel.left",
+        "textline.funnel.quiet",
+        "textline.understanding.source",
+        "textline.questionbacks.answered",
+        "textline.misroutes",
+        "textline.deliveries",
+        "textline.scripts.versions",
     ];
 
     /// <summary>What the workbook must chart (the issue's list), by the metric each chart reads.</summary>
@@ -53,6 +61,13 @@ internal static partial class OperationsChecks
         "textline.handler.duration",
         "textline.fallback.served",
         "textline.handoffs",
+        "textline.funnel.entered",
+        "textline.funnel.left",
+        "textline.funnel.quiet",
+        "textline.understanding.source",
+        "textline.questionbacks.answered",
+        "textline.misroutes",
+        "textline.deliveries",
     ];
 
     /// <summary>
@@ -170,7 +185,7 @@ internal static partial class OperationsChecks
             var criteria = (rule.At("properties.criteria.allOf") as JsonArray ?? []).OfType<JsonObject>().ToList();
             foreach (var criterion in criteria)
             {
-                var query = criterion["query"]?.ToString() ?? "";
+                var query = QueryText(criterion["query"]);
                 if (!query.TrimStart().StartsWith("customMetrics", StringComparison.Ordinal))
                 {
                     problems.Add($"{rule}: its query reads something other than customMetrics, which sampling could thin out.");
@@ -197,6 +212,9 @@ internal static partial class OperationsChecks
         Watch("the fallback", text => text.StartsWith("textline.fallback.served", StringComparison.Ordinal));
         Watch("failed follow-ups", text => text.StartsWith("textline.followups", StringComparison.Ordinal) && text.Contains("'failed'", StringComparison.Ordinal));
         Watch("a sweep that stopped running", text => text.StartsWith("textline.sweep.runs", StringComparison.Ordinal) && text.EndsWith("LessThan", StringComparison.Ordinal));
+        Watch("failed deliveries", text => text.StartsWith("textline.deliveries", StringComparison.Ordinal) && text.Contains("'undelivered'", StringComparison.Ordinal) && text.Contains("'failed'", StringComparison.Ordinal));
+        Watch("misroutes", text => text.StartsWith("textline.misroutes", StringComparison.Ordinal) && text.Contains("textline.situations.entered", StringComparison.Ordinal));
+        Watch("refused script versions", text => text.StartsWith("textline.scripts.versions", StringComparison.Ordinal) && text.Contains("'refused'", StringComparison.Ordinal));
         return problems.Items;
 
         void Watch(string what, Func<string, bool> matches)
@@ -349,7 +367,7 @@ internal static partial class OperationsChecks
         {
             foreach (var criterion in (rule.At("properties.criteria.allOf") as JsonArray ?? []).OfType<JsonObject>())
             {
-                names.UnionWith(MetricReferences(criterion["query"]?.ToString() ?? ""));
+                names.UnionWith(MetricReferences(QueryText(criterion["query"])));
             }
         }
 
@@ -395,6 +413,41 @@ internal static partial class OperationsChecks
             && infra.Root.Parameters[root.Groups["name"].Value] is { } declared
             && declared["defaultValue"] is null
             && infra.ParametersFile.ContainsKey(root.Groups["name"].Value);
+    }
+
+    /// <summary>
+    /// The KQL of a rule: the literal, or the query of <c>format('{0}{1}\n', 'query', grace)</c>, which adds the grace
+    /// period's row to a rule that fires on missing rows.
+    /// </summary>
+    public static string QueryText(JsonNode? node)
+    {
+        var text = node?.ToString() ?? "";
+        const string prefix = "[format('{0}{1}\n', '";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var literal = new System.Text.StringBuilder();
+        for (var i = prefix.Length; i < text.Length; i++)
+        {
+            if (text[i] == '\'' && (i + 1 >= text.Length || text[i + 1] != '\''))
+            {
+                break;
+            }
+
+            literal.Append(text[i]);
+            i += text[i] == '\'' ? 1 : 0;
+        }
+
+        return literal.ToString();
+    }
+
+    /// <summary>The grace period's part of a rule's query: the expression after the KQL, or empty for a literal query.</summary>
+    public static string GraceText(JsonNode? node)
+    {
+        var text = node?.ToString() ?? "";
+        return text.StartsWith("[format(", StringComparison.Ordinal) ? text[(text.LastIndexOf("',", StringComparison.Ordinal) + 2)..] : "";
     }
 
     [GeneratedRegex(@"'(?<name>textline\.[a-z.]+[a-z])'")]

@@ -384,7 +384,8 @@ internal static partial class ResourceChecks
     {
         var problems = new Problems();
         var found = new List<string>();
-        foreach (var assignment in infra.ResourcesOfType(RoleAssignment))
+        // The operator's roles (a person's, not the app's) are checked by OperatorRoles.
+        foreach (var assignment in infra.ResourcesOfType(RoleAssignment).Where(assignment => !assignment.Template.Path.EndsWith("/operator", StringComparison.Ordinal)))
         {
             var roleId = Guid().Match(assignment.Template.Resolve(assignment.At("properties.roleDefinitionId"))).Value;
             var expected = ExpectedRoles.FirstOrDefault(role => role.Id == roleId);
@@ -420,6 +421,49 @@ internal static partial class ResourceChecks
             {
                 problems.Add($"Expected {role.Count} {role.Role} ({role.Id}) assignment(s) for the app's identity, found {count}.");
             }
+        }
+
+        return problems.Items;
+    }
+
+    /// <summary>
+    /// The operator (azd's signed-in user by default) may write the scripts container, read and write the app's two
+    /// tables and read secrets: what <c>textline publish</c>, <c>lookup</c> and <c>forget</c> need, each on the narrowest
+    /// scope, and only when an operator is named.
+    /// </summary>
+    public static IReadOnlyList<string> OperatorRoles(CompiledInfra infra)
+    {
+        var problems = new Problems();
+        var assignments = infra.ResourcesOfType(RoleAssignment).Where(assignment => assignment.Template.Path.EndsWith("/operator", StringComparison.Ordinal)).ToList();
+        (string Id, string Scope)[] expected =
+        [
+            ("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Microsoft.Storage/storageAccounts/blobServices/containers"),
+            ("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts/tableServices/tables"),
+            ("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults"),
+        ];
+        foreach (var (id, scopeType) in expected)
+        {
+            var assignment = assignments.FirstOrDefault(candidate => candidate.Template.Resolve(candidate.At("properties.roleDefinitionId")).Contains(id, StringComparison.Ordinal));
+            if (assignment is null)
+            {
+                problems.Add($"The operator is not given role {id}.");
+                continue;
+            }
+
+            if (!assignment.Template.Resolve(assignment.At("scope")).Contains($"resourceId('{scopeType}'", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{assignment}: scoped to {Problems.Show(assignment.At("scope"))}, expected a {scopeType}.");
+            }
+
+            if (!(assignment.Json["condition"]?.ToString() ?? "").Contains("operatorPrincipalId", StringComparison.Ordinal))
+            {
+                problems.Add($"{assignment}: not conditional on an operator being named.");
+            }
+        }
+
+        if (assignments.Count != expected.Length)
+        {
+            problems.Add($"Expected {expected.Length} operator role assignments, found {assignments.Count}.");
         }
 
         return problems.Items;

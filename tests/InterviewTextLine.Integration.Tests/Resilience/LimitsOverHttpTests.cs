@@ -174,7 +174,7 @@ public sealed class LimitsOverHttpTests(AzuriteAssemblyFixture azurite)
         var canonical = await PostRawAsync(line, target, sms.Fields, TwilioTestSigner.Sign(WebhookTestHost.AuthToken, "https://line.example.org:8443/api/sms?source=~twilio", sms.Fields));
 
         Assert.StartsWith("HTTP/1.1 200", exact, StringComparison.Ordinal);
-        Assert.Contains("<Message>", exact, StringComparison.Ordinal);
+        Assert.Contains("</Message>", exact, StringComparison.Ordinal);
         Assert.StartsWith("HTTP/1.1 403", canonical, StringComparison.Ordinal);
     }
 

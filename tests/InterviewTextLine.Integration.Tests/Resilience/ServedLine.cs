@@ -23,6 +23,7 @@ internal sealed class ServedLine : IAsyncDisposable
     private ServedLine(WebApplication app, string connectionString, FreshTables tables)
     {
         App = app;
+        ConnectionString = connectionString;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
         Tables = new TableServiceClient(connectionString, TableStorageClientDefaults.CreateOptions());
         Conversations = Tables.GetTableClient(tables.ConversationsTable);
@@ -30,6 +31,9 @@ internal sealed class ServedLine : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The connection string the line was started with.</summary>
+    public string ConnectionString { get; }
 
     public HttpClient Client { get; }
 

@@ -36,3 +36,10 @@ public sealed class TableHandoffOutboxContractTests(AzuriteAssemblyFixture azuri
     protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
         IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
 }
+
+/// <summary>An operator's erasure and look-up against Table Storage on Azurite, each test on fresh tables.</summary>
+public sealed class TableOperatorRecordsContractTests(AzuriteAssemblyFixture azurite) : OperatorRecordsContract
+{
+    protected override Task<StorageUnderTest> CreateStorageAsync(CancellationToken cancellationToken) =>
+        IsolatedTableStore.CreateUnderTestAsync(azurite, cancellationToken);
+}

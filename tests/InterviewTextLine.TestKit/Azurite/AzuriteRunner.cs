@@ -8,8 +8,8 @@ using System.Text;
 namespace InterviewTextLine.TestKit.Azurite;
 
 /// <summary>
-/// Runs the Azurite table emulator (the npm package pinned in the repository's package.json) on a free
-/// loopback port, in memory. Installs it with <c>npm ci</c> first when it is missing.
+/// Runs the Azurite table emulator and its blob emulator (the npm package pinned in the repository's package.json),
+/// each on a free loopback port, in memory. Installs it with <c>npm ci</c> first when it is missing.
 /// </summary>
 /// <remarks>
 /// <see cref="Stop"/> and <see cref="StartAsync(CancellationToken)"/> may alternate: the emulator comes
@@ -31,11 +31,13 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
     private readonly StringBuilder _output = new();
     private readonly string _workspace;
     private Process? _process;
+    private Process? _blobProcess;
 
-    private AzuriteRunner(string repositoryRoot, int port)
+    private AzuriteRunner(string repositoryRoot, int port, int blobPort)
     {
         RepositoryRoot = repositoryRoot;
         Port = port;
+        BlobPort = blobPort;
         _workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
     }
 
@@ -45,13 +47,19 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
     /// <summary>The loopback port the table service listens on; it stays the same across restarts.</summary>
     public int Port { get; }
 
+    /// <summary>The loopback port the blob service listens on; it stays the same across restarts.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The blob service endpoint, account name included (path-style, as the emulator expects).</summary>
+    public Uri BlobEndpoint => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{BlobPort}/{AccountName}"));
+
     /// <summary>The table service endpoint, account name included (path-style, as the emulator expects).</summary>
     public Uri TableEndpoint => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/{AccountName}"));
 
-    /// <summary>A connection string for Azure.Data.Tables clients.</summary>
+    /// <summary>A connection string for Azure.Data.Tables and Azure.Storage.Blobs clients.</summary>
     public string ConnectionString => string.Create(
         CultureInfo.InvariantCulture,
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};");
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};BlobEndpoint={BlobEndpoint};");
 
     /// <summary>True while the emulator process runs.</summary>
     public bool IsRunning
@@ -74,7 +82,7 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
         // A free port can be taken by someone else between the probe and the start; try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var runner = new AzuriteRunner(root, FindFreePort());
+            var runner = new AzuriteRunner(root, FindFreePort(), FindFreePort());
             try
             {
                 await runner.StartAsync(cancellationToken);
@@ -100,13 +108,10 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
 
             _process?.Dispose();
             _output.Clear();
-            process = new Process { StartInfo = CreateStartInfo(), EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            process = Launch(CreateStartInfo());
             _process = process;
+            _blobProcess?.Dispose();
+            _blobProcess = Launch(CreateBlobStartInfo());
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -118,7 +123,7 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before listening on port {Port}: {Output}");
             }
 
-            if (await AcceptsConnectionsAsync(timeout.Token))
+            if (await AcceptsConnectionsAsync(Port, timeout.Token) && await AcceptsConnectionsAsync(BlobPort, timeout.Token))
             {
                 return;
             }
@@ -135,32 +140,79 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Kills the emulator; everything it stored is gone. <see cref="StartAsync(CancellationToken)"/> brings it back.</summary>
+    /// <summary>Kills the emulators; everything they stored is gone. <see cref="StartAsync(CancellationToken)"/> brings them back.</summary>
     public void Stop()
     {
         lock (_gate)
         {
-            if (_process is null)
-            {
-                return;
-            }
-
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(TimeSpan.FromSeconds(10));
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the check and the kill.
-            }
-
-            _process.Dispose();
-            _process = null;
+            Kill(_process);
+            Kill(_blobProcess);
+            (_process, _blobProcess) = (null, null);
         }
+    }
+
+    private static void Kill(Process? process)
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+
+        process.Dispose();
+    }
+
+    private Process Launch(ProcessStartInfo info)
+    {
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// The blob emulator, for the published scripts. Azurite does not implement blob versioning, which is why the
+    /// script store keeps each version in blobs of its own (immutable, named by version) and a pointer to the current
+    /// one: the history works the same here and in Azure, where blob versioning also keeps every pointer write.
+    /// </summary>
+    private ProcessStartInfo CreateBlobStartInfo()
+    {
+        var info = new ProcessStartInfo(Path.Combine(RepositoryRoot, "node_modules", ".bin", "azurite-blob"))
+        {
+            WorkingDirectory = _workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--blobHost", "127.0.0.1",
+            "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
+            "--inMemoryPersistence",
+            "--skipApiVersionCheck",
+            "--disableTelemetry",
+            "--silent",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     /// <summary>What the emulator printed since its last start (it runs with --silent, so mostly errors).</summary>
@@ -235,12 +287,12 @@ public sealed class AzuriteRunner : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
+    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
             return true;
         }
         catch (SocketException)

@@ -31,6 +31,20 @@ public abstract class RetentionScanContract : StorageContract
     }
 
     [Fact]
+    public async Task The_scan_names_the_state_each_idle_conversation_was_left_in_and_nothing_of_active_ones()
+    {
+        var cutoff = Epoch.AddDays(30);
+        var (idle, active) = (NewTexter(), NewTexter());
+        await Store.SaveWithReceiptAsync(idle, AConversation().InState("leave_now").LastMessageAt(cutoff.AddDays(-1)), null, NewReceipt(), Cancellation);
+        await Store.SaveWithReceiptAsync(active, AConversation().InState("nerves").LastMessageAt(cutoff.AddDays(1)), null, NewReceipt(), Cancellation);
+
+        var page = await Scan.ReadPageAsync(cutoff, Now.AddDays(-1), DateTimeOffset.MinValue, null, pageSize: 1000, Cancellation);
+
+        Assert.Equal("leave_now", page.IdleStates[idle.Value]);
+        Assert.False(page.IdleStates.ContainsKey(active.Value));
+    }
+
+    [Fact]
     public async Task Small_pages_resume_where_the_last_ended_and_find_each_idle_texter_once_while_they_are_deleted()
     {
         var texters = Enumerable.Range(0, 7).Select(_ => NewTexter()).ToList();

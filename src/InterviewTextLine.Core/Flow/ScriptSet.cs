@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace InterviewTextLine.Core.Flow;
+
+/// <summary>
+/// The scripts of every language read and linted together, as one version: each must pass the lint on its own, and
+/// every translation must have the default language's states, options and placeholders. What <c>textline publish</c>
+/// checks before uploading and what the running line checks before switching to a published version.
+/// </summary>
+public static class ScriptSet
+{
+    /// <summary>
+    /// Reads the JSON of each language's script (keyed by language). Returns the scripts, the default language
+    /// (<c>en</c>) first, or null with every problem found.
+    /// </summary>
+    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(jsonByLanguage);
+        var problems = new List<string>();
+        var scripts = new List<FlowScript>();
+        foreach (var language in FlowLoader.Languages)
+        {
+            if (!jsonByLanguage.TryGetValue(language, out var json))
+            {
+                problems.Add($"The version has no '{language}' script: every language the line speaks is published together.");
+                continue;
+            }
+
+            try
+            {
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+                var script = FlowLoader.Load(stream);
+                var found = FlowValidator.Validate(script).Select(problem => $"{language}: {problem}").ToList();
+                if (script.Language != language)
+                {
+                    found.Add($"{language}: the script says its language is '{script.Language}'.");
+                }
+
+                problems.AddRange(found);
+                scripts.Add(script);
+            }
+            catch (FlowScriptException exception)
+            {
+                problems.AddRange(exception.Problems.Select(problem => $"{language}: {problem}"));
+            }
+        }
+
+        problems.AddRange(jsonByLanguage.Keys.Except(FlowLoader.Languages, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
+        if (problems.Count == 0)
+        {
+            problems.AddRange(scripts.Skip(1).SelectMany(translation => FlowValidator.CompareWith(scripts[0], translation)));
+        }
+
+        return problems.Count == 0 ? (scripts, problems) : (null, problems);
+    }
+
+    /// <summary>The built-in scripts as JSON, keyed by language: what the line speaks when nothing was published.</summary>
+    public static IReadOnlyDictionary<string, string> Embedded() =>
+        FlowLoader.Languages.ToDictionary(language => language, FlowLoader.ReadEmbeddedJson, StringComparer.Ordinal);
+}
