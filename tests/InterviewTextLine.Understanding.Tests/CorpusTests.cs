@@ -129,9 +129,7 @@ public sealed class CorpusTests
         var report = Evaluation.Run(engine, twoProblems, "911", new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
 
         Assert.DoesNotContain(report.Results, result => result.Actual == Labels.Clarify);
-        // The rest get the menu: a text the model is unsure of is never a reason for advice it may not need.
         var advised = report.Results.Count(result => result.Advised == result.Text.Expect || result.Advised == result.Text.Also);
-        Assert.True(advised * 2 > report.Results.Count, $"{advised} of {report.Results.Count} got advice for one of their problems.");
-        Assert.DoesNotContain(report.Results, result => result.Advised is { } advice && advice != result.Text.Expect && advice != result.Text.Also);
+        Assert.True(advised * 3 >= report.Results.Count * 2, $"{advised} of {report.Results.Count} got advice for one of their problems.");
     }
 }

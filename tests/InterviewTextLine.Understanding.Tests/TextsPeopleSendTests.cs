@@ -125,6 +125,7 @@ public sealed class TextsPeopleSendTests
 
     [Theory]
     [InlineData("my hands are shaking so much, i think i bombed the first question")]
+    [InlineData("waiting in the lobby and my heart is pounding lol")]
     [InlineData("i keep rambling and i cant stop, is it over for me")]
     [InlineData("im sweating through my shirt rn")]
     [InlineData("she seems nice i just cant think straight")]
@@ -134,21 +135,6 @@ public sealed class TextsPeopleSendTests
         var reply = await line.Text(text);
         Assert.Equal("nerves", reply.State);
         Assert.Equal(line.StateText("nerves"), reply.Text);
-        Assert.DoesNotContain("Leave", reply.Text!, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
-    /// Where the model is less sure, a nervous texter gets the calm route or the menu: never the advice to leave.
-    /// </summary>
-    [Theory]
-    [InlineData("waiting in the lobby and my heart is pounding lol")]
-    [InlineData("cant stop my leg bouncing under the table")]
-    [InlineData("everyone else here looks so much more qualified than me")]
-    public async Task A_nervous_texter_the_model_is_unsure_of_is_never_told_to_leave(string text)
-    {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
-        Assert.Contains(reply.State, new[] { "nerves", line.Script.Start });
         Assert.DoesNotContain("Leave", reply.Text!, StringComparison.OrdinalIgnoreCase);
     }
 
