@@ -44,11 +44,12 @@ public sealed class TextUnderstanding : ITextUnderstanding
     public Understander Create(FlowScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var mender = Mender(script, ShippedModels.Words(script.Language).Keys);
+        var words = ShippedModels.Words(script.Language).Keys;
+        var mender = Mender(script, words);
         TrainedClassifier classifier;
         using (var model = ShippedModels.Model(script.Language))
         {
-            classifier = new TrainedClassifier(model, _embedder, ShippedModels.Words(script.Language).Keys);
+            classifier = new TrainedClassifier(model, _embedder, words);
         }
 
         ShippedModels.ReleaseModel(script.Language);
