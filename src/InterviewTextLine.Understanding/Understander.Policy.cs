@@ -8,7 +8,7 @@ namespace InterviewTextLine.Understanding;
 public sealed partial class Understander
 {
     /// <summary>What the probabilities mean in <paramref name="state"/>, by the <see cref="Policy"/>.</summary>
-    internal Meaning Decide(FlowState state, LabelProbabilities probabilities, bool justAskedBack)
+    internal Meaning Decide(FlowState state, LabelProbabilities probabilities, bool justAskedBack, Func<IEnumerable<LabelProbabilities>>? clauses = null)
     {
         var ranked = probabilities.Among(label => IsCandidate(state, label));
         if (ranked.Count == 0)
@@ -49,7 +49,22 @@ public sealed partial class Understander
             var advice = present.Count > 0 ? present[0] : (Label: top, Probability: p);
             // The other problem is named after the advice ("About pay, commute or terms too? Reply 1 after."); nerves
             // beside a real problem are not a second problem, and danger names nothing else: getting out is all then.
-            var also = advice.Label == urgent ? default : present.FirstOrDefault(pair => pair.Label != advice.Label && Numbered(pair.Label) && !_script.Situations[pair.Label].Reassurance);
+            var also = advice.Label == urgent ? default : present.FirstOrDefault(pair => pair.Label != advice.Label && IsProblem(pair.Label));
+            if (IsProblem(advice.Label) && clauses is not null && ClauseFinding(state, clauses, advice.Label) is { Label: not null } found)
+            {
+                // A clause the model is sure of on its own ("..., encima la paga es una miseria") can hold a problem the
+                // whole text drowns: a weightier one leads, and either way the other is named.
+                if (Tier(found.Label) < Tier(advice.Label) && _script.Precedence.Contains(found.Label))
+                {
+                    also = advice;
+                    advice = found;
+                }
+                else if (also.Label is null)
+                {
+                    also = found;
+                }
+            }
+
             return Situation(state, advice.Label, also.Label, advice.Probability);
         }
 
@@ -67,6 +82,17 @@ public sealed partial class Understander
             ? new Meaning(MeaningKind.Option, option.Reply, also, MeaningSource.Model, probability)
             : new Meaning(MeaningKind.Situation, situation, also, MeaningSource.Model, probability);
     }
+
+    /// <summary>The weightiest problem a clause of the text is about, other than <paramref name="advice"/>, when the model is sure of it in that clause alone.</summary>
+    private (string Label, double Probability) ClauseFinding(FlowState state, Func<IEnumerable<LabelProbabilities>> clauses, string advice) =>
+        clauses()
+            .Select(clause => clause.Among(label => IsCandidate(state, label)))
+            .Where(ranked => ranked.Count > 0 && ranked[0].Label != advice && ranked[0].Label != _script.Urgent && IsSituation(ranked[0].Label) && IsProblem(ranked[0].Label) && ranked[0].Probability >= Policy.Act)
+            .Select(ranked => ranked[0])
+            .OrderBy(pair => Tier(pair.Label))
+            .FirstOrDefault();
+
+    private bool IsProblem(string situation) => Numbered(situation) && !_script.Situations[situation].Reassurance;
 
     private static Meaning Model(MeaningKind kind, string value, double probability) => new(kind, value, null, MeaningSource.Model, probability);
 

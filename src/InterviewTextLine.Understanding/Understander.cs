@@ -110,7 +110,7 @@ public sealed partial class Understander : ITextUnderstander
             return new Meaning(MeaningKind.Situation, named);
         }
 
-        return Decide(state, Probabilities(text, state), justAskedBack);
+        return Decide(state, Probabilities(text, state), justAskedBack, () => ClauseProbabilities(text, state));
     }
 
     public bool IsUrgent(TextReading text, bool rulesOnly)
@@ -160,6 +160,9 @@ public sealed partial class Understander : ITextUnderstander
     /// sent, not the mended words: its letter n-grams forgive typos, and mending a word it does not know ("rant")
     /// into one it does ("cant") would change the meaning.
     /// </summary>
+    private IReadOnlyList<LabelProbabilities> ClauseProbabilities(TextReading text, FlowState state) =>
+        text.Remember("clauses:" + Language + ":" + state.Id, () => (IReadOnlyList<LabelProbabilities>)[.. TextClauses.Of(text.Folded).Select(clause => _classifier.Classify(clause, state.Id))]);
+
     private LabelProbabilities Probabilities(TextReading text, FlowState state) =>
         text.Remember("probabilities:" + Language + ":" + state.Id, () => _classifier.Classify(text.Folded, state.Id));
 }
