@@ -18,10 +18,19 @@ public static class CrossValidation
     /// Identical texts fall in the same fold, so no text is scored by a model that learned its twin; the script's
     /// phrases (<paramref name="alwaysTrained"/>) are in every fold's training and never scored.
     /// </summary>
+    /// <param name="trainer">Fits each fold's model.</param>
+    /// <param name="corpus">The labelled rows, folded in.</param>
+    /// <param name="alwaysTrained">Rows every fold trains on and none scores.</param>
+    /// <param name="clauses">
+    /// The clauses of each text (<see cref="TrainingExamples.Clauses"/>), keyed as the text is: each is scored by the
+    /// model that held its text out, as the line reads the clauses of a text it has never seen.
+    /// </param>
+    /// <param name="progress">Told each fold.</param>
     public static IReadOnlyDictionary<string, LabelProbabilities> OutOfFold(
         ModelTrainer trainer,
         IReadOnlyList<TrainingExample> corpus,
         IReadOnlyList<TrainingExample> alwaysTrained,
+        IReadOnlyDictionary<string, IReadOnlyList<WeightedInput>>? clauses = null,
         Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
@@ -36,7 +45,12 @@ public static class CrossValidation
             var classifier = new DirectClassifier(trainer.Fit(training));
             foreach (var example in held.DistinctBy(example => RememberedClassifier.Key(example.Row.Text, example.Row.State), StringComparer.Ordinal))
             {
-                probabilities[RememberedClassifier.Key(example.Row.Text, example.Row.State)] = classifier.Classify(example.Row);
+                var key = RememberedClassifier.Key(example.Row.Text, example.Row.State);
+                probabilities[key] = classifier.Classify(example.Row);
+                foreach (var clause in clauses?.GetValueOrDefault(key) ?? [])
+                {
+                    probabilities.TryAdd(RememberedClassifier.Key(clause.Text, clause.State), classifier.Classify(clause));
+                }
             }
 
             progress?.Invoke($"fold {fold + 1} of {folds}: {held.Count} texts held out");

@@ -29,8 +29,10 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var examples = TrainingExamples.From(corpus, script.Start, embedder, words.Keys);
         var always = TrainingExamples.From(phrases, script.Start, embedder, words.Keys);
 
+        var clauses = TrainingExamples.Clauses(examples, new Rules.TextClauses(script.Connectives), embedder, words.Keys);
+
         progress?.Invoke($"{language}: {settings.Folds}-fold cross-validation");
-        var outOfFold = CrossValidation.OutOfFold(trainer, examples, always, line => progress?.Invoke($"{language}: {line}"));
+        var outOfFold = CrossValidation.OutOfFold(trainer, examples, always, clauses, line => progress?.Invoke($"{language}: {line}"));
         var remembered = new RememberedClassifier(outOfFold);
         var now = DateTimeOffset.UnixEpoch.AddYears(56);
         EvaluationReport Score(DecisionPolicy policy) =>

@@ -31,6 +31,7 @@ public sealed partial class Understander : ITextUnderstander
 {
     private readonly FlowScript _script;
     private readonly SituationRules _rules;
+    private readonly TextClauses _clauses;
     private readonly TextMender _mender;
     private readonly IMeaningClassifier _classifier;
     private readonly Dictionary<string, int> _tier;
@@ -51,6 +52,7 @@ public sealed partial class Understander : ITextUnderstander
         Policy = policy;
         _mender = mender;
         _rules = new SituationRules(script);
+        _clauses = new TextClauses(script.Connectives);
         _candidates = Candidates(script);
         var listed = script.Precedence.Count;
         _tier = script.Situations.Keys.ToDictionary(
@@ -161,7 +163,7 @@ public sealed partial class Understander : ITextUnderstander
     /// into one it does ("cant") would change the meaning.
     /// </summary>
     private IReadOnlyList<LabelProbabilities> ClauseProbabilities(TextReading text, FlowState state) =>
-        text.Remember("clauses:" + Language + ":" + state.Id, () => (IReadOnlyList<LabelProbabilities>)[.. TextClauses.Of(text.Folded).Select(clause => _classifier.Classify(clause, state.Id))]);
+        text.Remember("clauses:" + Language + ":" + state.Id, () => (IReadOnlyList<LabelProbabilities>)[.. _clauses.Of(text.Folded).Select(clause => _classifier.Classify(clause, state.Id))]);
 
     private LabelProbabilities Probabilities(TextReading text, FlowState state) =>
         text.Remember("probabilities:" + Language + ":" + state.Id, () => _classifier.Classify(text.Folded, state.Id));

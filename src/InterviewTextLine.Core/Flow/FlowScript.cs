@@ -51,6 +51,12 @@ public sealed record FlowScript
     public IReadOnlyList<string> Precedence { get; init; } = [];
 
     /// <summary>
+    /// The words that join two thoughts in this language ("but", "also"; "pero", "encima"). A text is read clause by
+    /// clause at these words and at sentence marks, so that a second problem its whole reading drowns is still named.
+    /// </summary>
+    public IReadOnlyList<string> Connectives { get; init; } = [];
+
+    /// <summary>
     /// Phrases that mean a command from any state, found anywhere in a text ("what do i say" means
     /// <c>WORDS</c>); keyed by the command.
     /// </summary>

@@ -123,6 +123,12 @@ public static partial class FlowValidator
             problems.Add($"The precedence names situation '{situation}', which does not exist.");
         }
 
+        // Clauses are cut in the folded text, so a connective with a capital, an accent or a space would never match.
+        foreach (var connective in script.Connectives.Where(connective => connective.Length == 0 || !connective.All(char.IsAsciiLetterLower)))
+        {
+            problems.Add($"The connective '{connective}' must be one word in lower-case letters without accents, as texts are read.");
+        }
+
         foreach (var command in script.CommandPhrases.Keys.Where(command => !Understanding.Commands.All.Contains(command)))
         {
             problems.Add($"Command phrases are given for '{command}', which is not a command ({string.Join(", ", Understanding.Commands.All)}).");

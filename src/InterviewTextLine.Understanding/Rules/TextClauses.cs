@@ -3,29 +3,40 @@ using System.Text.RegularExpressions;
 namespace InterviewTextLine.Understanding.Rules;
 
 /// <summary>
-/// The clauses of a text: the parts between sentence marks, commas and dashes, each long enough to be about
-/// something. A text that holds two problems usually gives each its own clause.
+/// Cuts a text into its clauses: the parts between sentence marks, commas, dashes and the language's connectives
+/// ("but", "pero"), each long enough to be about something. A text that holds two problems usually gives each its
+/// own clause, where the model can be sure of it.
 /// </summary>
-public static partial class TextClauses
+public sealed class TextClauses
 {
     /// <summary>The fewest words a clause needs to be read on its own.</summary>
     public const int MinWords = 3;
 
-    /// <summary>The most clauses read; a longer text is usually a story whose problem the whole reading finds.</summary>
+    /// <summary>The most clauses read; the rest of a long story is left to the reading of the whole text.</summary>
     public const int MaxClauses = 4;
 
-    /// <summary>The clauses of <paramref name="folded"/> (a folded text); none when it has only one.</summary>
-    public static IReadOnlyList<string> Of(string folded)
+    private readonly Regex _boundary;
+
+    /// <param name="connectives">The language's connectives, folded (<see cref="Core.Flow.FlowScript.Connectives"/>).</param>
+    public TextClauses(IEnumerable<string> connectives)
+    {
+        ArgumentNullException.ThrowIfNull(connectives);
+        var words = string.Join('|', connectives.Select(Regex.Escape));
+        _boundary = new Regex(
+            @"[.!?;:]+\s+|,\s*|\s+-+\s+" + (words.Length > 0 ? $@"|\s+(?:{words})\s+" : ""),
+            RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>The clauses of <paramref name="folded"/> (a folded text); none when it has fewer than two.</summary>
+    public IReadOnlyList<string> Of(string folded)
     {
         ArgumentNullException.ThrowIfNull(folded);
-        var clauses = Boundary().Split(folded)
+        var clauses = _boundary.Split(folded)
             .Select(clause => clause.Trim())
             .Where(clause => clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords)
             .Take(MaxClauses)
             .ToList();
         return clauses.Count >= 2 ? clauses : [];
     }
-
-    [GeneratedRegex(@"[.!?;:]+\s+|,\s*|\s+-+\s+|\s+(?:and|but|also|plus|y|pero|encima|aparte|ademas|tambien)\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex Boundary();
 }

@@ -49,6 +49,18 @@ public sealed class FlowValidatorTests
         Assert.Contains(FlowValidator.Validate(script), p => p.Contains("goes to 'nowhere', which does not exist", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Pero")]
+    [InlineData("además")]
+    [InlineData("and then")]
+    [InlineData("")]
+    public void A_connective_that_a_folded_text_could_never_hold_is_reported(string connective)
+    {
+        var script = Shipped with { Connectives = [.. Shipped.Connectives, connective] };
+        var problem = Assert.Single(FlowValidator.Validate(script));
+        Assert.Contains($"The connective '{connective}'", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_curly_quote_is_reported_with_its_code_point()
     {
