@@ -6,6 +6,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Hosting.Scripts;
 using InterviewTextLine.Integration.Tests.Resilience;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 

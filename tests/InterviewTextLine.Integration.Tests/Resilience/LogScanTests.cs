@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Faults;
 using InterviewTextLine.TestKit.Signing;
 using Microsoft.Extensions.DependencyInjection;

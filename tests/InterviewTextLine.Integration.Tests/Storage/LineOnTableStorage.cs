@@ -2,6 +2,8 @@ using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Email;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Storage;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

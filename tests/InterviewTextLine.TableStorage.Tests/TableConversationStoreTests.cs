@@ -5,14 +5,13 @@ using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.TableStorage;
 using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Options;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 /// <summary>What only the Table Storage store promises: request costs, key layout and privacy of keys.</summary>
 public sealed partial class TableConversationStoreTests(AzuriteAssemblyFixture azurite)
