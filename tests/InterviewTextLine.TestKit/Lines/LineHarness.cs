@@ -66,10 +66,7 @@ public sealed class LineHarness : IAsyncDisposable
     /// <param name="configure">Registrations made before the line's own (which only add what is missing), such as another understanding.</param>
     public static LineHarness Create(IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalDefaults.Values)
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
+        var configuration = Configuration(settings);
         var services = new ServiceCollection();
         services.AddLogging();
         var time = new FakeTimeProvider(Start);
@@ -79,6 +76,13 @@ public sealed class LineHarness : IAsyncDisposable
         services.AddTextLineCore(configuration).AddTextUnderstanding();
         return new LineHarness(services.BuildServiceProvider(validateScopes: true));
     }
+
+    /// <summary>The local defaults with <paramref name="settings"/> over them: the line's configuration in tests.</summary>
+    public static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(LocalDefaults.Values)
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
 
     /// <summary>Sends a text and returns the line's whole reply: its text, the state and the situation it leads to.</summary>
     public Task<LineReply> Send(string? body, string from = Texter, int media = 0, string? messageId = null)
