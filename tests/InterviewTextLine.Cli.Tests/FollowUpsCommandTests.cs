@@ -14,8 +14,7 @@ public sealed class FollowUpsCommandTests
     {
         var bed = new FollowUpTestBed();
 
-        // --at shifts the real clock, so the follow-up is scheduled against the real clock too.
-        bed.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
+        // --at shifts the command's clock, here the test bed's: the follow-up is scheduled against the same clock.
         await bed.EmailAsync(FollowUpTestBed.Texter(7), "secret-person@example.com");
         var clocks = new List<TimeProvider>();
         var command = FollowUpsCommand.Create(time =>
@@ -31,7 +30,7 @@ public sealed class FollowUpsCommandTests
                     TestKit.Builders.TestMetrics.Create(),
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUpProcessor>.Instance))
                 .BuildServiceProvider();
-        });
+        }, bed.Time);
 
         var listing = await InvokeAsync(command, "--at +3h");
         Assert.Contains("Follow-ups due at", listing, StringComparison.Ordinal);
@@ -49,7 +48,7 @@ public sealed class FollowUpsCommandTests
         Assert.Contains("1 sent", sent, StringComparison.Ordinal);
         Assert.Single(bed.Sender.Sent);
         Assert.Empty(await bed.Store.ReadDueAsync(DateTimeOffset.MaxValue, null, 10, TestContext.Current.CancellationToken));
-        Assert.InRange(clocks[^1].GetUtcNow() - TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(2.9), TimeSpan.FromHours(3.1));
+        Assert.Equal(bed.Time.GetUtcNow() + TimeSpan.FromHours(3), clocks[^1].GetUtcNow());
     }
 
     [Theory]

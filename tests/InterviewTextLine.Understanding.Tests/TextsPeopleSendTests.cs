@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.TestKit.Lines;
 
 namespace InterviewTextLine.Understanding.Tests;
 
@@ -19,8 +20,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("i feel really unsafe right now")]
     public async Task Danger_gets_leave_now_and_the_emergency_number_in_the_first_screen(string text)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Equal("safety", reply.State);
         var firstScreen = reply.Text![..160];
         Assert.StartsWith("Leave now.", firstScreen, StringComparison.Ordinal);
@@ -38,17 +39,17 @@ public sealed class TextsPeopleSendTests
     [InlineData("he keeps commenting on my legs and my body", "safety")]
     public async Task A_word_with_an_everyday_use_does_not_decide_danger_alone(string text, string situation)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Equal(situation, reply.Situation);
     }
 
     [Fact]
     public async Task Danger_wins_in_any_state_even_mid_flow()
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("the salary is way too low");
-        var reply = await line.Text("now he grabbed my arm");
+        var reply = await line.Send("now he grabbed my arm");
         Assert.Equal("safety", reply.State);
         Assert.Equal(line.StateText("safety"), reply.Text);
     }
@@ -62,8 +63,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("she said 'flexible hours' but then also 'we expect full commitment'. which is it", "unsure")]
     public async Task A_first_text_reaches_its_situation_without_the_menu(string text, string situation)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Equal(situation, reply.Situation);
         Assert.Equal(line.StateText(line.Script.Situations[situation].Entry), reply.Text);
     }
@@ -74,8 +75,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("he keeps saying my degree is worthless and the pay is low and the commute is long", "rude")]
     public async Task A_less_clear_text_gets_its_advice_or_the_menu(string text, string situation)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Contains(reply.Situation, new[] { situation, null });
     }
 
@@ -89,9 +90,9 @@ public sealed class TextsPeopleSendTests
     [InlineData("4", "how do i actually leave", "notforme_exit")]
     public async Task Natural_answers_inside_the_flow_move_it_on(string setup, string text, string state)
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text(setup);
-        var reply = await line.Text(text);
+        var reply = await line.Send(text);
         Assert.Equal(state, reply.State);
         Assert.Equal(line.StateText(state), reply.Text);
     }
@@ -102,9 +103,9 @@ public sealed class TextsPeopleSendTests
     [InlineData("how do i ask him")]
     public async Task Asking_what_to_say_gets_the_words_for_the_current_state(string text)
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("1");
-        var reply = await line.Text(text);
+        var reply = await line.Send(text);
         Assert.Equal(line.Engine.Render(line.Script.State("dealbreaker").Words!), reply.Text);
         Assert.Equal("dealbreaker", reply.State);
     }
@@ -116,9 +117,9 @@ public sealed class TextsPeopleSendTests
     [InlineData("5", "ugh this is awful", "questions")]
     public async Task A_reply_that_answers_nothing_gets_the_question_again_kindly(string setup, string text, string state)
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text(setup);
-        var reply = await line.Text(text);
+        var reply = await line.Send(text);
         Assert.Equal(state, reply.State);
         Assert.Equal(line.Engine.Render(line.Script.Message(MessageKeys.Again).Replace("{Hint}", line.Script.State(state).Hint, StringComparison.Ordinal)), reply.Text);
     }
@@ -131,8 +132,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("she seems nice i just cant think straight")]
     public async Task A_nervous_texter_is_calmed_and_never_told_to_leave(string text)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Equal("nerves", reply.State);
         Assert.Equal(line.StateText("nerves"), reply.Text);
         Assert.DoesNotContain("Leave", reply.Text!, StringComparison.OrdinalIgnoreCase);
@@ -145,8 +146,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("im in the waiting room, interview starts at 2")]
     public async Task A_text_that_names_no_problem_gets_the_menu(string text)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.Equal("welcome", reply.State);
         Assert.Null(reply.Situation);
     }
@@ -157,8 +158,8 @@ public sealed class TextsPeopleSendTests
     [InlineData("he shot down every idea i had and laughed at me", "rude")]
     public async Task A_figure_of_speech_is_not_danger(string text, string situation)
     {
-        await using var line = UnderstoodLine.Create();
-        var reply = await line.Text(text);
+        await using var line = LineHarness.Create();
+        var reply = await line.Send(text);
         Assert.NotEqual("safety", reply.Situation);
         Assert.Equal(situation, reply.Situation);
     }
@@ -166,9 +167,9 @@ public sealed class TextsPeopleSendTests
     [Fact]
     public async Task Two_problems_get_the_weightier_advice_first()
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
 
-        var reply = await line.Text("the pay is half what the ad said and on top of that he keeps mocking my accent");
+        var reply = await line.Send("the pay is half what the ad said and on top of that he keeps mocking my accent");
 
         // The weightier problem's advice comes first; the other may be named after it ("Reply 1 after").
         Assert.Equal("rude", reply.Situation);
@@ -179,11 +180,11 @@ public sealed class TextsPeopleSendTests
     [Fact]
     public async Task A_change_of_mind_goes_back_to_the_right_state()
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("1");
-        Assert.Equal("dealbreaker_close", (await line.Text("no")).State);
+        Assert.Equal("dealbreaker_close", (await line.Send("no")).State);
 
-        var reply = await line.Text("wait actually he just came back and said they could do a higher rate after all");
+        var reply = await line.Send("wait actually he just came back and said they could do a higher rate after all");
 
         Assert.Equal("dealbreaker_offer", reply.State);
     }
@@ -191,10 +192,10 @@ public sealed class TextsPeopleSendTests
     [Fact]
     public async Task Asking_on_the_fence_is_not_walking_out()
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("3");
 
-        var reply = await line.Text("ok i asked and she said it was just a misunderstanding");
+        var reply = await line.Send("ok i asked and she said it was just a misunderstanding");
 
         Assert.Equal("fence_clear", reply.State);
     }
@@ -205,18 +206,18 @@ public sealed class TextsPeopleSendTests
     [InlineData("send it to sam@example.org pls")]
     public async Task An_address_anywhere_in_a_text_schedules_the_summary(string text)
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("2");
-        var reply = await line.Text(text);
+        var reply = await line.Send(text);
         Assert.StartsWith("Saved. The summary", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Email_me_without_an_address_asks_for_the_address()
     {
-        await using var line = UnderstoodLine.Create();
+        await using var line = LineHarness.Create();
         await line.Text("2");
-        var reply = await line.Text("email me pls");
+        var reply = await line.Send("email me pls");
         Assert.Equal(line.Engine.Render(line.Script.Message(MessageKeys.EmailMissing)), reply.Text);
     }
 }

@@ -16,9 +16,11 @@ public static class FollowUpsCommand
     /// one, or one shifted by <c>--at</c>). It must register the store, <see cref="IFollowUpProcessor"/>
     /// and that <see cref="TimeProvider"/>. The command disposes the provider when done.
     /// </param>
-    public static Command Create(Func<TimeProvider, IServiceProvider> buildServices)
+    /// <param name="clock">The real clock that <c>--at</c> shifts; the system clock unless a test brings its own.</param>
+    public static Command Create(Func<TimeProvider, IServiceProvider> buildServices, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(buildServices);
+        var realClock = clock ?? TimeProvider.System;
         var at = new Option<string?>("--at")
         {
             Description = "Pretend it is this time: an ISO 8601 time (2025-06-01T14:00Z) or an offset from now (+3h, +90m, +2d).",
@@ -28,10 +30,10 @@ public static class FollowUpsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var time = TimeProvider.System;
+            var time = realClock;
             if (parseResult.GetValue(at) is { } text)
             {
-                var realNow = TimeProvider.System.GetUtcNow();
+                var realNow = realClock.GetUtcNow();
                 if (!TryParseTime(text, realNow, out var pretend))
                 {
                     await parseResult.InvocationConfiguration.Error.WriteLineAsync(
@@ -39,7 +41,7 @@ public static class FollowUpsCommand
                     return 1;
                 }
 
-                time = new ShiftableTimeProvider(TimeProvider.System, pretend - realNow);
+                time = new ShiftableTimeProvider(realClock, pretend - realNow);
             }
 
             var services = buildServices(time);

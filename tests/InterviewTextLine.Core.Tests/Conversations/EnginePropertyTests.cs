@@ -2,6 +2,7 @@ using CsCheck;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Sms;
+using InterviewTextLine.TestKit.Lines;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 

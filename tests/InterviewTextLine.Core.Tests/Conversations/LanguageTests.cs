@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
+using InterviewTextLine.TestKit.Lines;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewTextLine.Core.Tests.Conversations;

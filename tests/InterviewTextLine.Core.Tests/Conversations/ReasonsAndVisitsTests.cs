@@ -1,6 +1,7 @@
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Lines;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 

@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 

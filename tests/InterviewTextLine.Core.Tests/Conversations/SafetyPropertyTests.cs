@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

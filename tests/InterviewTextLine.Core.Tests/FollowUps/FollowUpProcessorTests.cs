@@ -2,6 +2,7 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.TestKit.FollowUps;
+using InterviewTextLine.TestKit.Waiting;
 
 namespace InterviewTextLine.Core.Tests.FollowUps;
 
@@ -336,6 +337,7 @@ public sealed class FollowUpProcessorTests
         var maxInFlight = 0;
         var fullSet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var patience = Patience.Start();
         bed.Sender.OnSend = async (_, token) =>
         {
             lock (gate)
@@ -349,7 +351,8 @@ public sealed class FollowUpProcessorTests
                 }
             }
 
-            await open.Task.WaitAsync(TimeSpan.FromSeconds(10), token);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(token, patience.Token);
+            await open.Task.WaitAsync(held.Token);
             lock (gate)
             {
                 inFlight--;
@@ -358,7 +361,7 @@ public sealed class FollowUpProcessorTests
 
         bed.Time.Advance(bed.Options.Delay);
         var run = bed.RunAsync();
-        await fullSet.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await fullSet.Task.WaitAsync(patience.Token);
 
         // Every send is held: a sweep that ignored the bound would have started all of them by now.
         lock (gate)

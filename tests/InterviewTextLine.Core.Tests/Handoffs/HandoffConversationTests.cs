@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Handoffs;
+using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 

@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.TestKit.FollowUps;
+using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

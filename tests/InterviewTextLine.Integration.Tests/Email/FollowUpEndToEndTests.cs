@@ -1,6 +1,8 @@
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Integration.Tests.Storage;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewTextLine.Integration.Tests.Email;

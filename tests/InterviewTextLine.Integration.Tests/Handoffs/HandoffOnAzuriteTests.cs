@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Handoffs;
-using InterviewTextLine.Integration.Tests.Email;
 using InterviewTextLine.Integration.Tests.Resilience;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Resilience;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 

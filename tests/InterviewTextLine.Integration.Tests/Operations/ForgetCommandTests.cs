@@ -3,6 +3,7 @@ using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Integration.Tests.Resilience;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 
 namespace InterviewTextLine.Integration.Tests.Operations;
 

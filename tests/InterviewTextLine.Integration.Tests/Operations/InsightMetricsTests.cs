@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Integration.Tests.Resilience;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;

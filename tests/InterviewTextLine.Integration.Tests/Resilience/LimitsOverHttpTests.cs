@@ -10,6 +10,7 @@ using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Signing;
 
 namespace InterviewTextLine.Integration.Tests.Resilience;

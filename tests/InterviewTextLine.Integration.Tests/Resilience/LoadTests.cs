@@ -10,6 +10,8 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Integration.Tests.Storage;
 using InterviewTextLine.Integration.Tests.Webhook;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Storage;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,12 +4,13 @@ using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Faults;
 using InterviewTextLine.TestKit.Signing;
+using InterviewTextLine.TestKit.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewTextLine.Integration.Tests.Resilience;
 
@@ -48,7 +49,7 @@ public sealed class LogScanTests(AzuriteAssemblyFixture azurite)
     [Fact]
     public async Task No_log_line_at_any_level_names_a_number_an_email_address_or_what_a_texter_wrote()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         await using var sendGrid = await FaultySendGrid.StartAsync(Cancellation);
         await using var proxy = TcpFaultProxy.Start(azurite.Runner.Port);
         await using var line = await ServedLine.StartAsync(
@@ -160,22 +161,17 @@ public sealed class LogScanTests(AzuriteAssemblyFixture azurite)
     }
 
     /// <summary>
-    /// Moves the fake clock on to the next scheduled sweeps until <paramref name="condition"/> holds. The clock moves
-    /// in steps because a sweep still running when it moves schedules its next run from the new time; each step is
-    /// waited for at most 2 s, a bound for a stuck sweep rather than a measurement.
+    /// Moves the fake clock from one timer of the host's schedules to the next until <paramref name="condition"/>
+    /// holds. It moves only to an instant something is waiting for, once it waits, so a sweep still running (its next
+    /// wait not armed yet) is never skipped; the wait is bounded by <see cref="Patience"/>, not by a count of tries.
     /// </summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition)
+    private static async Task AdvanceUntilAsync(TimerWatchingTimeProvider time, Func<bool> condition)
     {
-        for (var step = 0; step < 24 && !condition(); step++)
+        using var patience = Patience.Start();
+        while (!condition())
         {
-            time.Advance(TimeSpan.FromMinutes(5));
-            for (var poll = 0; poll < 40 && !condition(); poll++)
-            {
-                await Task.Delay(50, Cancellation);
-            }
+            await time.AdvanceToNextTimerAsync(patience.Token);
         }
-
-        Assert.True(condition(), "The scheduled follow-up sweep did not get there.");
     }
 
     /// <summary>Everything a log sink could write for a record: the message, every structured value, scopes, the exception.</summary>

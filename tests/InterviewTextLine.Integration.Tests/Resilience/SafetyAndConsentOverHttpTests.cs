@@ -8,6 +8,7 @@ using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 

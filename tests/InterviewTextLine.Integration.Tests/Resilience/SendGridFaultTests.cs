@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Integration.Tests.Email;
+using InterviewTextLine.TestKit.Email;
 
 namespace InterviewTextLine.Integration.Tests.Resilience;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -14,22 +13,24 @@ namespace InterviewTextLine.Integration.Tests.Resilience;
 
 /// <summary>
 /// Storage going away under a running webhook. Twilio waits 15 s and then calls the fallback URL (or, without one,
-/// the texter hears nothing), so a storage outage must turn into a prompt 5xx, never a hang, must leave nothing
+/// the texter hears nothing), so a storage outage must turn into a 5xx, never a hang, must leave nothing
 /// half-written, and the host must serve again by itself once storage is back.
 /// </summary>
+/// <remarks>
+/// How soon the 5xx comes is not measured here. It is bounded by design: storage that refuses fails within the
+/// client's few retries (<c>TableStorageClientDefaultsTests</c> holds their worst case under Twilio's patience), and
+/// storage that never answers is cut off by the webhook's deadline, whose 503 these tests tell apart from any other
+/// failure by its status and its log record (1006).
+/// </remarks>
 public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
 {
-    /// <summary>
-    /// The upper bound a failing text may take. Twilio gives up at 15 s and the time Twilio measures also covers
-    /// the network and, on a consumption plan, a cold start; an answer must leave a wide margin for both.
-    /// This is a bound on a failure path that real timers drive, so it is measured in real time, generously.
-    /// </summary>
-    private static readonly TimeSpan FailFastBound = TimeSpan.FromSeconds(10);
+    /// <summary>The webhook's record of a text it cut off at its deadline.</summary>
+    private const int DeadlineEventId = 1006;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task When_azurite_is_stopped_mid_run_texts_get_a_prompt_500_and_the_same_host_serves_again_once_it_is_back()
+    public async Task When_azurite_is_stopped_mid_run_texts_get_a_5xx_and_the_same_host_serves_again_once_it_is_back()
     {
         await using var runner = await AzuriteRunner.StartNewAsync(Cancellation);
         await using var line = await ServedLine.StartAsync(runner.ConnectionString);
@@ -38,12 +39,10 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
         var yes = InboundSms.Text("yes");
 
         runner.Stop();
-        var (status, elapsed) = await TimedAsync(line, yes);
+        var status = await StatusAsync(line, yes);
         using var fallback = await line.PostAsync(ServeHost.FallbackRoute, yes.Fields, line.Sign(ServeHost.FallbackRoute, yes.Fields));
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"Storage stopped: {(int)status} after {elapsed.TotalMilliseconds:F0} ms");
         Assert.True(status >= HttpStatusCode.InternalServerError, $"Expected a 5xx, got {(int)status}.");
-        Assert.True(elapsed < FailFastBound, $"The webhook took {elapsed} to fail.");
         Assert.Single(await Twiml.MessagesAsync(fallback));
 
         // The emulator keeps its data in memory, so it comes back empty, without even the tables: the host must
@@ -68,16 +67,15 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
         var yes = InboundSms.Text("yes");
 
         proxy.Mode = ProxyMode.Refuse;
-        var refused = await TimedAsync(line, yes);
+        var refused = await StatusAsync(line, yes);
+        var cutOffBefore = CutOff(line);
         proxy.Mode = ProxyMode.BlackHole;
-        var hung = await TimedAsync(line, yes);
+        var hung = await StatusAsync(line, yes);
         proxy.Mode = ProxyMode.Pass;
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"Refused: {(int)refused.Status} after {refused.Elapsed.TotalMilliseconds:F0} ms; black hole: {(int)hung.Status} after {hung.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.True(refused.Status >= HttpStatusCode.InternalServerError, $"Refused storage: expected a 5xx, got {(int)refused.Status}.");
-        Assert.True(hung.Status >= HttpStatusCode.InternalServerError, $"Silent storage: expected a 5xx, got {(int)hung.Status}.");
-        Assert.True(refused.Elapsed < FailFastBound, $"Refused storage: the webhook took {refused.Elapsed} to fail.");
-        Assert.True(hung.Elapsed < FailFastBound, $"Silent storage: the webhook took {hung.Elapsed} to fail.");
+        Assert.True(refused >= HttpStatusCode.InternalServerError, $"Refused storage: expected a 5xx, got {(int)refused}.");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, hung);
+        Assert.Equal(cutOffBefore + 1, CutOff(line));
         Assert.Equal(before, await StoredState.SnapshotAsync(line));
 
         await texts.ExpectStateReplyAsync(yes, "dealbreaker_offer");
@@ -90,16 +88,13 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
 
     /// <summary>
     /// The first text after start, with storage silent from the start (it accepts connections and never answers):
-    /// nothing is left to build on the request, so the webhook answers 503 within its deadline, and the fallback
-    /// that Twilio then calls tells someone texting about danger what to do. The deadline is set short so that
-    /// anything built on the request (a model, an engine) would show; the bound is the deadline plus a slack for a
-    /// busy machine, and asserts the designed path, not a measurement.
+    /// the webhook's deadline cuts it off with a 503, and the fallback that Twilio then calls tells someone texting
+    /// about danger what to do. (That nothing is built on a request, so the first text costs what any text costs, is
+    /// <c>ServeHostTests</c>' subject.)
     /// </summary>
     [Fact]
-    public async Task The_first_text_after_start_with_storage_silent_gets_a_503_within_the_deadline_and_the_fallback_leads_with_the_safety_line()
+    public async Task The_first_text_after_start_with_storage_silent_is_cut_off_at_the_deadline_with_a_503_and_the_fallback_leads_with_the_safety_line()
     {
-        var deadline = TimeSpan.FromSeconds(1);
-        var slack = TimeSpan.FromSeconds(2.5);
         await using var proxy = TcpFaultProxy.Start(azurite.Runner.Port);
         proxy.Mode = ProxyMode.BlackHole;
         await using var line = await ServedLine.StartAsync(
@@ -107,16 +102,14 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
             new Dictionary<string, string?> { ["Twilio:WebhookDeadline"] = "00:00:01", ["Program:EmergencyNumber"] = "911" });
         var danger = InboundSms.Text("he has a gun");
 
-        var (status, elapsed) = await TimedAsync(line, danger);
+        var status = await StatusAsync(line, danger);
         using var fallback = await line.PostAsync(ServeHost.FallbackRoute, danger.Fields, line.Sign(ServeHost.FallbackRoute, danger.Fields));
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"First text with storage silent: {(int)status} after {elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.True(elapsed < deadline + slack, $"The first text took {elapsed} with a deadline of {deadline}.");
+        Assert.Equal(1, CutOff(line));
         var reply = Assert.Single(await Twiml.MessagesAsync(fallback));
         Assert.StartsWith("Unsafe? Call 911.", reply, StringComparison.Ordinal);
         Assert.Equal(1, Core.Sms.SmsSegments.Of(reply).Count);
-        Assert.Contains(line.Logs.GetSnapshot(), record => record.Id.Id == 1006);
     }
 
     [Fact]
@@ -140,12 +133,15 @@ public sealed class StorageOutageTests(AzuriteAssemblyFixture azurite)
         await StoredState.AssertWellFormedAsync(line);
     }
 
-    private static async Task<(HttpStatusCode Status, TimeSpan Elapsed)> TimedAsync(ServedLine line, InboundSms sms)
+    /// <summary>The webhook's answer to <paramref name="sms"/> (the served line's client gives up on a hang).</summary>
+    private static async Task<HttpStatusCode> StatusAsync(ServedLine line, InboundSms sms)
     {
-        var clock = Stopwatch.StartNew();
         using var response = await line.TextAsync(sms);
-        return (response.StatusCode, clock.Elapsed);
+        return response.StatusCode;
     }
+
+    /// <summary>How many texts the webhook has cut off at its deadline.</summary>
+    private static int CutOff(ServedLine line) => line.Logs.GetSnapshot().Count(record => record.Id.Id == DeadlineEventId);
 
     /// <summary>Lets the first write after arming reach storage, then loses its response.</summary>
     private sealed class DropFirstBatchResponse : HttpPipelinePolicy

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Hosting.Telemetry;
 using InterviewTextLine.Integration.Tests.Webhook;
+using InterviewTextLine.TestKit.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;

@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,10 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Email;
-using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Lines;
+using InterviewTextLine.TestKit.Storage;
 using InterviewTextLine.Understanding;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static InterviewTextLine.TestKit.Builders.TestData;
@@ -34,11 +35,8 @@ internal sealed class LineOnTableStorage : IAsyncDisposable
     public static async Task<LineOnTableStorage> CreateAsync(AzuriteAssemblyFixture azurite, IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
         var tables = await IsolatedTableStore.CreateAsync(azurite.CreateServiceClient(), cancellationToken);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalDefaults.Values)
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
+        var time = new FakeTimeProvider(LineHarness.Start);
+        var configuration = LineHarness.Configuration(settings);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);

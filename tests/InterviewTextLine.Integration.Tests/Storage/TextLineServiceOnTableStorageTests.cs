@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Core.Configuration;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;

@@ -33,7 +33,7 @@ public sealed class EditedScriptTests : IDisposable
         });
         Assert.True(host.App.Services.GetRequiredService<ConversationEngine>().Script.HasState("leave_right_away"));
         var texter = host.App.Services.GetRequiredService<PhoneHasher>().Texter(InboundSms.TexterNumber, InboundSms.LineNumber);
-        var now = DateTimeOffset.UtcNow;
+        var now = host.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var stored = ConversationBuilder.AConversation().InState("leave_now").WithSituation("rude").StartedAt(now.AddMinutes(-5)).LastMessageAt(now.AddMinutes(-1)).Build();
         await host.Store.SaveWithReceiptAsync(texter, stored, null, new MessageReceipt("SMseed", null, now), TestContext.Current.CancellationToken);
 

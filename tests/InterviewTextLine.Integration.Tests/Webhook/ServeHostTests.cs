@@ -1,15 +1,14 @@
-using System.Threading.Channels;
 using InterviewTextLine.Cli.Commands;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.Hosting;
+using InterviewTextLine.TestKit.Waiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
@@ -136,6 +135,7 @@ public sealed class ServeHostTests
     {
         var time = new TimerWatchingTimeProvider(At(9, 58).AddSeconds(30));
         using var processor = new CountingProcessor(time);
+        using var patience = Patience.Start();
 
         // The handoff off: its schedule's timers would be watched too.
         var options = HermeticOptions();
@@ -147,17 +147,16 @@ public sealed class ServeHostTests
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
 
-        // Each wait for the next occurrence arms one timer; move the clock to just before it, check that nothing
-        // ran early, then onto it.
+        // Each wait for the next occurrence arms one timer, due at the occurrence; move the clock to just before it,
+        // check that nothing ran early, then onto it, and wait for the sweep it sets off.
         DateTimeOffset[] occurrences = [At(10, 0), At(10, 5)];
-        foreach (var occurrence in occurrences)
+        for (var run = 0; run < occurrences.Length; run++)
         {
-            var due = await time.NextTimerAsync();
-            Assert.Equal(occurrence - time.GetUtcNow(), due);
-            time.Advance(due - TimeSpan.FromSeconds(1));
-            Assert.False(await processor.WaitForRunAsync(TimeSpan.FromMilliseconds(50)), "The sweep ran before its time.");
-            time.Advance(TimeSpan.FromSeconds(1));
-            Assert.True(await processor.WaitForRunAsync(TimeSpan.FromSeconds(10)), $"No sweep ran at {occurrence:HH:mm:ss}.");
+            Assert.Equal(occurrences[run], await time.NextTimerAsync(patience.Token));
+            time.SetUtcNow(occurrences[run] - TimeSpan.FromSeconds(1));
+            Assert.True(processor.RunTimes.Count == run, "The sweep ran before its time.");
+            time.SetUtcNow(occurrences[run]);
+            await processor.WaitForRunAsync(patience.Token);
         }
 
         Assert.Equal(occurrences, processor.RunTimes);
@@ -204,26 +203,6 @@ public sealed class ServeHostTests
         return results;
     }
 
-    /// <summary>A fake clock that reports each timer armed on it, so a test moves time only once a wait has begun.</summary>
-    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
-    {
-        private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _armed.Writer.TryWrite(dueTime);
-            return timer;
-        }
-
-        public async Task<TimeSpan> NextTimerAsync()
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            return await _armed.Reader.ReadAsync(timeout.Token);
-        }
-    }
-
     private sealed class CountingProcessor(TimeProvider time) : IFollowUpProcessor, IDisposable
     {
         private readonly SemaphoreSlim _ran = new(0);
@@ -241,7 +220,7 @@ public sealed class ServeHostTests
             return Task.FromResult(new FollowUpSweepResult([], 0, 0, 0, false));
         }
 
-        public Task<bool> WaitForRunAsync(TimeSpan timeout) => _ran.WaitAsync(timeout, TestContext.Current.CancellationToken);
+        public Task WaitForRunAsync(CancellationToken cancellationToken) => _ran.WaitAsync(cancellationToken);
 
         public void Dispose() => _ran.Dispose();
     }

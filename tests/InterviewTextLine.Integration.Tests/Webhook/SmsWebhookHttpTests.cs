@@ -3,6 +3,7 @@ using System.Text;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Cli.Serve;
 using InterviewTextLine.TestKit.Signing;
+using InterviewTextLine.TestKit.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -192,9 +193,12 @@ public sealed class SmsWebhookHttpTests
         await AssertRejectedAsync(host, response, HttpStatusCode.Forbidden);
     }
 
-    /// <summary>The deadline runs from the start of the request: a body that never finishes arriving is cut off too.</summary>
+    /// <summary>
+    /// The deadline runs from the start of the request: a body that never finishes arriving is cut off too. Only the
+    /// deadline answers 503 here; the read waits on the test's patience, not on a timer of its own.
+    /// </summary>
     [Fact]
-    public async Task A_body_that_stops_arriving_gets_a_503_within_the_deadline()
+    public async Task A_body_that_stops_arriving_gets_a_503_at_the_deadline()
     {
         await using var host = await WebhookTestHost.StartAsync(options => options.Settings["Twilio:WebhookDeadline"] = "00:00:01");
         var uri = new Uri(host.BaseUrl);
@@ -202,14 +206,13 @@ public sealed class SmsWebhookHttpTests
         await client.ConnectAsync(uri.Host, uri.Port, TestContext.Current.CancellationToken);
         await using var stream = client.GetStream();
         var head = $"POST {Route} HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\nX-Twilio-Signature: x\r\n\r\nBody=hel";
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), TestContext.Current.CancellationToken);
 
         using var reader = new StreamReader(stream, Encoding.ASCII);
-        var statusLine = await reader.ReadLineAsync(TestContext.Current.CancellationToken);
+        using var patience = Patience.Start();
+        var statusLine = await reader.ReadLineAsync(patience.Token);
 
         Assert.Equal("HTTP/1.1 503 Service Unavailable", statusLine);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"Answered after {clock.Elapsed}.");
         Assert.Equal(0, await host.StoredConversationCountAsync());
     }
 

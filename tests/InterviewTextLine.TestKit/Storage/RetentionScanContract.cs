@@ -12,6 +12,10 @@ namespace InterviewTextLine.TestKit.Storage;
 /// </summary>
 public abstract class RetentionScanContract : StorageContract
 {
+    /// <summary>
+    /// The real clock, because Table Storage dates each FORGET record by the server's own timestamp; the tests that
+    /// use it leave a day's margin either side, so no test depends on how fast it runs.
+    /// </summary>
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
 
     [Fact]

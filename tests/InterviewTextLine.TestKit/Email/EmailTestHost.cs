@@ -11,13 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.TestKit.Email;
 
 /// <summary>
 /// The follow-up services as the app registers them (<see cref="FollowUpServiceCollectionExtensions.AddFollowUps"/>),
 /// over the in-memory store and a fake clock, with what the conversation engine does on EMAIL.
 /// </summary>
-internal sealed class EmailTestHost : IAsyncDisposable
+public sealed class EmailTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = TestClock.Start;
 

@@ -1,13 +1,13 @@
 using Azure.Data.Tables;
 using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
-using InterviewTextLine.TestKit.Storage;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TestKit.Storage;
 
 /// <summary>A Table Storage store on tables of its own, so tests never see each other's rows.</summary>
-internal sealed class IsolatedTableStore : IAsyncDisposable
+public sealed class IsolatedTableStore : IAsyncDisposable
 {
     private readonly TableServiceClient _client;
 

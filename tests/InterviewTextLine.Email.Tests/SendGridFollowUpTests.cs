@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Email;
+using InterviewTextLine.TestKit.Email;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.Email.Tests;
 
 /// <summary>The follow-up sweep through the SendGrid SDK against a real HTTP server on loopback.</summary>
 public sealed class SendGridFollowUpTests : IAsyncLifetime

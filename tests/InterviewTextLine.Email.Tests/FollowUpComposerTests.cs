@@ -1,11 +1,10 @@
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Email;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.Email.Tests;
 
 public sealed class FollowUpComposerTests
 {

@@ -1,6 +1,7 @@
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Storage;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 /// <summary>The shared store contract against Table Storage on Azurite, each test on fresh tables.</summary>
 public sealed class TableConversationStoreContractTests(AzuriteAssemblyFixture azurite) : ConversationStoreContract

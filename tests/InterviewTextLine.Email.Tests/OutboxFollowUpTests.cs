@@ -1,9 +1,9 @@
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Email;
+using InterviewTextLine.TestKit.Email;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.Email.Tests;
 
 public sealed class OutboxFollowUpTests : IDisposable
 {

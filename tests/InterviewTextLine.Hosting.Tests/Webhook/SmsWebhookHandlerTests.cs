@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
-namespace InterviewTextLine.Integration.Tests.Webhook;
+namespace InterviewTextLine.Hosting.Tests.Webhook;
 
 /// <summary>What the webhook handler asks of the line's service, and what it never asks.</summary>
 public sealed class SmsWebhookHandlerTests

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
-using InterviewTextLine.Hosting;
+using InterviewTextLine.TestKit.Repository;
 
-namespace InterviewTextLine.Integration.Tests.Functions;
+namespace InterviewTextLine.Hosting.Tests;
 
 /// <summary><c>local.settings.sample.json</c> lists every setting the app reads, with no real secret in it.</summary>
 public sealed class LocalSettingsSampleTests
 {
     private static readonly JsonObject Values =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))!["Values"]!.AsObject();
 
     [Fact]
     public void The_sample_lists_every_catalog_setting_and_the_functions_runtime_settings_and_nothing_else()

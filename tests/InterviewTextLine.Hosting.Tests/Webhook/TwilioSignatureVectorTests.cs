@@ -3,7 +3,7 @@ using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Integration.Tests.Webhook;
+namespace InterviewTextLine.Hosting.Tests.Webhook;
 
 /// <summary>Twilio's published signature vectors, run through the line's own URL building and validator.</summary>
 public sealed class TwilioSignatureVectorTests

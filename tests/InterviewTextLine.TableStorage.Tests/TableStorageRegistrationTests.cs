@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Storage;
-using InterviewTextLine.TableStorage;
+using InterviewTextLine.TestKit.Azurite;
 using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 public sealed class TableStorageRegistrationTests(AzuriteAssemblyFixture azurite)
 {

@@ -1,6 +1,6 @@
 using InterviewTextLine.Hosting.Webhook;
 
-namespace InterviewTextLine.Integration.Tests.Webhook;
+namespace InterviewTextLine.Hosting.Tests.Webhook;
 
 /// <summary>How the webhook reads a URL-encoded body: limits on what the fields hold, names kept exactly as sent.</summary>
 public sealed class FormLimitsTests

@@ -1,17 +1,17 @@
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using InterviewTextLine.Integration.Tests;
 using InterviewTextLine.TableStorage;
-using InterviewTextLine.TestKit.Azurite;
 
-[assembly: AssemblyFixture(typeof(AzuriteAssemblyFixture))]
-
-namespace InterviewTextLine.Integration.Tests;
+namespace InterviewTextLine.TestKit.Azurite;
 
 /// <summary>
 /// One Azurite table emulator for the whole test assembly. Test classes keep apart by using their
 /// own table names. A test that stops storage on purpose starts its own <see cref="AzuriteRunner"/>.
 /// </summary>
+/// <remarks>
+/// A test project that needs it declares it once:
+/// <c>[assembly: AssemblyFixture(typeof(AzuriteAssemblyFixture))]</c>, and its test classes take it in their constructors.
+/// </remarks>
 public sealed class AzuriteAssemblyFixture : IAsyncLifetime
 {
     private AzuriteRunner? _runner;

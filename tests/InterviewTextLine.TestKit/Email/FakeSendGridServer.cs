@@ -3,13 +3,13 @@ using System.Text.Json;
 using InterviewTextLine.TestKit.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.TestKit.Email;
 
 /// <summary>
 /// A real HTTP server on loopback standing in for SendGrid's v3 mail send endpoint. It records every
 /// request and answers from a queue of scripted responses (202 when the queue is empty).
 /// </summary>
-internal sealed class FakeSendGridServer : IAsyncDisposable
+public sealed class FakeSendGridServer : IAsyncDisposable
 {
     private LoopbackServer? _server;
 
@@ -84,4 +84,4 @@ internal sealed class FakeSendGridServer : IAsyncDisposable
 }
 
 /// <summary>One request the stand-in received.</summary>
-internal sealed record RecordedRequest(string Authorization, JsonElement Body);
+public sealed record RecordedRequest(string Authorization, JsonElement Body);

@@ -2,10 +2,9 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Email;
 using Microsoft.Extensions.Options;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.Email.Tests;
 
 /// <summary>The follow-up letter of a Spanish conversation: in Spanish, both parts, from the Spanish script.</summary>
 public sealed class SpanishLetterTests

@@ -1,14 +1,13 @@
 using System.Net;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using InterviewTextLine.TableStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 /// <summary>Creating the tables at startup, when the storage account says no.</summary>
 public sealed class TableStorageInitializerTests

@@ -1,6 +1,6 @@
-using InterviewTextLine.Hosting;
+using InterviewTextLine.TestKit.Repository;
 
-namespace InterviewTextLine.Integration.Tests.Functions;
+namespace InterviewTextLine.Hosting.Tests;
 
 /// <summary>The settings catalog, derived from the options classes of Core and of every adapter.</summary>
 public sealed class SettingsCatalogTests
@@ -20,7 +20,7 @@ public sealed class ReadmeConfigurationTableTests
     [Fact]
     public async Task The_readme_table_lists_every_setting_with_its_default()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "README.md"), TestContext.Current.CancellationToken);
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"), TestContext.Current.CancellationToken);
         foreach (var setting in SettingsCatalog.All)
         {
             var expected = $"| `{setting.Name}` | {(setting.Default is null ? "-" : $"`{setting.Default}`")} |";

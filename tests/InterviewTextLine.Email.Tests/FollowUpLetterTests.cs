@@ -5,7 +5,6 @@ using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
-using InterviewTextLine.Email;
 using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.Understanding;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
-namespace InterviewTextLine.Integration.Tests.Email;
+namespace InterviewTextLine.Email.Tests;
 
 /// <summary>
 /// The follow-up email as the texter gets it: a conversation through the shipped script, the sweep, the

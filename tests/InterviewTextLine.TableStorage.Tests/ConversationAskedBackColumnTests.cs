@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Storage;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 /// <summary>Whether the line's last reply was a question back, as Table Storage keeps it: a boolean column of its own.</summary>
 public sealed class ConversationAskedBackColumnTests(AzuriteAssemblyFixture azurite)

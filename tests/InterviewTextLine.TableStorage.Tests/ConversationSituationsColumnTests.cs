@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
+using InterviewTextLine.TestKit.Azurite;
+using InterviewTextLine.TestKit.Storage;
 using static InterviewTextLine.TestKit.Builders.ConversationBuilder;
 using static InterviewTextLine.TestKit.Builders.TestData;
 
-namespace InterviewTextLine.Integration.Tests.Storage;
+namespace InterviewTextLine.TableStorage.Tests;
 
 /// <summary>The situations a conversation went through, as Table Storage keeps them: ids only, never a message.</summary>
 public sealed class ConversationSituationsColumnTests(AzuriteAssemblyFixture azurite)

@@ -1,0 +1,3 @@
+using InterviewTextLine.TestKit.Azurite;
+
+[assembly: AssemblyFixture(typeof(AzuriteAssemblyFixture))]
