@@ -30,6 +30,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffScheduleValidator>());
 
         services.TryAddSingleton<TwilioSignatureValidator>();
+        services.TryAddSingleton<TwilioWebhookGate>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
         services.TryAddScoped<DeliveryStatusHandler>();

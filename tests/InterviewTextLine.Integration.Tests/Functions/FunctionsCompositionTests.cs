@@ -57,7 +57,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
+        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
 
@@ -74,7 +74,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>());
+        var function = new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
@@ -89,7 +89,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
+        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", "http://localhost:7071/api/sms", sms.Fields));
 
@@ -237,8 +237,8 @@ public sealed class FunctionsCompositionTests
         var webhook = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
         var fallback = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
-        await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(webhook.Request, TestContext.Current.CancellationToken)).ExecuteAsync(webhook);
-        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(fallback.Request, TestContext.Current.CancellationToken)).ExecuteAsync(fallback);
+        await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(webhook.Request, TestContext.Current.CancellationToken)).ExecuteAsync(webhook);
+        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(fallback.Request, TestContext.Current.CancellationToken)).ExecuteAsync(fallback);
 
         Assert.Equal((200, 200), (webhook.Response.StatusCode, fallback.Response.StatusCode));
         Assert.StartsWith("Sorry, I didn't catch that.", (string?)ReadTwiml(webhook).Element("Message"), StringComparison.Ordinal);
@@ -258,12 +258,12 @@ public sealed class FunctionsCompositionTests
         context.Request.ContentLength = withLength ? context.Request.Body.Length : null;
 
         var result = path == "/api/sms"
-            ? await new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)
-            : await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
+            ? await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)
+            : await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
         await result.ExecuteAsync(context);
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
-        Assert.True(context.Request.Body.Position <= TwilioWebhookRequest.MaxBodyBytes + 1, $"Read {context.Request.Body.Position} bytes.");
+        Assert.True(context.Request.Body.Position <= TwilioOptions.DefaultMaxBodyBytes + 1, $"Read {context.Request.Body.Position} bytes.");
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public sealed class FunctionsCompositionTests
         var sms = InboundSms.Text("Stop!");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
-        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
 
         Assert.Empty(ReadTwiml(context).Elements());
     }
