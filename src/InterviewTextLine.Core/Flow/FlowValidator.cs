@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using InterviewTextLine.Core.Conversations;
 
 namespace InterviewTextLine.Core.Flow;
@@ -14,10 +15,32 @@ public static partial class FlowValidator
     /// <summary>The commands every state accepts, so one of them can always show the way out.</summary>
     private static readonly string[] AlwaysAccepted = ["MENU", "DONE", "HELP", "EMAIL"];
 
+    /// <summary>
+    /// The scripts that have passed, so that a script is linted once however many times it is checked (at startup,
+    /// then by each engine built over it). A script is not changed once read, so its verdict holds.
+    /// </summary>
+    private static readonly ConditionalWeakTable<FlowScript, object> Passed = [];
+
     /// <summary>Returns every problem found; an empty list means the script is usable.</summary>
     public static IReadOnlyList<string> Validate(FlowScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
+        if (Passed.TryGetValue(script, out _))
+        {
+            return [];
+        }
+
+        var problems = Lint(script);
+        if (problems.Count == 0)
+        {
+            Passed.AddOrUpdate(script, Passed);
+        }
+
+        return problems;
+    }
+
+    private static List<string> Lint(FlowScript script)
+    {
         var problems = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var state in script.States)

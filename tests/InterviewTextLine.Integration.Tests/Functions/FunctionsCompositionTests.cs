@@ -9,6 +9,7 @@ using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -226,6 +227,62 @@ public sealed class FunctionsCompositionTests
 
         Assert.Equal(["ITextLineService", "LineLanguages", "TwilioSignatureValidator"], probe.Built.Order(StringComparer.Ordinal));
         await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// A start reads each language's script once, whether it is built in or an edited file: the startup validation of
+    /// the flow options and the line share one read and one lint, and answering a text reads nothing more.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_start_reads_each_language_s_script_once(bool edited)
+    {
+        var settings = ValidSettings();
+        var folder = Directory.CreateTempSubdirectory("textline-script-");
+        if (edited)
+        {
+            settings["Flow:ScriptPath"] = Path.Combine(folder.FullName, "script.json");
+            File.Copy(Path.Combine(RepositoryFiles.Root, "src", "InterviewTextLine.Core", "Flow", "script.json"), settings["Flow:ScriptPath"]!);
+        }
+
+        var reader = new CountingScriptReader();
+        using var host = BuildHost(settings, services => services.Replace(ServiceDescriptor.Singleton<Core.Flow.IFlowScriptReader>(reader)));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var sms = InboundSms.Text("hola, el entrevistador es muy grosero");
+            var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
+            await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+            Assert.Single(ReadTwiml(context).Elements("Message"));
+        }
+
+        Assert.Equal(["en:1", "es:1"], reader.Counts);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        folder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// The timers need the scripts (for the emails) and the store, never the understanding: a timer resolved on its own
+    /// builds no model, no understander and no engine.
+    /// </summary>
+    [Fact]
+    public void The_follow_up_handoff_and_retention_timers_are_built_without_any_understanding()
+    {
+        var probe = new ConstructionProbe();
+        using var host = BuildHost(ValidSettings(), services => probe
+            .Watch<Core.Understanding.ITextUnderstanding>(services)
+            .Watch<Understanding.TextUnderstanding>(services)
+            .Watch<Core.Flow.EngineFactory>(services)
+            .Watch<Core.Conversations.LineLanguages>(services)
+            .Watch<Core.Conversations.ConversationEngine>(services)
+            .Watch<Core.Flow.FlowScripts>(services));
+
+        _ = ActivatorUtilities.CreateInstance<FollowUpTimer>(host.Services);
+        _ = ActivatorUtilities.CreateInstance<HandoffTimer>(host.Services);
+        _ = ActivatorUtilities.CreateInstance<RetentionTimer>(host.Services);
+
+        Assert.Equal(["FlowScripts"], probe.Built);
     }
 
     [Fact]
