@@ -50,12 +50,14 @@ public static class TextLineHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddTextLineCore(configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>>(new PhoneHashKeyValidator(configuration)));
+        services.AddOptions<AppServiceOptions>().Bind(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PhoneHashKeyValidator>());
         services.AddTextUnderstanding();
-        if (UsesTableStorage(configuration))
-        {
-            services.AddTableConversationStore(configuration);
-        }
+
+        // Table Storage when either connection setting is present; otherwise Core's in-memory store, for local runs.
+        // On App Service the in-memory store is never the fallback: without storage settings the table store's own
+        // validation stops startup and names them.
+        services.AddTableConversationStore(configuration, required: provider => provider.GetRequiredService<IOptions<AppServiceOptions>>().Value.InAzure);
 
         services.AddFollowUps(configuration);
         services.AddPublishedScripts(configuration);
@@ -68,13 +70,4 @@ public static class TextLineHostServiceCollectionExtensions
         services.AddTelemetryRedaction();
         return services;
     }
-
-    /// <summary>
-    /// Table Storage when either connection setting is present; otherwise Core's in-memory store, for local runs.
-    /// On App Service (which sets <c>WEBSITE_SITE_NAME</c>) the in-memory store is never the fallback: without
-    /// storage settings the table store's own validation stops startup and names them.
-    /// </summary>
-    private static bool UsesTableStorage(IConfiguration configuration) =>
-        (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsConfigured ?? false)
-        || !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
 }

@@ -32,7 +32,7 @@ namespace InterviewTextLine.TableStorage;
 /// TableConversationStore.HandoffOutbox.cs).
 /// </para>
 /// </remarks>
-public sealed partial class TableConversationStore : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox
+public sealed partial class TableConversationStore : IConversationStorage
 {
     private const int MaxTransactionActions = 100;
 

@@ -64,9 +64,7 @@ public static partial class ServeHost
             builder.Services.AddHostedService<FollowUpScheduleService>();
         }
 
-        // With no inbox there is nothing to send: no schedule polls an empty outbox.
-        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher))
-            && configuration.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>() is { IsEnabled: true })
+        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher)))
         {
             builder.Services.AddHostedService<HandoffScheduleService>();
         }

@@ -9,7 +9,7 @@ namespace InterviewTextLine.Core.Storage;
 /// semantics as the Table Storage store, which the shared contract tests prove. The handoff outbox is in
 /// InMemoryConversationStore.HandoffOutbox.cs, the retention scan in InMemoryConversationStore.Retention.cs.
 /// </summary>
-public sealed partial class InMemoryConversationStore(TimeProvider? time = null) : IConversationStore, IFollowUpIndex, IRetentionScan, IAddressClaims, IHandoffOutbox
+public sealed partial class InMemoryConversationStore(TimeProvider? time = null) : IConversationStorage
 {
     /// <summary>The key of the FORGET records in the retention scan's order, after every texter id (hex digits).</summary>
     private const string ForgottenPrefix = "forgotten/";

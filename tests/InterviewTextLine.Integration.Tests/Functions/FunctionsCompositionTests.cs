@@ -46,7 +46,12 @@ public sealed class FunctionsCompositionTests
     [Fact]
     public async Task On_app_service_the_app_does_not_fall_back_to_the_in_memory_store()
     {
-        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["WEBSITE_SITE_NAME"] = "func-textline" });
+        // A key of its own, as Azure requires (the development key is refused there too), so the store is the one problem.
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings())
+        {
+            ["WEBSITE_SITE_NAME"] = "func-textline",
+            ["Privacy:PhoneHashKey"] = "q8Zr/3KmX0vT6wNp1YbJ+4cHs7LdF2gEa9uQ5iRoWxk=",
+        });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -98,6 +103,45 @@ public sealed class FunctionsCompositionTests
         await result.ExecuteAsync(context);
 
         Assert.Equal((int)HttpStatusCode.Forbidden, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_app_does_not_start_with_a_webhook_body_limit_too_small_for_a_twilio_form()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["Twilio:MaxBodyBytes"] = "1024" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Twilio__MaxBodyBytes", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gate_holds_a_request_to_the_configured_field_limit_before_its_signature_is_checked()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["Twilio:MaxFields"] = "50" });
+        await using var scope = host.Services.CreateAsyncScope();
+        var fields = InboundSms.Text("hi").Fields.Concat(Enumerable.Range(0, 50).Select(i => KeyValuePair.Create($"Extra{i}", "x"))).ToDictionary();
+        var context = WorkerRequest(scope.ServiceProvider, "/api/sms", fields, signature: "not checked");
+
+        var result = await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
+        await result.ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        Assert.Contains("at most 50 fields", await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_storage_settings_a_local_host_keeps_the_in_memory_store_and_builds_nothing_of_table_storage()
+    {
+        var probe = new ConstructionProbe();
+        using var host = BuildHost(ValidSettings(), services => probe.Watch<Azure.Data.Tables.TableServiceClient>(services));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.IsType<Core.Storage.InMemoryConversationStore>(host.Services.GetRequiredService<Core.Storage.IConversationStore>());
+        Assert.Same(host.Services.GetRequiredService<Core.Storage.IConversationStore>(), host.Services.GetRequiredService<Core.Storage.IHandoffOutbox>());
+        Assert.Empty(probe.Built);
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Theory]
