@@ -77,18 +77,9 @@ public static partial class FlowValidator
         return problems.Count == 0 ? script : throw new FlowScriptException(problems);
     }
 
-    private static void CheckReferences(FlowScript script, HashSet<string> ids, List<string> problems)
+    /// <summary>Each situation: its entry state exists, its menu number is distinct, and its email has what it needs.</summary>
+    private static void CheckSituations(FlowScript script, HashSet<string> ids, List<string> problems)
     {
-        if (!ids.Contains(script.Start))
-        {
-            problems.Add($"The start state '{script.Start}' does not exist.");
-        }
-
-        if (!ids.Contains(script.Done))
-        {
-            problems.Add($"The done state '{script.Done}' does not exist.");
-        }
-
         var numbers = new HashSet<int>();
         foreach (var (id, situation) in script.Situations)
         {
@@ -117,7 +108,21 @@ public static partial class FlowValidator
                 problems.Add($"Situation '{id}' has an email step for '{step}', which is not one of its later states.");
             }
         }
+    }
 
+    private static void CheckReferences(FlowScript script, HashSet<string> ids, List<string> problems)
+    {
+        if (!ids.Contains(script.Start))
+        {
+            problems.Add($"The start state '{script.Start}' does not exist.");
+        }
+
+        if (!ids.Contains(script.Done))
+        {
+            problems.Add($"The done state '{script.Done}' does not exist.");
+        }
+
+        CheckSituations(script, ids, problems);
         foreach (var state in script.States)
         {
             if (state.Situation is not null && !script.Situations.ContainsKey(state.Situation))
