@@ -19,8 +19,10 @@ namespace InterviewTextLine.Hosting;
 public static class TextLineHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the line (core, storage, follow-ups and retention) and the Twilio webhook handlers, with every option
-    /// validated when the host starts, so a missing setting stops startup with a message naming it.
+    /// Registers the line (core, storage, follow-ups and retention), the Twilio webhook gate and the handlers behind it,
+    /// and the webhook's warm-up, with every option validated when the host starts, so a missing setting stops startup
+    /// with a message naming it. It only registers: what is built, and which store and sender, is decided from the
+    /// bound options when the host first needs it.
     /// </summary>
     public static IServiceCollection AddTextLineHost(this IServiceCollection services, IConfiguration configuration)
     {

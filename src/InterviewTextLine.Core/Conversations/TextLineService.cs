@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace InterviewTextLine.Core.Conversations;
 
 /// <summary>
-/// Handles one inbound text: finds the texter's conversation, lets the engine decide, and stores the
-/// outcome. The common path is one read and one atomic write; a re-delivered message gets its first
-/// reply back; concurrent texts from one number are serialized by ETags and retried. A stored conversation that
-/// cannot be read is a fresh start, and the save replaces it.
+/// Handles one inbound text: finds the texter's conversation, lets the line decide in the texter's language
+/// (<see cref="LineLanguages"/>), and stores the outcome. The common path is one read and one atomic write; a
+/// re-delivered message gets its first reply back; concurrent texts from one number are serialized by ETags and
+/// retried. A stored conversation that cannot be read is a fresh start, and the save replaces it.
 /// </summary>
 public sealed partial class TextLineService(
     LineLanguages languages,
