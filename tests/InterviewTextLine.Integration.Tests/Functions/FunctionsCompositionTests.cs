@@ -132,10 +132,13 @@ public sealed class FunctionsCompositionTests
     }
 
     [Fact]
-    public async Task Without_storage_settings_a_local_host_keeps_the_in_memory_store_and_builds_nothing_of_table_storage()
+    public async Task Without_storage_or_script_container_settings_a_local_host_keeps_the_in_memory_store_and_builds_no_client_for_either()
     {
         var probe = new ConstructionProbe();
-        using var host = BuildHost(ValidSettings(), services => probe.Watch<Azure.Data.Tables.TableServiceClient>(services));
+        using var host = BuildHost(ValidSettings(), services => probe
+            .Watch<Azure.Data.Tables.TableServiceClient>(services)
+            .Watch<Core.Flow.IScriptStore>(services)
+            .Watch<Hosting.Scripts.ScriptWatcher>(services));
         await host.StartAsync(TestContext.Current.CancellationToken);
 
         Assert.IsType<Core.Storage.InMemoryConversationStore>(host.Services.GetRequiredService<Core.Storage.IConversationStore>());
