@@ -35,9 +35,10 @@ public sealed class SmsWebhookHandler(
     public async Task<IResult> HandleAsync(TwilioWebhookRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Read(request) is not { } inbound)
+        var (inbound, problem) = Read(request);
+        if (inbound is null)
         {
-            return Refusal(request);
+            return WebhookAnswers.BadRequest(logger, request.Route, problem!);
         }
 
         LineReply reply;
@@ -60,31 +61,31 @@ public sealed class SmsWebhookHandler(
         return TwimlResults.Reply(reply.Text, new Uri(options.Value.WebhookBaseUrl.TrimEnd('/') + DeliveryStatusHandler.Route));
     }
 
-    /// <summary>The text the form carries, or null when a field the line needs is missing or malformed.</summary>
-    private static InboundText? Read(TwilioWebhookRequest request)
+    /// <summary>The text the form carries, or why it cannot be read: a field the line needs is missing or malformed.</summary>
+    private static (InboundText? Text, string? Problem) Read(TwilioWebhookRequest request)
     {
-        var (messageSid, from, to) = (request.Field("MessageSid"), request.Field("From"), request.Field("To"));
-        if (messageSid is null || from is null || to is null || !TwilioWebhookRequest.IsAcceptableMessageSid(messageSid)
-            || !TwilioWebhookRequest.TryParseMediaCount(request.Field("NumMedia"), out var mediaCount))
+        var missing = RequiredFields.Where(name => request.Field(name) is null).ToList();
+        if (missing.Count > 0)
         {
-            return null;
+            return (null, $"Missing required field(s): {string.Join(", ", missing)}.");
+        }
+
+        var messageSid = request.Field("MessageSid")!;
+        if (!TwilioWebhookRequest.IsAcceptableMessageSid(messageSid))
+        {
+            return (null, "MessageSid must be 2 to 64 letters or digits.");
+        }
+
+        if (!TwilioWebhookRequest.TryParseMediaCount(request.Field("NumMedia"), out var mediaCount))
+        {
+            return (null, "NumMedia must be a whole number from 0 to 100.");
         }
 
         // Body is optional: an empty text or a picture alone gets a polite reply from the service, not a 400.
-        return new InboundText(from, to, request.Body, messageSid, mediaCount)
+        return (new InboundText(request.Field("From")!, request.Field("To")!, request.Body, messageSid, mediaCount)
         {
             // Set by Advanced Opt-Out when Twilio has answered a keyword itself: the line does not answer HELP twice.
             OptOutType = request.Field("OptOutType"),
-        };
-    }
-
-    /// <summary>The 400 that names what <see cref="Read"/> found wrong, in the order it is checked.</summary>
-    private IResult Refusal(TwilioWebhookRequest request)
-    {
-        var missing = RequiredFields.Where(name => request.Field(name) is null).ToList();
-        var reason = missing.Count > 0 ? $"Missing required field(s): {string.Join(", ", missing)}."
-            : !TwilioWebhookRequest.IsAcceptableMessageSid(request.Field("MessageSid")) ? "MessageSid must be 2 to 64 letters or digits."
-            : "NumMedia must be a whole number from 0 to 100.";
-        return WebhookAnswers.BadRequest(logger, request.Route, reason);
+        }, null);
     }
 }
