@@ -63,13 +63,16 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the script of every language (<see cref="FlowScripts"/>) and the default one, loaded and validated
-    /// once; what reads the scripts without the engines (the follow-up email) needs nothing more.
+    /// Registers the script of every language (<see cref="FlowScripts"/>) and the default one, each read and linted
+    /// once (<see cref="ConfiguredScripts"/>) for both the startup validation of <see cref="FlowOptions"/> and the
+    /// line; what reads the scripts without the engines (the follow-up and handoff emails) needs nothing more.
     /// </summary>
     public static IServiceCollection AddFlowScripts(this IServiceCollection services)
     {
-        // The options validation has already run the lint on an edited script at startup.
-        services.TryAddSingleton(provider => new FlowScripts([.. provider.GetRequiredService<IOptions<FlowOptions>>().Value.LoadScripts().Select(FlowValidator.EnsureValid)]));
+        services.TryAddSingleton<IFlowScriptReader, FlowScriptReader>();
+        services.TryAddSingleton<ConfiguredScripts>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowOptions>, FlowScriptsValidator>());
+        services.TryAddSingleton(provider => new FlowScripts(provider.GetRequiredService<ConfiguredScripts>().All(provider.GetRequiredService<IOptions<FlowOptions>>().Value.Sources)));
         services.TryAddSingleton(provider => provider.GetRequiredService<FlowScripts>().Default);
         return services;
     }

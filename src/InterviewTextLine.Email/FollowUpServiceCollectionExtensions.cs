@@ -4,6 +4,7 @@ using InterviewTextLine.Core.FollowUps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Email;
 
@@ -25,14 +26,12 @@ public static class FollowUpServiceCollectionExtensions
         services.TryAddSingleton<IFollowUpRenderer, FluidFollowUpRenderer>();
         services.AddFlowScripts();
         services.TryAddSingleton<FollowUpComposer>();
-        if (configuration.GetSection(SendGridOptions.SectionName).Get<SendGridOptions>() is { IsConfigured: true })
-        {
-            services.TryAddSingleton<IEmailSender, SendGridEmailSender>();
-        }
-        else
-        {
-            services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
-        }
+        // Chosen when the sender is first needed, from the options as bound: only the chosen one is built.
+        services.TryAddSingleton<SendGridEmailSender>();
+        services.TryAddSingleton<OutboxEmailSender>();
+        services.TryAddSingleton<IEmailSender>(provider => provider.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<SendGridEmailSender>()
+            : provider.GetRequiredService<OutboxEmailSender>());
 
         services.AddTextLineMetrics();
         services.TryAddSingleton<FollowUpProcessor>();

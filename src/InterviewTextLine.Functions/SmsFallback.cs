@@ -4,12 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InterviewTextLine.Functions;
 
-/// <summary>Twilio's fallback URL: answers with an apology, without storage, when <see cref="SmsWebhook"/> fails.</summary>
-public sealed class SmsFallback(SmsFallbackHandler handler)
+/// <summary>Twilio's fallback URL, through <see cref="TwilioWebhookGate"/>: answers with an apology, without storage, when <see cref="SmsWebhook"/> fails.</summary>
+public sealed class SmsFallback(TwilioWebhookGate gate, SmsFallbackHandler handler)
 {
     [Function(nameof(SmsFallback))]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/fallback")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        handler.HandleAsync(request, cancellationToken);
+        gate.HandleAsync(request, handler, cancellationToken);
 }

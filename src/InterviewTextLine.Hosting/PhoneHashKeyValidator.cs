@@ -1,13 +1,12 @@
 using System.Buffers.Text;
 using InterviewTextLine.Core.Configuration;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Hosting;
 
 /// <summary>
 /// Refuses a <c>Privacy:PhoneHashKey</c> that is not at least <see cref="MinimumBytes"/> random bytes written in
-/// base64, wherever the app runs; and in Azure (where App Service sets <c>WEBSITE_SITE_NAME</c>) also the keys
+/// base64, wherever the app runs; and in Azure (<see cref="AppServiceOptions.InAzure"/>) also the keys
 /// anyone can read: the development key built into the app and the sample key of local.settings.sample.json. The
 /// key is what keeps a leaked table from being matched to phone numbers, and there are only about ten billion
 /// numbers to try, so a password-like key is no key.
@@ -24,7 +23,7 @@ namespace InterviewTextLine.Hosting;
 /// carries those 256 bits in its text, and changing how the key is read would orphan every stored conversation.
 /// </para>
 /// </remarks>
-public sealed class PhoneHashKeyValidator(IConfiguration configuration) : IValidateOptions<PrivacyOptions>
+public sealed class PhoneHashKeyValidator(IOptions<AppServiceOptions> appService) : IValidateOptions<PrivacyOptions>
 {
     public const string SettingName = "Privacy:PhoneHashKey (app setting Privacy__PhoneHashKey)";
 
@@ -69,7 +68,7 @@ public sealed class PhoneHashKeyValidator(IConfiguration configuration) : IValid
             return ValidateOptionsResult.Success;
         }
 
-        var inAzure = !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
+        var inAzure = appService.Value.InAzure;
         return Problem(key, inAzure) is { } problem
             ? ValidateOptionsResult.Fail($"{SettingName}: {problem} The key must be at least {MinimumBytes} random bytes in base64: {Advice}{(inAzure ? " and keep it in Key Vault (phone-hash-key)" : "")}.")
             : ValidateOptionsResult.Success;

@@ -19,8 +19,10 @@ namespace InterviewTextLine.Hosting;
 public static class TextLineHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the line (core, storage, follow-ups and retention) and the Twilio webhook handlers, with every option
-    /// validated when the host starts, so a missing setting stops startup with a message naming it.
+    /// Registers the line (core, storage, follow-ups and retention), the Twilio webhook gate and the handlers behind it,
+    /// and the webhook's warm-up, with every option validated when the host starts, so a missing setting stops startup
+    /// with a message naming it. It only registers: what is built, and which store and sender, is decided from the
+    /// bound options when the host first needs it.
     /// </summary>
     public static IServiceCollection AddTextLineHost(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +32,7 @@ public static class TextLineHostServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffScheduleValidator>());
 
         services.TryAddSingleton<TwilioSignatureValidator>();
+        services.TryAddSingleton<TwilioWebhookGate>();
         services.TryAddScoped<SmsWebhookHandler>();
         services.TryAddScoped<SmsFallbackHandler>();
         services.TryAddScoped<DeliveryStatusHandler>();
@@ -49,12 +52,14 @@ public static class TextLineHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddTextLineCore(configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>>(new PhoneHashKeyValidator(configuration)));
+        services.AddOptions<AppServiceOptions>().Bind(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PhoneHashKeyValidator>());
         services.AddTextUnderstanding();
-        if (UsesTableStorage(configuration))
-        {
-            services.AddTableConversationStore(configuration);
-        }
+
+        // Table Storage when either connection setting is present; otherwise Core's in-memory store, for local runs.
+        // On App Service the in-memory store is never the fallback: without storage settings the table store's own
+        // validation stops startup and names them.
+        services.AddTableConversationStore(configuration, required: provider => provider.GetRequiredService<IOptions<AppServiceOptions>>().Value.InAzure);
 
         services.AddFollowUps(configuration);
         services.AddPublishedScripts(configuration);
@@ -67,13 +72,4 @@ public static class TextLineHostServiceCollectionExtensions
         services.AddTelemetryRedaction();
         return services;
     }
-
-    /// <summary>
-    /// Table Storage when either connection setting is present; otherwise Core's in-memory store, for local runs.
-    /// On App Service (which sets <c>WEBSITE_SITE_NAME</c>) the in-memory store is never the fallback: without
-    /// storage settings the table store's own validation stops startup and names them.
-    /// </summary>
-    private static bool UsesTableStorage(IConfiguration configuration) =>
-        (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsConfigured ?? false)
-        || !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
 }

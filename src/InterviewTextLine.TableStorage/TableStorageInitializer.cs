@@ -1,10 +1,11 @@
 using Azure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewTextLine.TableStorage;
 
-/// <summary>Creates the tables at startup when they are missing.</summary>
+/// <summary>Creates the tables at startup when they are missing, when the line keeps its conversations in Table Storage.</summary>
 /// <remarks>
 /// <para>
 /// A failure is logged, not thrown: a host that cannot start also cannot serve Twilio's fallback URL,
@@ -15,13 +16,20 @@ namespace InterviewTextLine.TableStorage;
 /// refused with a 403. That is the deployment doing its job, not a fault: it is logged at Information.
 /// </para>
 /// </remarks>
-internal sealed partial class TableStorageInitializer(TableConversationStore store, ILogger<TableStorageInitializer> logger) : IHostedService
+internal sealed partial class TableStorageInitializer(IServiceProvider services, ILogger<TableStorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The store is resolved only when it is the one in use: without storage settings a local host keeps the
+        // in-memory store, and building the table client would fail on the missing URI.
+        if (!TableStorageServiceCollectionExtensions.InUse(services))
+        {
+            return;
+        }
+
         try
         {
-            await store.CreateTablesIfNotExistsAsync(cancellationToken);
+            await services.GetRequiredService<TableConversationStore>().CreateTablesIfNotExistsAsync(cancellationToken);
             LogTablesReady(logger);
         }
         catch (RequestFailedException ex) when (ex.Status == 403)

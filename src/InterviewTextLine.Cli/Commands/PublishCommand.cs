@@ -40,42 +40,49 @@ internal static class PublishCommand
                 return await RevertAsync(store, parseResult.GetValue(revert), time, output, error, cancellationToken);
             }
 
-            var current = await store.ReadCurrentAsync(cancellationToken);
-            var before = current is null ? ScriptSet.Embedded() : await store.ReadVersionAsync(current.Version, cancellationToken);
-            var candidate = new Dictionary<string, string>(before, StringComparer.Ordinal);
-            foreach (var (language, path) in ScriptArguments.Files(parseResult.GetValue(script)))
-            {
-                candidate[language] = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-
-            var (scripts, problems) = ScriptSet.Read(candidate);
-            if (scripts is null)
-            {
-                await error.WriteLineAsync($"Not published: {problems.Count} problem(s).");
-                foreach (var problem in problems)
-                {
-                    await error.WriteLineAsync("error: " + problem);
-                }
-
-                return 1;
-            }
-
-            var changes = ScriptDiff.Describe(ScriptSet.Read(before).Scripts ?? [], scripts);
-            foreach (var change in changes.DefaultIfEmpty("Nothing changed."))
-            {
-                await output.WriteLineAsync(change);
-            }
-
-            if (parseResult.GetValue(dryRun) || changes.Count == 0)
-            {
-                return 0;
-            }
-
-            var version = await store.PublishAsync(candidate, time.GetUtcNow(), cancellationToken);
-            await output.WriteLineAsync($"Published version {version}. The line speaks it within a minute; textline publish --revert goes back.");
-            return 0;
+            return await PublishAsync(store, parseResult.GetValue(script), parseResult.GetValue(dryRun), time, output, error, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Lints the edited scripts with the current ones of the other languages, prints what changed and, unless <paramref name="dryRun"/>, publishes them.</summary>
+    private static async Task<int> PublishAsync(
+        BlobScriptStore store, string[]? scripts, bool dryRun, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var current = await store.ReadCurrentAsync(cancellationToken);
+        var before = current is null ? ScriptSet.Embedded() : await store.ReadVersionAsync(current.Version, cancellationToken);
+        var candidate = new Dictionary<string, string>(before, StringComparer.Ordinal);
+        foreach (var (language, path) in ScriptArguments.Files(scripts))
+        {
+            candidate[language] = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+
+        var (read, problems) = ScriptSet.Read(candidate);
+        if (read is null)
+        {
+            await error.WriteLineAsync($"Not published: {problems.Count} problem(s).");
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync("error: " + problem);
+            }
+
+            return 1;
+        }
+
+        var changes = ScriptDiff.Describe(ScriptSet.Read(before).Scripts ?? [], read);
+        foreach (var change in changes.DefaultIfEmpty("Nothing changed."))
+        {
+            await output.WriteLineAsync(change);
+        }
+
+        if (dryRun || changes.Count == 0)
+        {
+            return 0;
+        }
+
+        var version = await store.PublishAsync(candidate, time.GetUtcNow(), cancellationToken);
+        await output.WriteLineAsync($"Published version {version}. The line speaks it within a minute; textline publish --revert goes back.");
+        return 0;
     }
 
     public static Command Versions(Func<string, string?>? environment = null)

@@ -6,7 +6,9 @@ namespace InterviewTextLine.Cli.Serve;
 
 /// <summary>
 /// <c>textline serve</c>'s stand-in for the handoff timer: emails consented call-back requests (to the local outbox
-/// folder unless SendGrid is configured) on <see cref="HandoffOptions.Schedule"/>. The Functions app never registers it.
+/// folder unless SendGrid is configured) on <see cref="HandoffOptions.Schedule"/>. With no inbox
+/// (<see cref="HandoffOptions.IsEnabled"/> false) there is nothing to send, and it does not poll an empty outbox. The
+/// Functions app never registers it.
 /// </summary>
 internal sealed partial class HandoffScheduleService(
     IServiceScopeFactory scopes,
@@ -18,6 +20,11 @@ internal sealed partial class HandoffScheduleService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.IsEnabled)
+        {
+            return;
+        }
+
         var schedule = FollowUpScheduleValidator.TryParse(options.Value.Schedule)
             ?? throw new InvalidOperationException($"{HandoffScheduleValidator.SettingName} is not a valid schedule.");
         var last = time.GetUtcNow();

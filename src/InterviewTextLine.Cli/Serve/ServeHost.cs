@@ -7,7 +7,6 @@ using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Hosting;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
@@ -65,9 +64,7 @@ public static partial class ServeHost
             builder.Services.AddHostedService<FollowUpScheduleService>();
         }
 
-        // With no inbox there is nothing to send: no schedule polls an empty outbox.
-        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher))
-            && configuration.GetSection(HandoffOptions.SectionName).Get<HandoffOptions>() is { IsEnabled: true })
+        if (builder.Services.Any(service => service.ServiceType == typeof(IHandoffDispatcher)))
         {
             builder.Services.AddHostedService<HandoffScheduleService>();
         }
@@ -109,15 +106,12 @@ public static partial class ServeHost
         await app.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Maps the webhook routes to the shared handlers, exactly as the Functions app routes them.</summary>
+    /// <summary>Maps the webhook routes through the gate to the shared handlers, exactly as the Functions app routes them.</summary>
     public static IEndpointRouteBuilder MapTextLineWebhook(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(WebhookRoute, ([FromServices] SmsWebhookHandler handler, HttpContext context) =>
-            handler.HandleAsync(context.Request, context.RequestAborted));
-        endpoints.MapPost(FallbackRoute, ([FromServices] SmsFallbackHandler handler, HttpContext context) =>
-            handler.HandleAsync(context.Request, context.RequestAborted));
-        endpoints.MapPost(DeliveryStatusHandler.Route, ([FromServices] DeliveryStatusHandler handler, HttpContext context) =>
-            handler.HandleAsync(context.Request, context.RequestAborted));
+        endpoints.MapTwilioWebhook<SmsWebhookHandler>(WebhookRoute);
+        endpoints.MapTwilioWebhook<SmsFallbackHandler>(FallbackRoute);
+        endpoints.MapTwilioWebhook<DeliveryStatusHandler>(DeliveryStatusHandler.Route);
         return endpoints;
     }
 

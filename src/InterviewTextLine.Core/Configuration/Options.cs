@@ -69,9 +69,13 @@ public sealed class ConversationOptions
     public int ExpiryHours { get; set; } = 12;
 }
 
-/// <summary>Where the conversation's script comes from (section <c>Flow</c>).</summary>
+/// <summary>
+/// Where the conversation's script of each language comes from (section <c>Flow</c>). The scripts are read and linted
+/// once, at startup, by <see cref="Flow.ConfiguredScripts"/>; <see cref="Flow.FlowScriptsValidator"/> stops startup
+/// with the lint's messages when one cannot be used.
+/// </summary>
 [SettingsSection(SectionName)]
-public sealed class FlowOptions : IValidatableObject
+public sealed class FlowOptions
 {
     public const string SectionName = "Flow";
 
@@ -81,61 +85,12 @@ public sealed class FlowOptions : IValidatableObject
     [Description("Path of a Spanish flow script file that replaces the Spanish one built into the app. Empty: the built-in Spanish script.")]
     public string? SpanishScriptPath { get; set; }
 
-    /// <summary>The script at <see cref="ScriptPath"/>, or the built-in one.</summary>
-    public Flow.FlowScript LoadScript() => Flow.FlowLoader.LoadFileOrEmbedded(string.IsNullOrWhiteSpace(ScriptPath) ? null : ScriptPath);
-
-    /// <summary>The script in each language the line speaks, English first.</summary>
-    public IReadOnlyList<Flow.FlowScript> LoadScripts() =>
+    /// <summary>The script of each language the line speaks, the default (English) first.</summary>
+    public IReadOnlyList<Flow.ScriptSource> Sources =>
     [
-        LoadScript(),
-        string.IsNullOrWhiteSpace(SpanishScriptPath) ? Flow.FlowLoader.LoadEmbedded("es") : Flow.FlowLoader.LoadFile(SpanishScriptPath),
+        new("en", nameof(ScriptPath), string.IsNullOrWhiteSpace(ScriptPath) ? null : ScriptPath),
+        new("es", nameof(SpanishScriptPath), string.IsNullOrWhiteSpace(SpanishScriptPath) ? null : SpanishScriptPath),
     ];
-
-    /// <summary>
-    /// A script that cannot be read or fails the lint stops startup, with the lint's messages; so do an
-    /// English and a Spanish script whose states, options or placeholders differ (an edited English script
-    /// needs its Spanish twin).
-    /// </summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var (english, englishProblems) = string.IsNullOrWhiteSpace(ScriptPath) ? (Flow.FlowLoader.LoadEmbedded(), []) : Read(ScriptPath);
-        var (spanish, spanishProblems) = string.IsNullOrWhiteSpace(SpanishScriptPath) ? (Flow.FlowLoader.LoadEmbedded("es"), []) : Read(SpanishScriptPath);
-        if (english is not null && spanish is not null && (!string.IsNullOrWhiteSpace(ScriptPath) || !string.IsNullOrWhiteSpace(SpanishScriptPath)))
-        {
-            spanishProblems = [.. spanishProblems, .. Flow.FlowValidator.CompareWith(english, spanish)];
-        }
-
-        if (englishProblems.Count > 0)
-        {
-            yield return Invalid(nameof(ScriptPath), ScriptPath!, englishProblems);
-        }
-
-        if (spanishProblems.Count > 0)
-        {
-            yield return Invalid(nameof(SpanishScriptPath), string.IsNullOrWhiteSpace(SpanishScriptPath) ? "(built-in Spanish)" : SpanishScriptPath, spanishProblems);
-        }
-    }
-
-    private static ValidationResult Invalid(string member, string path, IReadOnlyList<string> problems) =>
-        new($"The flow script '{path}' is not valid:" + string.Concat(problems.Select(problem => Environment.NewLine + " - " + problem)), [member]);
-
-    private static (Flow.FlowScript? Script, IReadOnlyList<string> Problems) Read(string path)
-    {
-        try
-        {
-            var script = Flow.FlowLoader.LoadFile(path);
-            var problems = Flow.FlowValidator.Validate(script);
-            return (problems.Count == 0 ? script : null, problems);
-        }
-        catch (Flow.FlowScriptException exception)
-        {
-            return (null, exception.Problems);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return (null, [$"It could not be read: {exception.Message}"]);
-        }
-    }
 }
 
 /// <summary>Follow-up email settings (section <c>FollowUp</c>).</summary>

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace InterviewTextLine.Core.Conversations;
 
 /// <summary>
-/// Handles one inbound text: finds the texter's conversation, lets the engine decide, and stores the
-/// outcome. The common path is one read and one atomic write; a re-delivered message gets its first
-/// reply back; concurrent texts from one number are serialized by ETags and retried. A stored conversation that
-/// cannot be read is a fresh start, and the save replaces it.
+/// Handles one inbound text: finds the texter's conversation, lets the line decide in the texter's language
+/// (<see cref="LineLanguages"/>), and stores the outcome. The common path is one read and one atomic write; a
+/// re-delivered message gets its first reply back; concurrent texts from one number are serialized by ETags and
+/// retried. A stored conversation that cannot be read is a fresh start, and the save replaces it.
 /// </summary>
 public sealed partial class TextLineService(
     LineLanguages languages,
@@ -48,12 +48,7 @@ public sealed partial class TextLineService(
     {
         if (text.IsHelpTwilioAnswered)
         {
-            // Twilio's Advanced Opt-Out has sent the HELP reply the operator set (docs/webhook.md): a second one from
-            // the line would only repeat it, so this text changes nothing and is not read from storage at all.
-            LogHelpAnsweredByTwilio();
-            metrics.Help();
-            metrics.TextHandled(TextOutcome.ReplyOnly);
-            return LineReply.None;
+            return HelpAnsweredByTwilio();
         }
 
         var texter = hasher.Texter(text.From, text.To);
@@ -94,17 +89,7 @@ public sealed partial class TextLineService(
                     return new LineReply(decision.Reply);
                 }
 
-                await handoffs.AfterSaveAsync(snapshot.Conversation, decision, cancellationToken);
-                LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
-                Count(snapshot.Conversation, decision);
-                insights.Count(snapshot.Conversation, decision, now);
-                var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? snapshot.Conversation)?.StateId;
-                return new LineReply(decision.Reply)
-                {
-                    State = after,
-                    Situation = after is null ? null : languages.Default.SituationOf(after),
-                    Capped = decision.Kind == DecisionKind.Capped,
-                };
+                return await AfterSaveAsync(snapshot.Conversation, decision, tag, now, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -114,6 +99,34 @@ public sealed partial class TextLineService(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Twilio's Advanced Opt-Out has sent the HELP reply the operator set (docs/webhook.md): a second one from the line
+    /// would only repeat it, so this text changes nothing and is not read from storage at all.
+    /// </summary>
+    private LineReply HelpAnsweredByTwilio()
+    {
+        LogHelpAnsweredByTwilio();
+        metrics.Help();
+        metrics.TextHandled(TextOutcome.ReplyOnly);
+        return LineReply.None;
+    }
+
+    /// <summary>Once <paramref name="decision"/> is stored: the handoff's next step, the log line, the counts and the reply.</summary>
+    private async Task<LineReply> AfterSaveAsync(Conversation? before, Decision decision, TexterTag tag, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await handoffs.AfterSaveAsync(before, decision, cancellationToken);
+        LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
+        Count(before, decision);
+        insights.Count(before, decision, now);
+        var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? before)?.StateId;
+        return new LineReply(decision.Reply)
+        {
+            State = after,
+            Situation = after is null ? null : languages.Default.SituationOf(after),
+            Capped = decision.Kind == DecisionKind.Capped,
+        };
     }
 
     /// <summary>
@@ -180,6 +193,13 @@ public sealed partial class TextLineService(
             }
         }
 
+        CountChanges(before, decision);
+    }
+
+    /// <summary>Counts what changed between <paramref name="before"/> and the stored decision: the opt-out, the situation, the follow-up.</summary>
+    private void CountChanges(Conversation? before, Decision decision)
+    {
+        var next = decision.Next;
         var wasOptedOut = before?.OptedOut ?? false;
         if (next is not null && next.OptedOut != wasOptedOut)
         {

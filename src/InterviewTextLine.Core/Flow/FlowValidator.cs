@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using InterviewTextLine.Core.Conversations;
 
 namespace InterviewTextLine.Core.Flow;
@@ -14,10 +15,32 @@ public static partial class FlowValidator
     /// <summary>The commands every state accepts, so one of them can always show the way out.</summary>
     private static readonly string[] AlwaysAccepted = ["MENU", "DONE", "HELP", "EMAIL"];
 
+    /// <summary>
+    /// The scripts that have passed, so that a script is linted once however many times it is checked (at startup,
+    /// then by each engine built over it). A script is not changed once read, so its verdict holds.
+    /// </summary>
+    private static readonly ConditionalWeakTable<FlowScript, object> Passed = [];
+
     /// <summary>Returns every problem found; an empty list means the script is usable.</summary>
     public static IReadOnlyList<string> Validate(FlowScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
+        if (Passed.TryGetValue(script, out _))
+        {
+            return [];
+        }
+
+        var problems = Lint(script);
+        if (problems.Count == 0)
+        {
+            Passed.AddOrUpdate(script, Passed);
+        }
+
+        return problems;
+    }
+
+    private static List<string> Lint(FlowScript script)
+    {
         var problems = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var state in script.States)
@@ -54,18 +77,9 @@ public static partial class FlowValidator
         return problems.Count == 0 ? script : throw new FlowScriptException(problems);
     }
 
-    private static void CheckReferences(FlowScript script, HashSet<string> ids, List<string> problems)
+    /// <summary>Each situation: its entry state exists, its menu number is distinct, and its email has what it needs.</summary>
+    private static void CheckSituations(FlowScript script, HashSet<string> ids, List<string> problems)
     {
-        if (!ids.Contains(script.Start))
-        {
-            problems.Add($"The start state '{script.Start}' does not exist.");
-        }
-
-        if (!ids.Contains(script.Done))
-        {
-            problems.Add($"The done state '{script.Done}' does not exist.");
-        }
-
         var numbers = new HashSet<int>();
         foreach (var (id, situation) in script.Situations)
         {
@@ -94,7 +108,21 @@ public static partial class FlowValidator
                 problems.Add($"Situation '{id}' has an email step for '{step}', which is not one of its later states.");
             }
         }
+    }
 
+    private static void CheckReferences(FlowScript script, HashSet<string> ids, List<string> problems)
+    {
+        if (!ids.Contains(script.Start))
+        {
+            problems.Add($"The start state '{script.Start}' does not exist.");
+        }
+
+        if (!ids.Contains(script.Done))
+        {
+            problems.Add($"The done state '{script.Done}' does not exist.");
+        }
+
+        CheckSituations(script, ids, problems);
         foreach (var state in script.States)
         {
             if (state.Situation is not null && !script.Situations.ContainsKey(state.Situation))

@@ -51,7 +51,8 @@ public sealed partial class ScriptSwitcher(
                 return problems;
             }
 
-            // Engines first (building one validates again); only then is anything replaced.
+            // Engines first (the lint above has passed each script, so building one does not lint it again); only
+            // then is anything replaced.
             var built = read.Select(engines.Create).ToList();
 
             // Each new script gets an understander of its own: read one text with it now, so no texter waits for it.

@@ -96,6 +96,13 @@ internal sealed class FollowUpDelivery(
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        return await SendClaimedAsync(entry, claimed, email, tally, cancellationToken);
+    }
+
+    /// <summary>Sends the email of a claimed follow-up and records what the provider answered.</summary>
+    private async Task<Outcome> SendClaimedAsync(FollowUpIndexEntry entry, StoredConversation claimed, FollowUpEmail email, SweepTally tally, CancellationToken cancellationToken)
+    {
+        var texter = entry.Texter;
         EmailSendResult result;
         try
         {

@@ -13,21 +13,17 @@ namespace InterviewTextLine.Hosting.Scripts;
 public static class ScriptStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <see cref="ScriptStoreOptions"/>; when a container is configured, registers the blob
-    /// script store and the watcher that keeps the running line on the published version.
+    /// Binds and validates <see cref="ScriptStoreOptions"/>, and registers the blob script store and the watcher that
+    /// keeps the running line on the published version; the watcher is built and run only when a container is
+    /// configured (<see cref="PublishedScriptsWatch"/>).
     /// </summary>
     public static IServiceCollection AddPublishedScripts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ScriptStoreOptions>(configuration);
-        if (!(configuration.GetSection(ScriptStoreOptions.SectionName).Get<ScriptStoreOptions>()?.IsConfigured ?? false))
-        {
-            return services;
-        }
-
         services.TryAddSingleton<IScriptStore>(provider => new BlobScriptStore(Container(provider.GetRequiredService<IOptions<ScriptStoreOptions>>().Value)));
         services.TryAddSingleton<ScriptWatcher>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScriptWatcher>(provider => provider.GetRequiredService<ScriptWatcher>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PublishedScriptsWatch>());
         return services;
     }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Hosting.Webhook;
 
 /// <summary>
-/// Builds everything the webhook and the fallback use before the host takes traffic: the signature validator, the
-/// line's service with its store and engines, and the options they read. A text then waits for nothing to be
+/// Builds everything the webhook routes use before the host takes traffic: the gate with its signature validator,
+/// the line's service with its store and engines, the handlers, and the options they read. A text then waits for nothing to be
 /// constructed, and the webhook's deadline is spent on the text alone.
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ public sealed class WebhookWarmUp(IServiceProvider services) : IHostedLifecycleS
     {
         _ = services.GetRequiredService<IOptions<TwilioOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ProgramOptions>>().Value;
-        _ = services.GetRequiredService<TwilioSignatureValidator>();
+        _ = services.GetRequiredService<TwilioWebhookGate>();
 
         // The line's service holds the engines of every language and the store (and, through it, the storage client).
         _ = services.GetRequiredService<ITextLineService>();
@@ -31,6 +31,7 @@ public sealed class WebhookWarmUp(IServiceProvider services) : IHostedLifecycleS
         using var scope = services.CreateScope();
         _ = scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>();
         _ = scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>();
+        _ = scope.ServiceProvider.GetRequiredService<DeliveryStatusHandler>();
         return Task.CompletedTask;
     }
 

@@ -9,7 +9,7 @@ using Moq;
 
 namespace InterviewTextLine.Hosting.Tests.Webhook;
 
-/// <summary>What the webhook handler asks of the line's service, and what it never asks.</summary>
+/// <summary>What the webhook handler, behind the gate, asks of the line's service, and what it never asks.</summary>
 public sealed class SmsWebhookHandlerTests
 {
     private const string AuthToken = "12345";
@@ -24,10 +24,11 @@ public sealed class SmsWebhookHandlerTests
         ["NumMedia"] = "0",
     };
 
-    private static SmsWebhookHandler Handler(ITextLineService service)
+    private static Task<IResult> AnswerAsync(ITextLineService service, HttpRequest request)
     {
         var options = Options.Create(new TwilioOptions { AuthToken = AuthToken, WebhookBaseUrl = BaseUrl });
-        return new(new TwilioSignatureValidator(options), service, TestKit.Builders.TestMetrics.Create(), options, NullLogger<SmsWebhookHandler>.Instance);
+        var gate = new TwilioWebhookGate(new TwilioSignatureValidator(options), options, TestKit.Builders.TestMetrics.Create(), NullLogger<TwilioWebhookGate>.Instance);
+        return gate.HandleAsync(request, new SmsWebhookHandler(service, options, NullLogger<SmsWebhookHandler>.Instance), TestContext.Current.CancellationToken);
     }
 
     private static HttpRequest Request(string? signature)
@@ -55,7 +56,7 @@ public sealed class SmsWebhookHandlerTests
     {
         var service = new Mock<ITextLineService>(MockBehavior.Strict);
 
-        var result = await Handler(service.Object).HandleAsync(Request(signature), TestContext.Current.CancellationToken);
+        var result = await AnswerAsync(service.Object, Request(signature));
 
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
         service.Verify(s => s.HandleAsync(It.IsAny<InboundText>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -68,7 +69,7 @@ public sealed class SmsWebhookHandlerTests
         service.Setup(s => s.HandleAsync(It.IsAny<InboundText>(), It.IsAny<CancellationToken>())).ReturnsAsync(new LineReply("ok"));
         var signature = TwilioTestSigner.Sign(AuthToken, BaseUrl + "/api/sms", Form);
 
-        await Handler(service.Object).HandleAsync(Request(signature), TestContext.Current.CancellationToken);
+        await AnswerAsync(service.Object, Request(signature));
 
         service.Verify(
             s => s.HandleAsync(

@@ -9,6 +9,7 @@ using InterviewTextLine.TestKit.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +46,12 @@ public sealed class FunctionsCompositionTests
     [Fact]
     public async Task On_app_service_the_app_does_not_fall_back_to_the_in_memory_store()
     {
-        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["WEBSITE_SITE_NAME"] = "func-textline" });
+        // A key of its own, as Azure requires (the development key is refused there too), so the store is the one problem.
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings())
+        {
+            ["WEBSITE_SITE_NAME"] = "func-textline",
+            ["Privacy:PhoneHashKey"] = "q8Zr/3KmX0vT6wNp1YbJ+4cHs7LdF2gEa9uQ5iRoWxk=",
+        });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -57,7 +63,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
+        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
 
@@ -74,7 +80,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>());
+        var function = new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
@@ -89,7 +95,7 @@ public sealed class FunctionsCompositionTests
     {
         using var host = BuildHost(ValidSettings());
         await using var scope = host.Services.CreateAsyncScope();
-        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
+        var function = new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>());
         var sms = InboundSms.Text("hi");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", "http://localhost:7071/api/sms", sms.Fields));
 
@@ -97,6 +103,48 @@ public sealed class FunctionsCompositionTests
         await result.ExecuteAsync(context);
 
         Assert.Equal((int)HttpStatusCode.Forbidden, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_app_does_not_start_with_a_webhook_body_limit_too_small_for_a_twilio_form()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["Twilio:MaxBodyBytes"] = "1024" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Twilio__MaxBodyBytes", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gate_holds_a_request_to_the_configured_field_limit_before_its_signature_is_checked()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>(ValidSettings()) { ["Twilio:MaxFields"] = "50" });
+        await using var scope = host.Services.CreateAsyncScope();
+        var fields = InboundSms.Text("hi").Fields.Concat(Enumerable.Range(0, 50).Select(i => KeyValuePair.Create($"Extra{i}", "x"))).ToDictionary();
+        var context = WorkerRequest(scope.ServiceProvider, "/api/sms", fields, signature: "not checked");
+
+        var result = await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
+        await result.ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        Assert.Contains("at most 50 fields", await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_storage_or_script_container_settings_a_local_host_keeps_the_in_memory_store_and_builds_no_client_for_either()
+    {
+        var probe = new ConstructionProbe();
+        using var host = BuildHost(ValidSettings(), services => probe
+            .Watch<Azure.Data.Tables.TableServiceClient>(services)
+            .Watch<Core.Flow.IScriptStore>(services)
+            .Watch<Hosting.Scripts.ScriptWatcher>(services));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.IsType<Core.Storage.InMemoryConversationStore>(host.Services.GetRequiredService<Core.Storage.IConversationStore>());
+        Assert.Same(host.Services.GetRequiredService<Core.Storage.IConversationStore>(), host.Services.GetRequiredService<Core.Storage.IHandoffOutbox>());
+        Assert.Empty(probe.Built);
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -228,6 +276,62 @@ public sealed class FunctionsCompositionTests
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// A start reads each language's script once, whether it is built in or an edited file: the startup validation of
+    /// the flow options and the line share one read and one lint, and answering a text reads nothing more.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_start_reads_each_language_s_script_once(bool edited)
+    {
+        var settings = ValidSettings();
+        var folder = Directory.CreateTempSubdirectory("textline-script-");
+        if (edited)
+        {
+            settings["Flow:ScriptPath"] = Path.Combine(folder.FullName, "script.json");
+            File.Copy(Path.Combine(RepositoryFiles.Root, "src", "InterviewTextLine.Core", "Flow", "script.json"), settings["Flow:ScriptPath"]!);
+        }
+
+        var reader = new CountingScriptReader();
+        using var host = BuildHost(settings, services => services.Replace(ServiceDescriptor.Singleton<Core.Flow.IFlowScriptReader>(reader)));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var sms = InboundSms.Text("hola, el entrevistador es muy grosero");
+            var context = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
+            await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+            Assert.Single(ReadTwiml(context).Elements("Message"));
+        }
+
+        Assert.Equal(["en:1", "es:1"], reader.Counts);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+        folder.Delete(recursive: true);
+    }
+
+    /// <summary>
+    /// The timers need the scripts (for the emails) and the store, never the understanding: a timer resolved on its own
+    /// builds no model, no understander and no engine.
+    /// </summary>
+    [Fact]
+    public void The_follow_up_handoff_and_retention_timers_are_built_without_any_understanding()
+    {
+        var probe = new ConstructionProbe();
+        using var host = BuildHost(ValidSettings(), services => probe
+            .Watch<Core.Understanding.ITextUnderstanding>(services)
+            .Watch<Understanding.TextUnderstanding>(services)
+            .Watch<Core.Flow.EngineFactory>(services)
+            .Watch<Core.Conversations.LineLanguages>(services)
+            .Watch<Core.Conversations.ConversationEngine>(services)
+            .Watch<Core.Flow.FlowScripts>(services));
+
+        _ = ActivatorUtilities.CreateInstance<FollowUpTimer>(host.Services);
+        _ = ActivatorUtilities.CreateInstance<HandoffTimer>(host.Services);
+        _ = ActivatorUtilities.CreateInstance<RetentionTimer>(host.Services);
+
+        Assert.Equal(["FlowScripts"], probe.Built);
+    }
+
     [Fact]
     public async Task The_functions_answer_a_signed_text_with_a_nul_with_a_200_and_a_reply()
     {
@@ -237,8 +341,8 @@ public sealed class FunctionsCompositionTests
         var webhook = WorkerRequest(scope.ServiceProvider, "/api/sms", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms", sms.Fields));
         var fallback = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
-        await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(webhook.Request, TestContext.Current.CancellationToken)).ExecuteAsync(webhook);
-        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(fallback.Request, TestContext.Current.CancellationToken)).ExecuteAsync(fallback);
+        await (await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(webhook.Request, TestContext.Current.CancellationToken)).ExecuteAsync(webhook);
+        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(fallback.Request, TestContext.Current.CancellationToken)).ExecuteAsync(fallback);
 
         Assert.Equal((200, 200), (webhook.Response.StatusCode, fallback.Response.StatusCode));
         Assert.StartsWith("Sorry, I didn't catch that.", (string?)ReadTwiml(webhook).Element("Message"), StringComparison.Ordinal);
@@ -258,12 +362,12 @@ public sealed class FunctionsCompositionTests
         context.Request.ContentLength = withLength ? context.Request.Body.Length : null;
 
         var result = path == "/api/sms"
-            ? await new SmsWebhook(scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)
-            : await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
+            ? await new SmsWebhook(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)
+            : await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken);
         await result.ExecuteAsync(context);
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, context.Response.StatusCode);
-        Assert.True(context.Request.Body.Position <= TwilioWebhookRequest.MaxBodyBytes + 1, $"Read {context.Request.Body.Position} bytes.");
+        Assert.True(context.Request.Body.Position <= TwilioOptions.DefaultMaxBodyBytes + 1, $"Read {context.Request.Body.Position} bytes.");
     }
 
     [Fact]
@@ -274,7 +378,7 @@ public sealed class FunctionsCompositionTests
         var sms = InboundSms.Text("Stop!");
         var context = WorkerRequest(scope.ServiceProvider, "/api/sms/fallback", sms.Fields, TwilioTestSigner.Sign("12345", PublicBaseUrl + "/api/sms/fallback", sms.Fields));
 
-        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+        await (await new SmsFallback(scope.ServiceProvider.GetRequiredService<TwilioWebhookGate>(), scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>()).RunAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
 
         Assert.Empty(ReadTwiml(context).Elements());
     }

@@ -125,7 +125,7 @@ public sealed class LimitsOverHttpTests(AzuriteAssemblyFixture azurite)
         using var response = await line.Client.PostAsync(route, content, Cancellation);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains($"larger than {TwilioWebhookRequest.MaxBodyBytes} bytes", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Contains($"larger than {TwilioOptions.DefaultMaxBodyBytes} bytes", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
         Assert.Empty(await line.RowsAsync());
     }
 
@@ -133,12 +133,12 @@ public sealed class LimitsOverHttpTests(AzuriteAssemblyFixture azurite)
     public async Task A_form_with_more_fields_than_twilio_ever_sends_gets_a_400_with_the_reason()
     {
         await using var line = await ServedLine.StartAsync(azurite.ConnectionString);
-        var fields = InboundSms.Text("hi").Fields.Concat(Enumerable.Range(0, TwilioWebhookRequest.MaxFields).Select(i => KeyValuePair.Create($"Extra{i}", "x"))).ToList();
+        var fields = InboundSms.Text("hi").Fields.Concat(Enumerable.Range(0, TwilioOptions.DefaultMaxFields).Select(i => KeyValuePair.Create($"Extra{i}", "x"))).ToList();
 
         using var response = await line.PostAsync(ServeHost.WebhookRoute, fields, line.Sign(ServeHost.WebhookRoute, fields));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"at most {TwilioWebhookRequest.MaxFields} fields", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Contains($"at most {TwilioOptions.DefaultMaxFields} fields", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public sealed class WebhookFuzzTests
         Gen.Char[(char)0, (char)31].Array[0, 8].Select(chars => new string(chars)),
         Gen.OneOf("&", "=", "%", "+", "%zz", "a=b&c=d", "<Response/>", "]]>", "\r\n", "😀", "\u2019", "{ProgramName}"),
         Gen.Int[1_590, 1_610].Select(length => new string('x', length)),
-        Gen.Int[10_000, TwilioWebhookRequest.MaxValueLength].Select(length => new string('y', length)));
+        Gen.Int[10_000, TwilioOptions.DefaultMaxFieldValueLength].Select(length => new string('y', length)));
 
     private static readonly Gen<string> FieldName = Gen.OneOf(
         Gen.OneOf(TwilioFields),
@@ -69,7 +69,7 @@ public sealed class WebhookFuzzTests
             foreach (var extra in extras.Where(extra => extra.Key.Length <= 100 && names.Add(extra.Key)))
             {
                 // A text as Twilio posts it stays within the body limit; oversized bodies are a case of their own.
-                if (Encode([.. fields, extra]).Length <= TwilioWebhookRequest.MaxBodyBytes)
+                if (Encode([.. fields, extra]).Length <= TwilioOptions.DefaultMaxBodyBytes)
                 {
                     fields.Add(extra);
                 }
@@ -87,7 +87,7 @@ public sealed class WebhookFuzzTests
         (1, Gen.Select(WellFormed, Gen.OneOf("application/x-www-form-urlencoded; charset=iso-8859-1", "APPLICATION/X-WWW-FORM-URLENCODED", "application/x-www-form-urlencoded; charset=nonsense", "application/x-www-form-urlencoded; charset=utf-16"))
             .Select((fields, type) => new FuzzCase("odd charset", type, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),
         (1, Gen.Select(WellFormed, Gen.Int[1, 3]).Select((fields, copies) => Repeat(fields, copies)).Select(fields => new FuzzCase("repeated keys", Form, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),
-        (1, Gen.Select(WellFormed, Gen.Int[TwilioWebhookRequest.MaxBodyBytes + 1, 3 * TwilioWebhookRequest.MaxBodyBytes], Gen.Bool)
+        (1, Gen.Select(WellFormed, Gen.Int[TwilioOptions.DefaultMaxBodyBytes + 1, 3 * TwilioOptions.DefaultMaxBodyBytes], Gen.Bool)
             .Select((fields, length, signed) => fields.Append(KeyValuePair.Create("Padding", new string('p', length))).ToList())
             .Select(fields => new FuzzCase("over 64 KB", Form, Encode(fields), Signing.Correct, fields, Outcome.TooLarge))),
         (1, Extras.Select(fields => new FuzzCase("random fields", Form, Encode(fields), Signing.Correct, fields, Outcome.NoServerError))),

@@ -65,6 +65,18 @@ public sealed class ServeHostTests
     }
 
     [Fact]
+    public async Task Serve_reads_each_language_s_script_once_for_its_whole_start()
+    {
+        var reader = new CountingScriptReader();
+        await using var app = ServeHost.Build(HermeticOptions(), services => services.Replace(ServiceDescriptor.Singleton<Core.Flow.IFlowScriptReader>(reader)));
+
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["en:1", "es:1"], reader.Counts);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Serve_builds_the_line_in_every_language_before_it_takes_a_request()
     {
         var probe = new ConstructionProbe();
