@@ -120,11 +120,13 @@ public sealed partial class TextLineService(
         LogHandled(tag, decision.Kind, decision.Next?.StateId ?? "-");
         Count(before, decision);
         insights.Count(before, decision, now);
-        var after = decision.Kind == DecisionKind.Forget ? null : (decision.Next ?? before)?.StateId;
+        var kept = decision.Kind == DecisionKind.Forget ? null : decision.Next ?? before;
+        var after = kept?.StateId;
         return new LineReply(decision.Reply)
         {
             State = after,
-            Situation = after is null ? null : languages.Default.SituationOf(after),
+            // The situation as the engine of the texter's language names it: the one that decided.
+            Situation = kept is null ? null : languages.For(kept.Language).SituationOf(kept.StateId),
             Capped = decision.Kind == DecisionKind.Capped,
         };
     }
@@ -187,7 +189,7 @@ public sealed partial class TextLineService(
             metrics.Understanding(meaning.IsUnderstood ? UnderstandingResult.Understood
                 : meaning.Kind == Understanding.MeaningKind.Clarify ? UnderstandingResult.Clarifying
                 : UnderstandingResult.NotUnderstood);
-            if (meaning is { Kind: Understanding.MeaningKind.Command, Value: "HELP" })
+            if (meaning is { Kind: Understanding.MeaningKind.Command, Value: Understanding.Commands.Help })
             {
                 metrics.Help();
             }
