@@ -1,3 +1,4 @@
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,19 +8,26 @@ using Microsoft.Extensions.Options;
 namespace InterviewTextLine.Hosting.Webhook;
 
 /// <summary>
-/// Builds everything the webhook routes use before the host takes traffic: the gate with its signature validator,
-/// the line's service with its store and engines, the handlers, and the options they read. A text then waits for nothing to be
-/// constructed, and the webhook's deadline is spent on the text alone.
+/// The host's one warm-up: runs every registered <see cref="IWarmUp"/> step (the understanding of every language:
+/// models, detector), then builds everything the webhook routes use: the gate with its signature validator, the
+/// line's service with its store and engines, the handlers, and the options they read. A text then waits for nothing
+/// to be constructed, and the webhook's deadline is spent on the text alone.
 /// </summary>
 /// <remarks>
-/// The understanding of every language (models, detector) is built and run by the understanding's own warm-up,
-/// registered with it; this one runs after it, in <see cref="StartingAsync"/>, so both are done before the web
-/// server listens or the Functions worker connects.
+/// The work runs in <see cref="StartingAsync"/>, which the host calls before any service's StartAsync, so it is done
+/// before the web server listens or the Functions worker connects.
 /// </remarks>
 public sealed class WebhookWarmUp(IServiceProvider services) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.Run(Warm, cancellationToken);
+
+    private void Warm()
     {
+        foreach (var step in services.GetServices<IWarmUp>())
+        {
+            step.Warm();
+        }
+
         _ = services.GetRequiredService<IOptions<TwilioOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ProgramOptions>>().Value;
         _ = services.GetRequiredService<TwilioWebhookGate>();
@@ -32,7 +40,6 @@ public sealed class WebhookWarmUp(IServiceProvider services) : IHostedLifecycleS
         _ = scope.ServiceProvider.GetRequiredService<SmsWebhookHandler>();
         _ = scope.ServiceProvider.GetRequiredService<SmsFallbackHandler>();
         _ = scope.ServiceProvider.GetRequiredService<DeliveryStatusHandler>();
-        return Task.CompletedTask;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -247,17 +247,15 @@ public sealed class FunctionsCompositionTests
     /// then everything the webhook uses, before any hosted service starts: before the worker takes a request.
     /// </summary>
     [Fact]
-    public void The_host_warms_the_understanding_and_then_the_webhook_before_it_starts()
+    public void The_host_has_one_warm_up_which_runs_the_understanding_s_step_before_it_starts()
     {
         using var host = BuildHost(ValidSettings());
 
         var hosted = host.Services.GetServices<IHostedService>().ToList();
-        var understanding = hosted.FindIndex(service => service.GetType().Name == "UnderstandingWarmUp");
-        var webhook = hosted.FindIndex(service => service is WebhookWarmUp);
-        Assert.True(understanding >= 0, "The understanding's warm-up is not registered.");
-        Assert.True(webhook > understanding, "The webhook's warm-up must run after the understanding's.");
-        Assert.IsAssignableFrom<IHostedLifecycleService>(hosted[understanding]);
-        Assert.IsAssignableFrom<IHostedLifecycleService>(hosted[webhook]);
+        var warmUp = Assert.Single(hosted.OfType<WebhookWarmUp>());
+        Assert.DoesNotContain(hosted, service => service != warmUp && service.GetType().Name.EndsWith("WarmUp", StringComparison.Ordinal));
+        Assert.Contains(host.Services.GetServices<Core.IWarmUp>(), step => step.GetType().Name == "UnderstandingWarmUp");
+        Assert.IsAssignableFrom<IHostedLifecycleService>(warmUp);
     }
 
     [Fact]

@@ -52,16 +52,15 @@ public sealed class ServeHostTests
     }
 
     [Fact]
-    public async Task Serve_warms_the_understanding_and_then_the_webhook_before_its_web_server_listens()
+    public async Task Serve_has_one_warm_up_which_warms_the_understanding_before_its_web_server_listens()
     {
         await using var app = ServeHost.Build(HermeticOptions());
 
         var hosted = app.Services.GetServices<IHostedService>().ToList();
-        var understanding = hosted.FindIndex(service => service.GetType().Name == "UnderstandingWarmUp");
-        var webhook = hosted.FindIndex(service => service is InterviewTextLine.Hosting.Webhook.WebhookWarmUp);
-        var server = hosted.FindIndex(service => service.GetType().Name == "GenericWebHostService");
-        Assert.True(understanding >= 0 && webhook > understanding, "Both warm-ups run, the understanding's first.");
-        Assert.True(server < 0 || hosted[webhook] is IHostedLifecycleService, "The warm-ups run in StartingAsync, before any service's StartAsync starts the server.");
+        var warmUp = Assert.Single(hosted.OfType<InterviewTextLine.Hosting.Webhook.WebhookWarmUp>());
+        Assert.DoesNotContain(hosted, service => service != warmUp && service.GetType().Name.EndsWith("WarmUp", StringComparison.Ordinal));
+        Assert.Contains(app.Services.GetServices<Core.IWarmUp>(), step => step.GetType().Name == "UnderstandingWarmUp");
+        Assert.IsAssignableFrom<IHostedLifecycleService>(warmUp);
     }
 
     [Fact]
