@@ -49,7 +49,7 @@ public static class CrossValidation
                 probabilities[key] = classifier.Classify(example.Row);
                 foreach (var clause in clauses?.GetValueOrDefault(key) ?? [])
                 {
-                    probabilities.TryAdd(RememberedClassifier.Key(clause.Text, clause.State), classifier.Classify(clause));
+                    probabilities[RememberedClassifier.ClauseKey(clause.Text, example.Row.Text, clause.State)] = classifier.Classify(clause);
                 }
             }
 
@@ -96,6 +96,12 @@ public sealed class RememberedClassifier(IReadOnlyDictionary<string, LabelProbab
 
     public LabelProbabilities Classify(string text, string state) => probabilities.TryGetValue(Key(text, state), out var known) ? known : Unknown;
 
+    public LabelProbabilities ClassifyClause(string clause, string whole, string state) =>
+        probabilities.TryGetValue(ClauseKey(clause, whole, state), out var known) ? known : Unknown;
+
     /// <summary>How a text read in a state is keyed.</summary>
     public static string Key(string text, string state) => state + "\n" + text;
+
+    /// <summary>How a clause of a text read in a state is keyed (its reading depends on the whole text's meaning).</summary>
+    public static string ClauseKey(string clause, string whole, string state) => state + "\n" + whole + "\n" + clause;
 }

@@ -29,7 +29,7 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var examples = TrainingExamples.From(corpus, script.Start, embedder, words.Keys);
         var always = TrainingExamples.From(phrases, script.Start, embedder, words.Keys);
 
-        var clauses = TrainingExamples.Clauses(examples, new Rules.TextClauses(script.Connectives), embedder, words.Keys);
+        var clauses = TrainingExamples.Clauses(examples, new Rules.TextClauses(script.Connectives));
 
         progress?.Invoke($"{language}: {settings.Folds}-fold cross-validation");
         var outOfFold = CrossValidation.OutOfFold(trainer, examples, always, clauses, line => progress?.Invoke($"{language}: {line}"));

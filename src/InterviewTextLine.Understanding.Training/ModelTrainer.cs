@@ -130,28 +130,20 @@ public static class TrainingExamples
 
     /// <summary>
     /// The clauses of each of <paramref name="examples"/>' texts, as rows for the classifier, keyed as the text is
-    /// (<see cref="RememberedClassifier.Key"/>); texts of one clause have none.
+    /// (<see cref="RememberedClassifier.Key"/>): each clause's words with the whole text's sentence vector, as the line
+    /// reads a clause (<see cref="IMeaningClassifier.ClassifyClause"/>). Texts of one clause have none.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<WeightedInput>> Clauses(
-        IEnumerable<TrainingExample> examples, Rules.TextClauses cutter, MiniLmSentenceEmbedder embedder, IEnumerable<string> languageWords)
+    public static IReadOnlyDictionary<string, IReadOnlyList<WeightedInput>> Clauses(IEnumerable<TrainingExample> examples, Rules.TextClauses cutter)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(cutter);
-        var parents = examples.Select(example => example.Row)
+        return examples.Select(example => example.Row)
             .DistinctBy(row => RememberedClassifier.Key(row.Text, row.State), StringComparer.Ordinal)
             .Select(row => (Row: row, Clauses: cutter.Of(row.Text)))
             .Where(parent => parent.Clauses.Count > 0)
-            .ToList();
-        var texts = parents.SelectMany(parent => parent.Clauses.Select(clause => new LabelledText(clause, parent.Row.State, Core.Understanding.Labels.Nothing))).ToList();
-        var rows = From(texts, LabelledText.FirstText, embedder, languageWords).Select(example => example.Row).ToList();
-        var byParent = new Dictionary<string, IReadOnlyList<WeightedInput>>(StringComparer.Ordinal);
-        var next = 0;
-        foreach (var (row, clauses) in parents)
-        {
-            byParent[RememberedClassifier.Key(row.Text, row.State)] = rows.GetRange(next, clauses.Count);
-            next += clauses.Count;
-        }
-
-        return byParent;
+            .ToDictionary(
+                parent => RememberedClassifier.Key(parent.Row.Text, parent.Row.State),
+                parent => (IReadOnlyList<WeightedInput>)[.. parent.Clauses.Select(clause => new WeightedInput { Text = clause, State = parent.Row.State, Meaning = parent.Row.Meaning, Label = Core.Understanding.Labels.Nothing })],
+                StringComparer.Ordinal);
     }
 }

@@ -163,7 +163,7 @@ public sealed partial class Understander : ITextUnderstander
     /// into one it does ("cant") would change the meaning.
     /// </summary>
     private IReadOnlyList<LabelProbabilities> ClauseProbabilities(TextReading text, FlowState state) =>
-        text.Remember("clauses:" + Language + ":" + state.Id, () => (IReadOnlyList<LabelProbabilities>)[.. _clauses.Of(text.Folded).Select(clause => _classifier.Classify(clause, state.Id))]);
+        text.Remember("clauses:" + Language + ":" + state.Id, () => (IReadOnlyList<LabelProbabilities>)[.. _clauses.Of(text.Folded).Select(clause => _classifier.ClassifyClause(clause, text.Folded, state.Id))]);
 
     private LabelProbabilities Probabilities(TextReading text, FlowState state) =>
         text.Remember("probabilities:" + Language + ":" + state.Id, () => _classifier.Classify(text.Folded, state.Id));

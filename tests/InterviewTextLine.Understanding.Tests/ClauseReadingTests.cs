@@ -29,7 +29,16 @@ public sealed class ClauseReadingTests
             var scores = labels.Select(label => group.FirstOrDefault(reading => reading.Label == label).Probability).ToArray();
             var rest = 1 - scores.Sum();
             scores[labels.IndexOf(Labels.Nothing)] += rest;
-            classifier.Setup(model => model.Classify(group.Key, Script.Start)).Returns(new LabelProbabilities(labels, scores));
+            var probabilities = new LabelProbabilities(labels, scores);
+            if (group.Key == text)
+            {
+                classifier.Setup(model => model.Classify(text, Script.Start)).Returns(probabilities);
+            }
+            else
+            {
+                // A clause is read with the whole text's meaning: the whole text must come with it.
+                classifier.Setup(model => model.ClassifyClause(group.Key, text, Script.Start)).Returns(probabilities);
+            }
         }
 
         var understander = new Understander(Script, classifier.Object, Policy, new TextMender("en", speller: null));

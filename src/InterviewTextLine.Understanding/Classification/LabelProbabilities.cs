@@ -53,4 +53,10 @@ public interface IMeaningClassifier
 {
     /// <summary>The probability of every label for <paramref name="text"/> (folded) sent in the state <paramref name="state"/>.</summary>
     LabelProbabilities Classify(string text, string state);
+
+    /// <summary>
+    /// The probability of every label for one clause of <paramref name="whole"/>: the clause's own words, read with the
+    /// whole text's sentence meaning, so a clause costs no second run of the sentence model.
+    /// </summary>
+    LabelProbabilities ClassifyClause(string clause, string whole, string state);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -20,6 +21,7 @@ public sealed class TrainedClassifier : IMeaningClassifier
     private readonly ISentenceEmbedder _embedder;
     private readonly IReadOnlySet<string> _known;
     private readonly ConcurrentBag<PredictionEngine<MeaningInput, MeaningOutput>> _engines = [];
+    private readonly ConditionalWeakTable<string, float[]> _meanings = [];
 
     /// <param name="model">The saved model (a zip stream).</param>
     /// <param name="embedder">The sentence model the classifier was trained with.</param>
@@ -46,7 +48,26 @@ public sealed class TrainedClassifier : IMeaningClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(state);
-        var input = new MeaningInput { Text = text, State = state, Meaning = _embedder.Embed(SentenceText.Bound(text, _known)) };
+        return Predict(new MeaningInput { Text = text, State = state, Meaning = Meaning(text) });
+    }
+
+    public LabelProbabilities ClassifyClause(string clause, string whole, string state)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        ArgumentNullException.ThrowIfNull(whole);
+        ArgumentNullException.ThrowIfNull(state);
+        return Predict(new MeaningInput { Text = clause, State = state, Meaning = Meaning(whole) });
+    }
+
+    /// <summary>
+    /// The sentence vector of a text, computed once for the text's string: its clauses, read next with the same
+    /// string, reuse it, and the entry goes when the text does.
+    /// </summary>
+    private float[] Meaning(string text) =>
+        _meanings.GetValue(text, key => _embedder.Embed(SentenceText.Bound(key, _known)));
+
+    private LabelProbabilities Predict(MeaningInput input)
+    {
         var engine = Rent();
         try
         {
