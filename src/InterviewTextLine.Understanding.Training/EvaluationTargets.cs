@@ -22,7 +22,7 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
     public static EvaluationTargets EnglishFloor { get; } = new(0.90, 0.025, 0.97, 0.97) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
 
     /// <summary>The floor of the Spanish models (see <see cref="EnglishFloor"/>).</summary>
-    public static EvaluationTargets SpanishFloor { get; } = new(0.91, 0.02, 0.96, 0.92) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 0 };
+    public static EvaluationTargets SpanishFloor { get; } = new(0.89, 0.02, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
 
     public static EvaluationTargets FloorFor(string language) => language == "es" ? SpanishFloor : EnglishFloor;
 
