@@ -19,10 +19,10 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
     /// below (<c>CorpusTests</c> holds it), on the way to <see cref="English"/>. Danger precision and the in-flow
     /// replies are at their targets already.
     /// </summary>
-    public static EvaluationTargets EnglishFloor { get; } = new(0.90, 0.025, 0.97, 0.97) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
+    public static EvaluationTargets EnglishFloor { get; } = new(0.92, 0.035, 0.97, 0.95) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 2 };
 
     /// <summary>The floor of the Spanish models (see <see cref="EnglishFloor"/>).</summary>
-    public static EvaluationTargets SpanishFloor { get; } = new(0.89, 0.02, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
+    public static EvaluationTargets SpanishFloor { get; } = new(0.90, 0.035, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
 
     public static EvaluationTargets FloorFor(string language) => language == "es" ? SpanishFloor : EnglishFloor;
 
