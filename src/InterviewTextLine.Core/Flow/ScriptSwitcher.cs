@@ -44,8 +44,9 @@ public sealed partial class ScriptSwitcher(
                 if (version != RefusedVersion)
                 {
                     RefusedVersion = version;
-                    metrics.ScriptVersion(switched: false);
+                    // The log before the count: whoever watches the count (an alert, a test) finds the reason written.
                     LogRefused(version, problems.Count, problems);
+                    metrics.ScriptVersion(switched: false);
                 }
 
                 return problems;
