@@ -22,7 +22,7 @@ public sealed class ClauseReadingTests
 
     private static Meaning Read(string text, params (string Text, string Label, float Probability)[] readings)
     {
-        var labels = Script.Situations.Keys.Concat(Commands.All).Concat(Script.States.SelectMany(state => state.Options.Select(option => option.Reply))).Append(Labels.Nothing).Distinct().ToList();
+        var labels = ModelLabels.Of(Script);
         var classifier = new Mock<IMeaningClassifier>(MockBehavior.Strict);
         foreach (var group in readings.GroupBy(reading => reading.Text))
         {

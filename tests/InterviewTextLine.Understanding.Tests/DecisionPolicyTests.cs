@@ -21,7 +21,7 @@ public sealed class DecisionPolicyTests
 
     private static (Understander Understander, Mock<IMeaningClassifier> Classifier) With(params (string Label, float Probability)[] probabilities)
     {
-        var labels = Script.Situations.Keys.Concat(Commands.All).Concat(Script.States.SelectMany(state => state.Options.Select(option => option.Reply))).Append(Labels.Nothing).Distinct().ToList();
+        var labels = ModelLabels.Of(Script);
         var scores = labels.Select(label => probabilities.FirstOrDefault(pair => pair.Label == label).Probability).ToArray();
         var classifier = new Mock<IMeaningClassifier>(MockBehavior.Strict);
         classifier.Setup(model => model.Classify(It.IsAny<string>(), It.IsAny<string>())).Returns(new LabelProbabilities(labels, scores));
