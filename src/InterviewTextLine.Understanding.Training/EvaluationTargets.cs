@@ -16,13 +16,13 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
 
     /// <summary>
     /// What the shipped English models reach on the evaluation split, less a margin: the floor a change may not go
-    /// below (<c>CorpusTests</c> holds it), on the way to <see cref="English"/>. Danger precision and the in-flow
-    /// replies are at their targets already.
+    /// below (<c>CorpusTests</c> holds it), on the way to <see cref="English"/>. First texts understood, danger precision
+    /// and the in-flow replies are at their targets already.
     /// </summary>
-    public static EvaluationTargets EnglishFloor { get; } = new(0.92, 0.035, 0.97, 0.95) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 2 };
+    public static EvaluationTargets EnglishFloor { get; } = new(0.95, 0.025, 0.97, 0.97) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 2 };
 
     /// <summary>The floor of the Spanish models (see <see cref="EnglishFloor"/>).</summary>
-    public static EvaluationTargets SpanishFloor { get; } = new(0.90, 0.035, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
+    public static EvaluationTargets SpanishFloor { get; } = new(0.90, 0.03, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
 
     public static EvaluationTargets FloorFor(string language) => language == "es" ? SpanishFloor : EnglishFloor;
 

@@ -36,5 +36,5 @@ public sealed record TrainingSettings
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"seed={Seed};folds={Folds};l2={L2:R};words={WordNgrams};chars={CharacterNgrams};max={MaxNgrams};minword={MinWordTexts};features=words+letters+state+sentence;embedder=all-MiniLM-L6-v2;policy={PolicyTuning.WrongAdvice:R}/{PolicyTuning.MissedDanger:R}/{PolicyTuning.CalmToldToLeave:R}");
+        $"seed={Seed};folds={Folds};l2={L2:R};words={WordNgrams};chars={CharacterNgrams};max={MaxNgrams};minword={MinWordTexts};features=words+letters+state+sentence;reading=whole+clauses-with-whole-meaning+clauses-when-unsure;embedder=all-MiniLM-L6-v2;policy={PolicyTuning.WrongAdvice:R}/{PolicyTuning.MissedDanger:R}/{PolicyTuning.CalmToldToLeave:R}");
 }

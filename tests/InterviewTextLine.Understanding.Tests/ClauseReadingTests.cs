@@ -8,7 +8,8 @@ namespace InterviewTextLine.Understanding.Tests;
 
 /// <summary>
 /// Reading a text clause by clause, with the classifier mocked per clause: a problem the model is sure of in one
-/// clause is named after the advice, or leads when it is weightier; nerves and danger are never raised from a clause.
+/// clause is named after the advice, or leads when it is weightier; a text whose two problems leave the model unsure
+/// of either is read from its clauses; nerves and danger are never raised from a clause.
 /// </summary>
 public sealed class ClauseReadingTests
 {
@@ -85,6 +86,42 @@ public sealed class ClauseReadingTests
         var meaning = Read(text, (text, "dealbreaker", 0.9f), ("he shot me a look when i said my number", "safety", 0.9f), ("and the pay is a joke", "dealbreaker", 0.9f));
 
         Assert.Equal((MeaningKind.Situation, "dealbreaker", (string?)null), (meaning.Kind, meaning.Value, meaning.Second));
+    }
+
+    [Fact]
+    public void Two_problems_that_split_the_whole_text_are_read_from_their_clauses_the_weightier_first()
+    {
+        // Neither problem reaches the acting threshold in the whole text, and the two together are not both present.
+        var meaning = Read(Text, (Text, "dealbreaker", 0.4f), (Text, "rude", 0.35f), (PayClause, "dealbreaker", 0.9f), (RudeClause, "rude", 0.8f));
+
+        Assert.Equal((MeaningKind.Situation, "rude", "dealbreaker"), (meaning.Kind, meaning.Value, meaning.Second));
+        Assert.Equal(0.8, meaning.Confidence, precision: 3);
+    }
+
+    [Fact]
+    public void An_unsure_text_with_no_sure_clause_gets_the_menu()
+    {
+        var meaning = Read(Text, (Text, "dealbreaker", 0.4f), (Text, "rude", 0.35f), (PayClause, "dealbreaker", 0.6f), (RudeClause, "rude", 0.5f));
+
+        Assert.Equal(MeaningKind.Nothing, meaning.Kind);
+    }
+
+    [Fact]
+    public void An_unsure_text_read_whole_as_nerves_is_not_given_a_problem_from_its_clauses()
+    {
+        const string text = "got hammered with questions about my gap, and now im shaking lol";
+        var meaning = Read(text, (text, "nerves", 0.5f), (text, "rude", 0.3f), ("got hammered with questions about my gap", "rude", 0.9f), ("and now im shaking lol", "nerves", 0.9f));
+
+        Assert.NotEqual(MeaningKind.Situation, meaning.Kind);
+    }
+
+    [Fact]
+    public void An_unsure_text_never_gets_danger_from_one_clause()
+    {
+        const string text = "he shot me a look when i said my number, and the pay is a joke";
+        var meaning = Read(text, (text, "dealbreaker", 0.4f), (text, "rude", 0.3f), ("he shot me a look when i said my number", "safety", 0.9f), ("and the pay is a joke", "dealbreaker", 0.5f));
+
+        Assert.Equal(MeaningKind.Nothing, meaning.Kind);
     }
 
     [Fact]
