@@ -2,6 +2,7 @@ using System.CommandLine;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Understanding;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Training;
@@ -57,7 +58,7 @@ internal static class TrainCommand
         var configuration = LocalServices.Configuration(embeddedOnly: true);
         var scripts = new FlowScripts([.. FlowLoader.Languages.Select(FlowLoader.LoadEmbedded).Select(FlowValidator.EnsureValid)]);
         var program = Options.Create(configuration.GetSection("Program").Get<ProgramOptions>() ?? new ProgramOptions());
-        var understanding = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts);
+        var understanding = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts, new LanguageRegistry(BuiltInLanguages.All));
         var engines = scripts.All.Select(script => new ConversationEngine(
             script,
             // A stand-in the trainer replaces with each candidate model (ConversationEngine.With).

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Sms;
@@ -200,19 +199,4 @@ public sealed partial class ConversationEngine
 
     /// <summary>How long an address that was given a summary is refused to any other conversation: a day.</summary>
     public static TimeSpan AddressClaimDuration { get; } = TimeSpan.FromDays(1);
-
-    /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
-    internal static string DescribeDelay(TimeSpan delay, string language)
-    {
-        var (minute, hour, day) = language == "es" ? ("minuto", "hora", "d\u00EDa") : ("minute", "hour", "day");
-        return delay switch
-        {
-            { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), minute),
-            { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), hour),
-            _ => Plural((int)Math.Round(delay.TotalDays), day),
-        };
-    }
-
-    private static string Plural(int count, string unit) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

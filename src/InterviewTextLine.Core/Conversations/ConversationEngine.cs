@@ -66,7 +66,7 @@ public sealed partial class ConversationEngine
             [Placeholders.HelpContact] = program.Value.HelpContact,
             [Placeholders.ProgramUrl] = program.Value.Url,
             [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
-            [Placeholders.Delay] = DescribeDelay(_followUpDelay, script.Language),
+            [Placeholders.Delay] = script.Words.Delay(_followUpDelay),
         };
         _handoffs = new HandoffDesk(_script, handoff?.Value, Render);
     }
@@ -143,7 +143,9 @@ public sealed partial class ConversationEngine
             return new Decision(DecisionKind.Save, stored ?? current, Message(problem, state.Hint));
         }
 
-        var keyword = Keywords.Classify(text.SingleWord, optedOut: false) is var word and not Keyword.None ? word : Keywords.Plea(text.Words);
+        var keyword = Keywords.Classify(text.SingleWord, optedOut: false) is var word and not Keyword.None ? word
+            : IsSwitch(text.SingleWord) ? Keyword.Language
+            : Keywords.Plea(text.Words);
         if (Command(keyword, current, state, now, nothingStored: stored is null) is { } command)
         {
             return command with { Meaning = Meaning.Of(keyword) };

@@ -65,14 +65,6 @@ public static class Keywords
         ["ERROR"] = Keyword.Wrong,
     };
 
-    /// <summary>The words that switch the line's language, and the language each one picks.</summary>
-    public static IReadOnlyDictionary<string, string> Languages { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["ESPANOL"] = "es",
-        ["ENGLISH"] = "en",
-        ["INGLES"] = "en",
-    };
-
     /// <summary>Commands that are safe to guess from a typo: a wrong guess costs one extra text, never data.</summary>
     private static readonly Dictionary<string, Keyword> Forgiving = new(StringComparer.Ordinal)
     {
@@ -104,11 +96,6 @@ public static class Keywords
         if (OptIn.Contains(word) || (optedOut && word == OptInWhileOptedOut))
         {
             return Keyword.OptIn;
-        }
-
-        if (Languages.ContainsKey(word))
-        {
-            return Keyword.Language;
         }
 
         if (Exact.TryGetValue(word, out var keyword))

@@ -1,15 +1,11 @@
 using System.Text.Json;
+using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Core.Flow;
 
-/// <summary>Reads a flow script from JSON: the one shipped inside the app, or a file being edited.</summary>
+/// <summary>Reads a flow script from JSON: a language's own (<see cref="LanguageProfile"/>), or a file being edited.</summary>
 public static class FlowLoader
 {
-    private const string EmbeddedName = "InterviewTextLine.Core.Flow.script.json";
-
-    /// <summary>The languages with a built-in script: <c>script.json</c> is English, <c>script.es.json</c> Spanish.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "es"];
-
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -17,26 +13,25 @@ public static class FlowLoader
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The script that ships with the app, in English.</summary>
-    public static FlowScript LoadEmbedded() => LoadEmbedded("en");
+    /// <summary>The codes of the languages that ship with the app, the default first.</summary>
+    public static IReadOnlyList<string> Languages { get; } = [.. BuiltInLanguages.All.Select(profile => profile.Code)];
+
+    /// <summary>The script that ships with the app in its default language.</summary>
+    public static FlowScript LoadEmbedded() => Load(BuiltInLanguages.All[0]);
 
     /// <summary>The script that ships with the app in <paramref name="language"/>.</summary>
-    public static FlowScript LoadEmbedded(string language)
-    {
-        var name = language == "en" ? EmbeddedName : $"InterviewTextLine.Core.Flow.script.{language}.json";
-        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded flow script '{name}' is missing.");
-        return Load(stream);
-    }
+    public static FlowScript LoadEmbedded(string language) => Load(BuiltInLanguages.Get(language));
 
     /// <summary>The text of the script that ships with the app in <paramref name="language"/>.</summary>
-    public static string ReadEmbeddedJson(string language)
+    public static string ReadEmbeddedJson(string language) => BuiltInLanguages.Get(language).ReadScript();
+
+    /// <summary>The own script of the language <paramref name="profile"/> describes.</summary>
+    public static FlowScript Load(LanguageProfile profile)
     {
-        var name = language == "en" ? EmbeddedName : $"InterviewTextLine.Core.Flow.script.{language}.json";
-        using var stream = typeof(FlowLoader).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded flow script '{name}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        ArgumentNullException.ThrowIfNull(profile);
+        using var stream = profile.Files.Open(LanguageFiles.Script)
+            ?? throw new InvalidOperationException($"The language '{profile.Code}' has no flow script ({LanguageFiles.Script}).");
+        return Load(stream);
     }
 
     /// <summary>The script at <paramref name="path"/>, or the shipped one when no path is given.</summary>

@@ -67,6 +67,7 @@ public static partial class FlowValidator
         CheckReassurance(script, problems);
         CheckTalk(script, problems);
         CheckMisroute(script, problems);
+        CheckWords(script, problems);
         return problems;
     }
 

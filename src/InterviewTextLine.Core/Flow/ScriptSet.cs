@@ -1,4 +1,5 @@
 using System.Text;
+using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Core.Flow;
 
@@ -10,15 +11,17 @@ namespace InterviewTextLine.Core.Flow;
 public static class ScriptSet
 {
     /// <summary>
-    /// Reads the JSON of each language's script (keyed by language). Returns the scripts, the default language
-    /// (<c>en</c>) first, or null with every problem found.
+    /// Reads the JSON of each language's script (keyed by language code), for the line that speaks
+    /// <paramref name="languages"/> (codes, the default first). Returns the scripts, the default language's first, or
+    /// null with every problem found.
     /// </summary>
-    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage)
+    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage, IReadOnlyList<string> languages)
     {
         ArgumentNullException.ThrowIfNull(jsonByLanguage);
+        ArgumentNullException.ThrowIfNull(languages);
         var problems = new List<string>();
         var scripts = new List<FlowScript>();
-        foreach (var language in FlowLoader.Languages)
+        foreach (var language in languages)
         {
             if (!jsonByLanguage.TryGetValue(language, out var json))
             {
@@ -45,16 +48,16 @@ public static class ScriptSet
             }
         }
 
-        problems.AddRange(jsonByLanguage.Keys.Except(FlowLoader.Languages, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
+        problems.AddRange(jsonByLanguage.Keys.Except(languages, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
         if (problems.Count == 0)
         {
-            problems.AddRange(scripts.Skip(1).SelectMany(translation => FlowValidator.CompareWith(scripts[0], translation)));
+            problems.AddRange(FlowValidator.CompareAll(scripts));
         }
 
         return problems.Count == 0 ? (scripts, problems) : (null, problems);
     }
 
-    /// <summary>The built-in scripts as JSON, keyed by language: what the line speaks when nothing was published.</summary>
-    public static IReadOnlyDictionary<string, string> Embedded() =>
-        FlowLoader.Languages.ToDictionary(language => language, FlowLoader.ReadEmbeddedJson, StringComparer.Ordinal);
+    /// <summary>The languages' own scripts as JSON, keyed by language: what the line speaks when nothing was published.</summary>
+    public static IReadOnlyDictionary<string, string> Embedded(IEnumerable<LanguageProfile> languages) =>
+        languages.ToDictionary(language => language.Code, language => language.ReadScript(), StringComparer.Ordinal);
 }

@@ -16,6 +16,7 @@ public sealed partial class ScriptSwitcher(
     FlowScripts scripts,
     LineLanguages languages,
     EngineFactory engines,
+    Languages.LanguageRegistry registered,
     InsightMetrics metrics,
     ILogger<ScriptSwitcher> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class ScriptSwitcher(
                 return [];
             }
 
-            var (read, problems) = ScriptSet.Read(jsonByLanguage);
+            var (read, problems) = ScriptSet.Read(jsonByLanguage, registered.Codes);
             if (read is null)
             {
                 if (version != RefusedVersion)

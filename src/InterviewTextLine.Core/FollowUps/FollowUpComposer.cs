@@ -28,7 +28,7 @@ public sealed class FollowUpComposer(
             .Select(id => SummarizeSituation(script, id, script.Situations[id], conversation))
             .ToList();
         // The subject names no situation: inbox previews, lock screens and shared mailboxes show it to anyone nearby.
-        var subject = script.Language == "es" ? $"Tus notas de entrevista de {options.Name}" : $"Your interview notes from {options.Name}";
+        var subject = script.Words.FollowUpSubject.Replace("{" + Placeholders.ProgramName + "}", options.Name, StringComparison.Ordinal);
 
         return new FollowUpSummary
         {

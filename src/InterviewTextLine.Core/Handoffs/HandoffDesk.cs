@@ -24,7 +24,7 @@ public enum HandoffStep
 }
 
 /// <summary>A consented request the line must queue: everything the office's email holds but the number.</summary>
-/// <param name="Language">The texter's language (<c>en</c>, <c>es</c>).</param>
+/// <param name="Language">The code of the texter's language.</param>
 /// <param name="Situations">The situation ids of the conversation, in the order the texter went through them.</param>
 /// <param name="RequestedAt">When the texter said YES.</param>
 public sealed record HandoffRequest(string Language, IReadOnlyList<string> Situations, DateTimeOffset RequestedAt);
@@ -112,7 +112,7 @@ public sealed class HandoffDesk
     }
 
     private string When(string key, DateTimeOffset now) =>
-        _render(Placeholders.Fill(_script.Message(key), new Dictionary<string, string>(StringComparer.Ordinal) { [Placeholders.When] = _hours!.Describe(now, _script.Language) }), null);
+        _render(Placeholders.Fill(_script.Message(key), new Dictionary<string, string>(StringComparer.Ordinal) { [Placeholders.When] = _hours!.Describe(now, _script.Words.Time) }), null);
 
     private string Message(string key, string? hint = null) => _render(_script.Message(key), hint);
 }
