@@ -37,7 +37,6 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<HandoffOptions>(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddBuiltInLanguages();
         services.AddTextLineMetrics();
         services.AddFlowScripts();
         // The understanding (ITextUnderstanding) is the host's to add: the understanding project's AddTextUnderstanding.
@@ -66,12 +65,14 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the script of every registered language (<see cref="FlowScripts"/>) and the default one, each read and linted
+    /// Registers the languages that ship with the app (after any registered before), and the script of every
+    /// registered language (<see cref="FlowScripts"/>) and the default one, each read and linted
     /// once (<see cref="ConfiguredScripts"/>) for both the startup validation of <see cref="FlowOptions"/> and the
     /// line; what reads the scripts without the engines (the follow-up and handoff emails) needs nothing more.
     /// </summary>
     public static IServiceCollection AddFlowScripts(this IServiceCollection services)
     {
+        services.AddBuiltInLanguages();
         services.TryAddSingleton<IFlowScriptReader, FlowScriptReader>();
         services.TryAddSingleton<ConfiguredScripts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowOptions>, FlowScriptsValidator>());
