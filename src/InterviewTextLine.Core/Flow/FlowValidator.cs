@@ -158,6 +158,12 @@ public static partial class FlowValidator
             problems.Add($"The connective '{connective}' must be one word in lower-case letters without accents, as texts are read.");
         }
 
+        CheckKeys(script, problems);
+    }
+
+    /// <summary>Command phrases name commands, and every message the engine sends is there.</summary>
+    private static void CheckKeys(FlowScript script, List<string> problems)
+    {
         foreach (var command in script.CommandPhrases.Keys.Where(command => !Understanding.Commands.All.Contains(command)))
         {
             problems.Add($"Command phrases are given for '{command}', which is not a command ({string.Join(", ", Understanding.Commands.All)}).");

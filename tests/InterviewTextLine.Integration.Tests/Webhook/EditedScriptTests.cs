@@ -82,6 +82,20 @@ public sealed class EditedScriptTests : IDisposable
         Assert.Contains("nowhere", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_script_setting_for_a_language_the_line_does_not_speak_stops_startup_naming_it()
+    {
+        var script = ScriptWith(original => original.Replace("\"version\": \"1.4.0\"", "\"version\": \"9.9.9\"", StringComparison.Ordinal));
+        var options = Hermetic(script);
+        options.Settings["Flow:Scripts:xx"] = script;
+        await using var app = ServeHost.Build(options);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Flow__Scripts__xx", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'xx' is not a language the line speaks (en, es)", failure.Message, StringComparison.Ordinal);
+    }
+
     private static ServeHostOptions Hermetic(string script)
     {
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false };
