@@ -92,7 +92,8 @@ public static class ServiceCollectionExtensions
         }
 
         var factory = provider.GetRequiredService<EngineFactory>();
-        return new LineLanguages([.. provider.GetRequiredService<FlowScripts>().All.Select(factory.Create)], factory.Detector);
+        var scripts = provider.GetRequiredService<FlowScripts>();
+        return new LineLanguages([.. scripts.All.Select(script => factory.Create(script, scripts.Keywords))], factory.Detector);
     }
 
     /// <summary>

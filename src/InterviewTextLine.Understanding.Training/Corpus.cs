@@ -45,13 +45,16 @@ public static class Corpus
     /// The script's own phrases as labelled texts: each reply's synonyms, each command's phrases, each situation's
     /// keywords and the sure danger phrases. They teach the classifier the words the line itself offers.
     /// </summary>
-    public static IReadOnlyList<LabelledText> ScriptPhrases(FlowScript script)
+    /// <param name="script">The script.</param>
+    /// <param name="keywords">The line's keywords: a reply that is one never reaches the model, so it is not taught.</param>
+    public static IReadOnlyList<LabelledText> ScriptPhrases(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(keywords);
         var phrases = new List<LabelledText>();
         foreach (var state in script.States)
         {
-            phrases.AddRange(state.Options.SelectMany(option => option.Phrases.Where(phrase => !Keywords.IsGlobal(TextMatcher.Normalize(phrase))).Select(phrase => new LabelledText(phrase, state.Id, option.Reply))));
+            phrases.AddRange(state.Options.SelectMany(option => option.Phrases.Where(phrase => !keywords.IsGlobal(TextMatcher.Normalize(phrase))).Select(phrase => new LabelledText(phrase, state.Id, option.Reply))));
         }
 
         phrases.AddRange(script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => new LabelledText(phrase, LabelledText.FirstText, pair.Key))));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Core.Understanding;
@@ -17,7 +18,7 @@ public sealed class TextUnderstanding : ITextUnderstanding
 {
     private readonly ISentenceEmbedder _embedder;
     private readonly LanguageRegistry _languages;
-    private readonly ConcurrentDictionary<FlowScript, Lazy<Understander>> _understanders = new();
+    private readonly ConcurrentDictionary<(FlowScript Script, KeywordTable Keywords), Lazy<Understander>> _understanders = new();
     private readonly Lazy<LanguageDetector> _detector;
 
     public TextUnderstanding(ISentenceEmbedder embedder, FlowScripts scripts, LanguageRegistry languages)
@@ -32,21 +33,22 @@ public sealed class TextUnderstanding : ITextUnderstanding
 
     public ILanguageDetector Detector => _detector.Value;
 
-    public ITextUnderstander Understander(FlowScript script)
+    public ITextUnderstander Understander(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return _understanders.GetOrAdd(script, key => new Lazy<Understander>(() => Create(key))).Value;
+        ArgumentNullException.ThrowIfNull(keywords);
+        return _understanders.GetOrAdd((script, keywords), key => new Lazy<Understander>(() => Create(key.Script, key.Keywords))).Value;
     }
 
     /// <summary>The understander of <paramref name="script"/> over the shipped model of its language, or its script alone.</summary>
-    public Understander Create(FlowScript script)
+    public Understander Create(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
         var words = Evidence(script).Keys;
         var mender = Mender(script, words);
         if (!ShippedModels.Has(script.Language))
         {
-            return new Understander(script, AbstainingClassifier.Instance, AbstainingClassifier.Policy, mender);
+            return new Understander(script, keywords, AbstainingClassifier.Instance, AbstainingClassifier.Policy, mender);
         }
 
         TrainedClassifier classifier;
@@ -56,7 +58,7 @@ public sealed class TextUnderstanding : ITextUnderstanding
         }
 
         ShippedModels.ReleaseModel(script.Language);
-        return new Understander(script, classifier, ShippedModels.Policy(script.Language), mender);
+        return new Understander(script, keywords, classifier, ShippedModels.Policy(script.Language), mender);
     }
 
     /// <summary>

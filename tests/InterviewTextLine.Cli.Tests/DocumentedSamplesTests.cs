@@ -86,7 +86,7 @@ public sealed partial class DocumentedSamplesTests
     private static List<string> Texts(FlowScript script)
     {
         var program = new ProgramOptions { Name = "Riverside Career Center", HelpContact = "careers@riverside.edu", Url = "https://careers.riverside.edu", EmergencyNumber = "911" };
-        var engine = new ConversationEngine(script, new NoUnderstanding(), Options.Create(program), Options.Create(new ConversationOptions()), Options.Create(new FollowUpOptions()), Options.Create(new LimitsOptions()));
+        var engine = new ConversationEngine(script, KeywordTable.Of([script]), new NoUnderstanding(), Options.Create(program), Options.Create(new ConversationOptions()), Options.Create(new FollowUpOptions()), Options.Create(new LimitsOptions()));
         return
         [
             engine.Render(script.State(script.Start).Text),

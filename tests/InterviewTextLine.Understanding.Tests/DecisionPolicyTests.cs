@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Rules;
 using Moq;
@@ -25,7 +26,7 @@ public sealed class DecisionPolicyTests
         var scores = labels.Select(label => probabilities.FirstOrDefault(pair => pair.Label == label).Probability).ToArray();
         var classifier = new Mock<IMeaningClassifier>(MockBehavior.Strict);
         classifier.Setup(model => model.Classify(It.IsAny<string>(), It.IsAny<string>())).Returns(new LabelProbabilities(labels, scores));
-        return (new Understander(Script, classifier.Object, Policy, new TextMender("en", speller: null)), classifier);
+        return (new Understander(Script, TestKeywords.BuiltIn, classifier.Object, Policy, new TextMender("en", speller: null)), classifier);
     }
 
     private static Meaning FirstText(Understander understander, bool justAskedBack = false) =>

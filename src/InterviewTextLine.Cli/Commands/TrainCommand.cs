@@ -61,8 +61,9 @@ internal static class TrainCommand
         var understanding = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts, new LanguageRegistry(BuiltInLanguages.All));
         var engines = scripts.All.Select(script => new ConversationEngine(
             script,
+            scripts.Keywords,
             // A stand-in the trainer replaces with each candidate model (ConversationEngine.With).
-            new Understander(script, new RememberedClassifier(new Dictionary<string, LabelProbabilities>()), PolicyTuning.Start, understanding.Mender(script, [])),
+            new Understander(script, scripts.Keywords, new RememberedClassifier(new Dictionary<string, LabelProbabilities>()), PolicyTuning.Start, understanding.Mender(script, [])),
             program,
             Options.Create(configuration.GetSection("Conversation").Get<ConversationOptions>() ?? new ConversationOptions()),
             Options.Create(configuration.GetSection("FollowUp").Get<FollowUpOptions>() ?? new FollowUpOptions()),

@@ -7,7 +7,7 @@ namespace InterviewTextLine.Core.Flow;
 public static partial class FlowValidator
 {
     /// <summary>The words the code uses are complete: a language added as data fails here, not in front of a texter.</summary>
-    private static void CheckWords(FlowScript script, List<string> problems)
+    private static void CheckWords(FlowScript script, KeywordTable keywords, List<string> problems)
     {
         var words = script.Words;
         if (string.IsNullOrWhiteSpace(script.Language))
@@ -20,10 +20,7 @@ public static partial class FlowValidator
             problems.Add("The script's words give no word to leave ('leave').");
         }
 
-        foreach (var word in words.Switch.Where(word => TextMatcher.SingleWord(word) != word || Keywords.Classify(word, optedOut: false) != Keyword.None))
-        {
-            problems.Add($"The switch word '{word}' must be one upper-case word without accents that is not already a keyword.");
-        }
+        problems.AddRange(KeywordSwitches(script, keywords));
 
         foreach (var help in words.Help.Where(help => !IsPattern(help.Pattern)))
         {
@@ -70,8 +67,8 @@ public static partial class FlowValidator
 
     /// <summary>
     /// What the scripts of a line must say about each other, beyond each one's lint: every translation matches the first
-    /// script (<see cref="CompareWith"/>), no two share a language or a switch word, and each welcome shows how to switch
-    /// to another language, for a texter who reads it in the wrong one.
+    /// script (<see cref="CompareWith"/>), no word is two languages' different keywords, no two share a language or a
+    /// switch word, and each welcome shows how to switch to another language, for a texter who reads it in the wrong one.
     /// </summary>
     public static IReadOnlyList<string> CompareAll(IReadOnlyList<FlowScript> scripts, bool translations = true)
     {
@@ -82,6 +79,7 @@ public static partial class FlowValidator
             problems.AddRange(scripts.Skip(1).SelectMany(translation => CompareWith(scripts[0], translation)));
         }
 
+        problems.AddRange(KeywordsBetween(scripts));
         foreach (var word in scripts.SelectMany(script => script.Words.Switch).GroupBy(word => word, StringComparer.Ordinal).Where(group => group.Count() > 1))
         {
             problems.Add($"The switch word '{word.Key}' is given by more than one language.");

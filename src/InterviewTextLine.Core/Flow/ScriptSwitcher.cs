@@ -55,7 +55,8 @@ public sealed partial class ScriptSwitcher(
 
             // Engines first (the lint above has passed each script, so building one does not lint it again); only
             // then is anything replaced.
-            var built = read.Select(engines.Create).ToList();
+            var keywords = KeywordTable.Of(read);
+            var built = read.Select(script => engines.Create(script, keywords)).ToList();
 
             // Each new script gets an understander of its own: read one text with it now, so no texter waits for it.
             foreach (var engine in built)
@@ -63,7 +64,7 @@ public sealed partial class ScriptSwitcher(
                 engine.Understander.Understand(Understanding.TextReading.Of("hello"), engine.Script.State(engine.Script.Start), justAskedBack: false);
             }
 
-            scripts.Switch(read);
+            scripts.Switch(read, keywords);
             languages.Switch(built);
             (CurrentVersion, RefusedVersion) = (version, null);
             metrics.ScriptVersion(switched: true);
@@ -91,6 +92,7 @@ public sealed class EngineFactory(
     /// <summary>The understanding's language detector.</summary>
     public Understanding.ILanguageDetector Detector => understanding.Detector;
 
-    public ConversationEngine Create(FlowScript script) =>
-        new(script, understanding.Understander(script), program, conversation, followUp, limits, handoff);
+    /// <summary>The engine of <paramref name="script"/>, hearing the keywords of its whole set (<paramref name="keywords"/>).</summary>
+    public ConversationEngine Create(FlowScript script, KeywordTable keywords) =>
+        new(script, keywords, understanding.Understander(script, keywords), program, conversation, followUp, limits, handoff);
 }

@@ -38,6 +38,24 @@ public sealed record ScriptWords
     /// <summary>Endings that make a known word into another real one ("ed", "ing"), so a word with one is never mended as a typo.</summary>
     public IReadOnlyList<string> Endings { get; init; } = [];
 
+    /// <summary>
+    /// This language's global keywords: single upper-case words without accents, keyed by the command as
+    /// <see cref="FlowScript.Commands"/> names it (<c>"HELP": ["AYUDA"]</c>, <c>"STOP": ["PARAR"]</c>). They work in
+    /// every language the line speaks (<see cref="Conversations.KeywordTable"/>), so a texter who writes their own
+    /// language's word in another conversation is still understood; the carriers' words need no listing
+    /// (<see cref="Conversations.CarrierKeywords"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Keywords safe to guess from a typo ("HELPP" for HELP): some of this language's HELP, MENU, WORDS, WHY or DONE words.</summary>
+    public IReadOnlyList<string> Forgiving { get; init; } = [];
+
+    /// <summary>How a plea for help is said, folded ("help me", "ayudame por favor").</summary>
+    public PleaWords Plea { get; init; } = new();
+
+    /// <summary>How a texter asks for a person and answers the consent question, folded.</summary>
+    public TalkWords Talk { get; init; } = new();
+
     /// <summary>"3 hours", "3 horas": <paramref name="delay"/> in this language.</summary>
     public string Delay(TimeSpan delay) => delay switch
     {

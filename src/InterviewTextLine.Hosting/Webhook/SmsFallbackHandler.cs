@@ -1,6 +1,6 @@
 using InterviewTextLine.Core.Configuration;
-using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
+using InterviewTextLine.Core.Flow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +15,7 @@ namespace InterviewTextLine.Hosting.Webhook;
 /// </summary>
 public sealed class SmsFallbackHandler(
     IOptions<ProgramOptions> program,
+    FlowScripts scripts,
     TextLineMetrics metrics,
     ILogger<SmsFallbackHandler> logger) : ITwilioWebhookHandler
 {
@@ -41,6 +42,6 @@ public sealed class SmsFallbackHandler(
         WebhookLog.FallbackUsed(logger, request.AcceptableMessageSid ?? "(none)");
         // Twilio has already blocked the number after an opt-out word and still forwards it, so any reply would fail:
         // the fallback stays silent exactly when the line does, by the line's own reading of the word.
-        return Task.FromResult(TwimlResults.Reply(Keywords.IsOptOut(request.Body) ? null : ApologyText));
+        return Task.FromResult(TwimlResults.Reply(scripts.Keywords.IsOptOut(request.Body) ? null : ApologyText));
     }
 }

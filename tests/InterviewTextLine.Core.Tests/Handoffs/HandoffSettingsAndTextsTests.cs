@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -106,7 +107,7 @@ public sealed class HandoffSettingsAndTextsTests
     [InlineData("yes he offered more", null)]
     public void Only_a_clear_yes_or_no_answers_the_consent_question(string text, bool? expected)
     {
-        Assert.Equal(expected, TalkWords.Consent(TextReading.Of(text).Words));
+        Assert.Equal(expected, TestKeywords.BuiltIn.Consent(TextReading.Of(text).Words));
     }
 
     [Theory]
@@ -115,8 +116,8 @@ public sealed class HandoffSettingsAndTextsTests
     [InlineData("CONSEJERA", Keyword.Talk)]
     public void Talk_and_its_single_word_synonyms_are_global_keywords_in_both_languages(string word, Keyword expected)
     {
-        Assert.Equal(expected, Keywords.Classify(word, optedOut: false));
-        Assert.Equal(Keyword.Talk, Keywords.Plea(TextReading.Of("quiero hablar con una persona por favor").Words));
+        Assert.Equal(expected, TestKeywords.BuiltIn.Classify(word, optedOut: false));
+        Assert.Equal(Keyword.Talk, TestKeywords.BuiltIn.Plea(TextReading.Of("quiero hablar con una persona por favor").Words));
     }
 
     [Theory]
