@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
@@ -74,5 +76,40 @@ public sealed class ThirdLanguageTests
         Assert.Equal("fr", summary.Language);
         Assert.Equal("Vos notes d'entretien de " + line.Services.GetRequiredService<IOptions<ProgramOptions>>().Value.Name, email.Subject);
         Assert.Contains(line.Services.GetRequiredService<FlowScripts>().For("fr").Situations["rude"].Title, email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_new_language_brings_its_own_keywords_which_work_in_every_language_of_the_line()
+    {
+        await using var line = Line();
+        await line.Text("FRANCAIS");
+
+        Assert.Contains("Frais de messages et de donnees possibles", await line.Text("AIDE"), StringComparison.Ordinal);
+        Assert.Contains("Frais de messages et de donnees possibles", await line.Text("aide moi svp"), StringComparison.Ordinal);
+
+        Assert.Null(await line.Text("ARRET"));
+        Assert.True((await line.Conversation())!.OptedOut);
+
+        // Keywords are global: a French speaker's ARRET stops the line in an English conversation too.
+        const string other = "+15555550111";
+        await line.Text("hi", from: other);
+        Assert.Null(await line.Text("ARRET", from: other));
+        Assert.True((await line.Conversation(other))!.OptedOut);
+        Assert.Equal("en", (await line.Conversation(other))!.Language);
+    }
+
+    [Fact]
+    public void A_keyword_that_means_another_command_in_another_language_fails_validation_naming_both()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Languages", "fr", "script.json")))!;
+        json["words"]!["keywords"]!["HELP"]!.AsArray().Add("ALTO");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var french = FlowLoader.Load(stream);
+
+        // Alone the script is fine; beside Spanish, whose ALTO stops the line, it is not.
+        Assert.Empty(FlowValidator.Validate(french));
+        var problems = FlowValidator.CompareAll([FlowLoader.LoadEmbedded("en"), FlowLoader.LoadEmbedded("es"), french], translations: false);
+
+        Assert.Contains("The keyword 'ALTO' is STOP for 'es' and HELP for 'fr': a word means one command in every language.", problems);
     }
 }
