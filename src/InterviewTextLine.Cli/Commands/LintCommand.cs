@@ -38,6 +38,11 @@ internal static class LintCommand
             var failed = between.Count > 0;
             foreach (var flow in scripts)
             {
+                foreach (var note in flow.Notes)
+                {
+                    Console.WriteLine($"note: [{flow.Language}] {note}");
+                }
+
                 var problems = FlowValidator.Validate(flow).ToList();
 
                 foreach (var problem in problems)

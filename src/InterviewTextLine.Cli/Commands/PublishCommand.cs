@@ -58,7 +58,7 @@ internal static class PublishCommand
             candidate[language] = await File.ReadAllTextAsync(path, cancellationToken);
         }
 
-        var (read, problems) = ScriptSet.Read(candidate, FlowLoader.Languages);
+        var (read, problems) = ScriptSet.Read(candidate, BuiltInLanguages.All);
         if (read is null)
         {
             await error.WriteLineAsync($"Not published: {problems.Count} problem(s).");
@@ -70,7 +70,15 @@ internal static class PublishCommand
             return 1;
         }
 
-        var changes = ScriptDiff.Describe(ScriptSet.Read(before, FlowLoader.Languages).Scripts ?? [], read);
+        foreach (var script in read)
+        {
+            foreach (var note in script.Notes)
+            {
+                await output.WriteLineAsync($"note: {script.Language}: {note}");
+            }
+        }
+
+        var changes = ScriptDiff.Describe(ScriptSet.Read(before, BuiltInLanguages.All).Scripts ?? [], read);
         foreach (var change in changes.DefaultIfEmpty("Nothing changed."))
         {
             await output.WriteLineAsync(change);
@@ -130,7 +138,7 @@ internal static class PublishCommand
         }
 
         // A version is linted again on the way back: the app refuses what no longer passes, and so does this.
-        var (_, problems) = ScriptSet.Read(await store.ReadVersionAsync(target.Version, cancellationToken), FlowLoader.Languages);
+        var (_, problems) = ScriptSet.Read(await store.ReadVersionAsync(target.Version, cancellationToken), BuiltInLanguages.All);
         if (problems.Count > 0)
         {
             await error.WriteLineAsync($"Version {target.Version} no longer passes the lint: {string.Join("; ", problems)}");

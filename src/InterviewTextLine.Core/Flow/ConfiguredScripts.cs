@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InterviewTextLine.Core.Languages;
+using Microsoft.Extensions.Logging;
 
 namespace InterviewTextLine.Core.Flow;
 
@@ -11,10 +12,14 @@ public interface IFlowScriptReader
     FlowScript Read(LanguageProfile language, string? path);
 }
 
-/// <summary>Reads scripts with <see cref="FlowLoader"/>.</summary>
-public sealed class FlowScriptReader : IFlowScriptReader
+/// <summary>
+/// Reads scripts with <see cref="FlowLoader"/>: a file written before scripts carried their words takes those of its
+/// language's own script among <paramref name="languages"/> (null: the built-in ones), with a note.
+/// </summary>
+public sealed class FlowScriptReader(LanguageRegistry? languages = null) : IFlowScriptReader
 {
-    public FlowScript Read(LanguageProfile language, string? path) => path is null ? FlowLoader.Load(language) : FlowLoader.LoadFile(path);
+    public FlowScript Read(LanguageProfile language, string? path) =>
+        path is null ? FlowLoader.Load(language) : FlowLoader.LoadFile(path, languages?.All);
 }
 
 /// <summary>Where the script of one language comes from.</summary>
@@ -33,7 +38,7 @@ public sealed record ScriptLoad(FlowScript? Script, IReadOnlyList<string> Proble
 /// process and remembered: the options' startup validation (<see cref="FlowScriptsValidator"/>) and the line's
 /// <see cref="FlowScripts"/> share the one result, so a start reads each language's script once.
 /// </summary>
-public sealed class ConfiguredScripts(IFlowScriptReader reader)
+public sealed partial class ConfiguredScripts(IFlowScriptReader reader, ILogger<ConfiguredScripts>? logger = null)
 {
     private readonly ConcurrentDictionary<(LanguageProfile Language, string? Path), Lazy<ScriptLoad>> _loads = new();
 
@@ -60,6 +65,11 @@ public sealed class ConfiguredScripts(IFlowScriptReader reader)
                 problems = [.. problems, $"The script says its language is '{script.Language}', not '{language.Code}'."];
             }
 
+            foreach (var note in problems.Count == 0 && logger is not null && path is not null ? script.Notes : [])
+            {
+                LogCompleted(logger!, language.Code, path!, note);
+            }
+
             return new ScriptLoad(problems.Count == 0 ? script : null, problems);
         }
         catch (FlowScriptException exception)
@@ -71,4 +81,7 @@ public sealed class ConfiguredScripts(IFlowScriptReader reader)
             return new ScriptLoad(null, [$"It could not be read: {exception.Message}"]);
         }
     }
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "The {Language} script file {Path}: {Note} Add the section to the file to stop this note.")]
+    private static partial void LogCompleted(ILogger logger, string language, string path, string note);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Core.Flow;
@@ -37,24 +38,65 @@ public static class FlowLoader
     /// <summary>The script at <paramref name="path"/>, or the shipped one when no path is given.</summary>
     public static FlowScript LoadFileOrEmbedded(string? path) => path is null ? LoadEmbedded() : LoadFile(path);
 
-    public static FlowScript LoadFile(string path)
+    /// <summary>The script at <paramref name="path"/>, completed as <see cref="Load(Stream, IReadOnlyList{LanguageProfile})"/> says.</summary>
+    public static FlowScript LoadFile(string path, IReadOnlyList<LanguageProfile>? languages = null)
     {
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        return Load(stream, languages);
     }
 
-    /// <summary>Parses a script. Malformed JSON or a missing required member throws <see cref="FlowScriptException"/>.</summary>
-    public static FlowScript Load(Stream json)
+    /// <summary>
+    /// Parses a script. One written before scripts carried their language's words (a version published or a file
+    /// edited then) is completed rather than refused: without a <c>language</c> it is the default language's, as it
+    /// was then, and without <c>words</c> it takes those of its language's own script, each with a note
+    /// (<see cref="FlowScript.Notes"/>). A <c>words</c> section that is there is used as it is, and linted.
+    /// Malformed JSON or a missing required member throws <see cref="FlowScriptException"/>.
+    /// </summary>
+    /// <param name="json">The script.</param>
+    /// <param name="languages">The languages the line speaks, the default first; null: those that ship with the app.</param>
+    public static FlowScript Load(Stream json, IReadOnlyList<LanguageProfile>? languages = null)
     {
+        languages ??= BuiltInLanguages.All;
         try
         {
-            return JsonSerializer.Deserialize<FlowScript>(json, SerializerOptions)
-                ?? throw new FlowScriptException(["The script is empty."]);
+            if (JsonNode.Parse(json, NodeOptions, DocumentOptions) is not JsonObject script)
+            {
+                throw new FlowScriptException(["The script is empty or not a JSON object."]);
+            }
+
+            var notes = Complete(script, languages);
+            var loaded = script.Deserialize<FlowScript>(SerializerOptions) ?? throw new FlowScriptException(["The script is empty."]);
+            return notes.Count == 0 ? loaded : loaded with { Notes = notes };
         }
         catch (JsonException exception)
         {
             throw new FlowScriptException([$"The script is not valid: {exception.Message}"], exception);
         }
+    }
+
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Fills in the language and the words of a script written before scripts carried them; returns what was filled in.</summary>
+    private static List<string> Complete(JsonObject script, IReadOnlyList<LanguageProfile> languages)
+    {
+        var notes = new List<string>();
+        if (script["language"] is null && languages.Count > 0)
+        {
+            script["language"] = languages[0].Code;
+            notes.Add($"The script names no language: it is taken for the default language ('{languages[0].Code}'), as scripts without one were.");
+        }
+
+        var code = script["language"]?.GetValueKind() == JsonValueKind.String ? script["language"]!.GetValue<string>() : null;
+        if (script["words"] is null && languages.FirstOrDefault(language => language.Code == code) is { } own
+            && JsonNode.Parse(own.ReadScript(), NodeOptions, DocumentOptions)?["words"] is { } words)
+        {
+            script["words"] = words.DeepClone();
+            notes.Add($"The script has no words section (it was written before scripts carried them): it takes those of the '{code}' language's own script.");
+        }
+
+        return notes;
     }
 }
 

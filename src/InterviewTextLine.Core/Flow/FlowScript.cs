@@ -18,8 +18,15 @@ public sealed record FlowScript
     /// </summary>
     public required string Language { get; init; }
 
-    /// <summary>The language's own words that the line's code uses: switching, leaving, HELP, times, and the rules' small words.</summary>
+    /// <summary>The language's own words that the line's code uses: switching, leaving, HELP, times, keywords, and the rules' small words.</summary>
     public required ScriptWords Words { get; init; }
+
+    /// <summary>
+    /// What the loader filled in because the script was written before scripts carried it (its language, its words),
+    /// for the lint and the logs to say; empty for a complete script.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
     /// The word shown for each command in this language, keyed by the command (<c>WORDS</c> is

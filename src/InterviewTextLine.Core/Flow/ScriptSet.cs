@@ -12,16 +12,18 @@ public static class ScriptSet
 {
     /// <summary>
     /// Reads the JSON of each language's script (keyed by language code), for the line that speaks
-    /// <paramref name="languages"/> (codes, the default first). Returns the scripts, the default language's first, or
-    /// null with every problem found.
+    /// <paramref name="languages"/> (the default first). Returns the scripts, the default language's first, or
+    /// null with every problem found. A script published before scripts carried their words takes its language's own
+    /// (<see cref="FlowLoader.Load(Stream, IReadOnlyList{LanguageProfile})"/>), with a note in its <see cref="FlowScript.Notes"/>.
     /// </summary>
-    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage, IReadOnlyList<string> languages)
+    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage, IReadOnlyList<LanguageProfile> languages)
     {
         ArgumentNullException.ThrowIfNull(jsonByLanguage);
         ArgumentNullException.ThrowIfNull(languages);
         var problems = new List<string>();
         var scripts = new List<FlowScript>();
-        foreach (var language in languages)
+        var codes = languages.Select(profile => profile.Code).ToList();
+        foreach (var language in codes)
         {
             if (!jsonByLanguage.TryGetValue(language, out var json))
             {
@@ -32,7 +34,7 @@ public static class ScriptSet
             try
             {
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                var script = FlowLoader.Load(stream);
+                var script = FlowLoader.Load(stream, languages);
                 var found = FlowValidator.Validate(script).Select(problem => $"{language}: {problem}").ToList();
                 if (script.Language != language)
                 {
@@ -48,7 +50,7 @@ public static class ScriptSet
             }
         }
 
-        problems.AddRange(jsonByLanguage.Keys.Except(languages, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
+        problems.AddRange(jsonByLanguage.Keys.Except(codes, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
         if (problems.Count == 0)
         {
             problems.AddRange(FlowValidator.CompareAll(scripts));

@@ -39,7 +39,7 @@ public sealed partial class ScriptSwitcher(
                 return [];
             }
 
-            var (read, problems) = ScriptSet.Read(jsonByLanguage, registered.Codes);
+            var (read, problems) = ScriptSet.Read(jsonByLanguage, registered.All);
             if (read is null)
             {
                 if (version != RefusedVersion)
@@ -69,12 +69,23 @@ public sealed partial class ScriptSwitcher(
             (CurrentVersion, RefusedVersion) = (version, null);
             metrics.ScriptVersion(switched: true);
             LogSwitched(version, read.Count);
+            foreach (var script in read)
+            {
+                foreach (var note in script.Notes)
+                {
+                    LogCompleted(version, script.Language, note);
+                }
+            }
+
             return [];
         }
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Switched to published script version {Version} ({Languages} languages)")]
     private partial void LogSwitched(string version, int languages);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Published script version {Version}, {Language}: {Note} Republish it with the section to stop this note.")]
+    private partial void LogCompleted(string version, string language, string note);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Refused published script version {Version}; the line keeps its wording. {Count} problem(s): {Problems}")]
     private partial void LogRefused(string version, int count, IReadOnlyList<string> problems);
