@@ -82,6 +82,6 @@ public sealed partial class ConfiguredScripts(IFlowScriptReader reader, ILogger<
         }
     }
 
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "The {Language} script file {Path}: {Note} Add the section to the file to stop this note.")]
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "The {Language} script file {Path}: {Note} Add the section to the file to stop this note.")]
     private static partial void LogCompleted(ILogger logger, string language, string path, string note);
 }
