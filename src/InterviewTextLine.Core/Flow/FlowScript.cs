@@ -30,8 +30,9 @@ public sealed record FlowScript
 
     /// <summary>
     /// The word shown for each command in this language, keyed by the command (<c>WORDS</c> is
-    /// <c>PALABRAS</c> in Spanish); a command not listed is shown as itself. Every word must be a global
-    /// keyword for its command, so a texter who sends what they were shown is understood.
+    /// <c>PALABRAS</c> in Spanish); a command not listed is shown as itself. Every word shown must be one of
+    /// this script's own keywords for its command (<see cref="ScriptWords.Keywords"/>), so a texter who sends what
+    /// they were shown is understood, whatever other languages the line speaks.
     /// </summary>
     public IReadOnlyDictionary<string, string> Commands { get; init; } = new Dictionary<string, string>();
 
