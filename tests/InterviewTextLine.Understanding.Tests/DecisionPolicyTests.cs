@@ -44,6 +44,16 @@ public sealed class DecisionPolicyTests
     }
 
     [Fact]
+    public void A_command_the_model_is_sure_of_carries_the_command_itself()
+    {
+        var (understander, _) = With(("WORDS", 0.8f), ("none", 0.2f));
+
+        var meaning = FirstText(understander);
+
+        Assert.Equal((MeaningKind.Command, Core.Conversations.Keyword.Words, "WORDS", MeaningSource.Model), (meaning.Kind, meaning.Command, meaning.Label, meaning.Source));
+    }
+
+    [Fact]
     public void Two_close_situations_of_the_same_weight_get_one_question_and_never_two_in_a_row()
     {
         var (understander, _) = With(("dealbreaker", 0.45f), ("notforme", 0.4f), ("none", 0.15f));

@@ -51,7 +51,7 @@ public sealed partial class ConversationEngine
 
         var next = decision.Next!;
         var (since, replies, help) = Window(next, now);
-        var isHelp = decision.Meaning is { Kind: MeaningKind.Command, Value: Commands.Help };
+        var isHelp = decision.Meaning is { Command: Keyword.Help };
         if (isHelp && help >= _limits.HelpPerWindow)
         {
             return Capped(decision.Meaning, LimitKind.Help);
@@ -60,7 +60,7 @@ public sealed partial class ConversationEngine
         if (replies >= _limits.RepliesPerNumber && !isHelp && !IsUrgent(decision.Meaning))
         {
             // An opt-in is the texter's consent, which Twilio has recorded too: it is applied, only not answered.
-            return decision.Meaning is { Kind: MeaningKind.Command, Value: "OPTIN" }
+            return decision.Meaning is { Command: Keyword.OptIn }
                 ? decision with { Reply = null, Limit = LimitKind.Replies }
                 : Capped(decision.Meaning, LimitKind.Replies);
         }

@@ -176,7 +176,7 @@ public sealed partial class ConversationEngine
         {
             MeaningKind.Situation => Advise(current, _script.Situations[meaning.Value!].Entry, meaning.Second, now),
             MeaningKind.Option => Advise(current, _script.RepliesInReach(state).First(option => option.Reply == meaning.Value).Goto, meaning.Second, now),
-            MeaningKind.Command => Command(KeywordTable.Command(meaning.Value) ?? Keyword.None, current, state, now, nothingStored: stored is null),
+            MeaningKind.Command => Command(meaning.Command, current, state, now, nothingStored: stored is null),
             MeaningKind.Email => RequestEmail(current, meaning.Value!, now),
             MeaningKind.Clarify => AskedBack(Save(current, now, Clarify(meaning))),
             _ => null,

@@ -64,7 +64,7 @@ internal static partial class TextRules
         var trimmed = body.Trim();
         var rest = trimmed[Math.Min(trimmed.Length, command.Length)..].TrimStart(' ', ':', '-', '\t').Trim();
         return rest.Length == 0 || (rest.Contains(' ', StringComparison.Ordinal) && !rest.Contains('@', StringComparison.Ordinal))
-            ? new Meaning(MeaningKind.Command, Commands.Email)
+            ? Meaning.Of(Keyword.Email)
             : new Meaning(MeaningKind.Email, rest);
     }
 

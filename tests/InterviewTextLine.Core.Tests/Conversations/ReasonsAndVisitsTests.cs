@@ -49,7 +49,8 @@ public sealed class ReasonsAndVisitsTests
         Assert.Equal(Keyword.Why, TestKeywords.BuiltIn.Classify("WHY", optedOut: false));
         Assert.True(TestKeywords.BuiltIn.IsGlobal("why"));
         Assert.Contains(Commands.Why, Commands.All);
-        Assert.Equal(new Meaning(MeaningKind.Command, Commands.Why), Meaning.Of(Keyword.Why));
+        var meaning = Meaning.Of(Keyword.Why);
+        Assert.Equal((MeaningKind.Command, Keyword.Why, Commands.Why), (meaning.Kind, meaning.Command, meaning.Label));
     }
 
     [Fact]
