@@ -129,17 +129,21 @@ public sealed partial class ConversationEngine
         return CapReplies(decision with { Meaning = new Meaning(MeaningKind.Situation, urgent) }, now);
     }
 
+    /// <summary>An opted-out texter is answered only when they opt back in or ask to be forgotten.</summary>
+    private Decision DecideOptedOut(Conversation current, TextReading text, DateTimeOffset now) =>
+        _keywords.Classify(text.SingleWord, optedOut: true) switch
+        {
+            Keyword.OptIn => Save(Enter(current with { OptedOut = false }, _script.Start, now), now) with { Meaning = Meaning.Of(Keyword.OptIn) },
+            Keyword.Forget => ForgetOptedOut(current, now) with { Meaning = Meaning.Of(Keyword.Forget) },
+            _ => new Decision(DecisionKind.Ignore, null, null),
+        };
+
     private Decision DecideUncapped(Conversation? stored, ReplyTally? carried, string? body, TextReading text, int mediaCount, DateTimeOffset now)
     {
         var current = Resume(stored, carried, now, out var fresh);
         if (current.OptedOut)
         {
-            return _keywords.Classify(text.SingleWord, optedOut: true) switch
-            {
-                Keyword.OptIn => Save(Enter(current with { OptedOut = false }, _script.Start, now), now) with { Meaning = Meaning.Of(Keyword.OptIn) },
-                Keyword.Forget => ForgetOptedOut(current, now) with { Meaning = Meaning.Of(Keyword.Forget) },
-                _ => new Decision(DecisionKind.Ignore, null, null),
-            };
+            return DecideOptedOut(current, text, now);
         }
 
         var state = _script.State(current.StateId);
