@@ -13,8 +13,8 @@ public interface IFlowScriptReader
 }
 
 /// <summary>
-/// Reads scripts with <see cref="FlowLoader"/>: a file written before scripts carried their words takes those of its
-/// language's own script among <paramref name="languages"/> (null: the built-in ones), with a note.
+/// Reads scripts with <see cref="FlowLoader"/>: a file written before scripts carried their words or the fallback's apology
+/// takes those of its language's own script among <paramref name="languages"/> (null: the built-in ones), with a note.
 /// </summary>
 public sealed class FlowScriptReader(LanguageRegistry? languages = null) : IFlowScriptReader
 {
@@ -82,6 +82,6 @@ public sealed partial class ConfiguredScripts(IFlowScriptReader reader, ILogger<
         }
     }
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "The {Language} script file {Path}: {Note} Add the section to the file to stop this note.")]
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "The {Language} script file {Path}: {Note} Add what it lacks to the file to stop this note.")]
     private static partial void LogCompleted(ILogger logger, string language, string path, string note);
 }

@@ -46,10 +46,11 @@ public static class FlowLoader
     }
 
     /// <summary>
-    /// Parses a script. One written before scripts carried their language's words (a version published or a file
-    /// edited then) is completed rather than refused: without a <c>language</c> it is the default language's, as it
-    /// was then, and without <c>words</c> it takes those of its language's own script, each with a note
-    /// (<see cref="FlowScript.Notes"/>). A <c>words</c> section that is there is used as it is, and linted.
+    /// Parses a script. One written before scripts carried their language's words or the fallback's apology (a version
+    /// published or a file edited then) is completed rather than refused: without a <c>language</c> it is the default
+    /// language's, as it was then, and without <c>words</c> or a <c>fallback</c> message it takes those of its
+    /// language's own script, each with a note (<see cref="FlowScript.Notes"/>). A <c>words</c> section or a
+    /// <c>fallback</c> message that is there is used as it is, and linted.
     /// Malformed JSON or a missing required member throws <see cref="FlowScriptException"/>.
     /// </summary>
     /// <param name="json">The script.</param>
@@ -78,7 +79,7 @@ public static class FlowLoader
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Fills in the language and the words of a script written before scripts carried them; returns what was filled in.</summary>
+    /// <summary>Fills in the language, the words and the fallback's apology of a script written before scripts carried them; returns what was filled in.</summary>
     private static List<string> Complete(JsonObject script, IReadOnlyList<LanguageProfile> languages)
     {
         var notes = new List<string>();
@@ -89,11 +90,20 @@ public static class FlowLoader
         }
 
         var code = script["language"]?.GetValueKind() == JsonValueKind.String ? script["language"]!.GetValue<string>() : null;
-        if (script["words"] is null && languages.FirstOrDefault(language => language.Code == code) is { } own
-            && JsonNode.Parse(own.ReadScript(), NodeOptions, DocumentOptions)?["words"] is { } words)
+        // Read only when something is missing: most scripts have it all, and the own script is large.
+        var own = new Lazy<JsonNode?>(() => languages.FirstOrDefault(language => language.Code == code) is { } profile
+            ? JsonNode.Parse(profile.ReadScript(), NodeOptions, DocumentOptions)
+            : null);
+        if (script["words"] is null && own.Value?["words"] is { } words)
         {
             script["words"] = words.DeepClone();
             notes.Add($"The script has no words section (it was written before scripts carried them): it takes those of the '{code}' language's own script.");
+        }
+
+        if (script["messages"] is JsonObject messages && !messages.ContainsKey(MessageKeys.Fallback) && own.Value?["messages"]?[MessageKeys.Fallback] is { } apology)
+        {
+            messages[MessageKeys.Fallback] = apology.DeepClone();
+            notes.Add($"The script has no '{MessageKeys.Fallback}' message (it was written before scripts carried the fallback URL's apology): it takes that of the '{code}' language's own script.");
         }
 
         return notes;

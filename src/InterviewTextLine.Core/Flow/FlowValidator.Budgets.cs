@@ -152,9 +152,7 @@ public static partial class FlowValidator
                 _ when HintMessages.Contains(key) => [Placeholders.Hint],
                 _ => [],
             };
-            // The consent question is asked once, in one segment: the texter reads all of it before answering.
-            var budget = key is MessageKeys.Clarify or MessageKeys.TalkConsent ? QuestionSegments : PromptSegments;
-            CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
+            CheckText($"Message '{key}'", text, MessageSegments(key), allowed, longestHint, longestReason, problems, LongestGists(script));
         }
 
         CheckAdviceWithSecondProblem(script, problems);
@@ -199,6 +197,17 @@ public static partial class FlowValidator
             }
         }
     }
+
+    /// <summary>
+    /// A message's budget. The consent question is asked once, in one segment: the texter reads all of it before
+    /// answering; the fallback's apology has its own (<see cref="FallbackSegments"/>).
+    /// </summary>
+    private static int MessageSegments(string key) => key switch
+    {
+        MessageKeys.Clarify or MessageKeys.TalkConsent => QuestionSegments,
+        MessageKeys.Fallback => FallbackSegments,
+        _ => PromptSegments,
+    };
 
     /// <summary>A situation where nothing is wrong (nerves) never tells the texter to leave, nor names the emergency number.</summary>
     private static void CheckReassurance(FlowScript script, List<string> problems)

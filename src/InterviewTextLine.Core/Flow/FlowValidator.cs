@@ -68,6 +68,7 @@ public static partial class FlowValidator
         CheckReassurance(script, problems);
         CheckTalk(script, problems);
         CheckMisroute(script, problems);
+        CheckFallback(script, problems);
         CheckWords(script, keywords, problems);
         return problems;
     }

@@ -45,6 +45,12 @@ public static class MessageKeys
     /// <summary>The apology for WRONG, sent before the welcome menu (FlowValidator.Misroute.cs checks it).</summary>
     public const string Misrouted = "misrouted";
 
+    /// <summary>
+    /// The fallback URL's one reply, in the default language's script: the safety line, then the apology
+    /// (FlowValidator.Fallback.cs checks it).
+    /// </summary>
+    public const string Fallback = "fallback";
+
     public static IReadOnlyList<string> All { get; } =
         [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved, TalkConsent, TalkRequested, TalkDeclined, TalkAlready, TalkContact];
 }

@@ -13,7 +13,7 @@ public static class ScriptSet
     /// <summary>
     /// Reads the JSON of each language's script (keyed by language code), for the line that speaks
     /// <paramref name="languages"/> (the default first). Returns the scripts, the default language's first, or
-    /// null with every problem found. A script published before scripts carried their words takes its language's own
+    /// null with every problem found. A script published before scripts carried their words or the fallback's apology takes its language's own
     /// (<see cref="FlowLoader.Load(Stream, IReadOnlyList{LanguageProfile})"/>), with a note in its <see cref="FlowScript.Notes"/>.
     /// </summary>
     public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage, IReadOnlyList<LanguageProfile> languages)

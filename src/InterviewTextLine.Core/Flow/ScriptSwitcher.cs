@@ -84,7 +84,7 @@ public sealed partial class ScriptSwitcher(
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Switched to published script version {Version} ({Languages} languages)")]
     private partial void LogSwitched(string version, int languages);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Published script version {Version}, {Language}: {Note} Republish it with the section to stop this note.")]
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Published script version {Version}, {Language}: {Note} Republish it with what it lacks to stop this note.")]
     private partial void LogCompleted(string version, string language, string note);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Refused published script version {Version}; the line keeps its wording. {Count} problem(s): {Problems}")]

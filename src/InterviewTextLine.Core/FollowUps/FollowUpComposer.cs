@@ -122,17 +122,7 @@ public sealed class FollowUpComposer(
         };
     }
 
-    private string Fill(string text)
-    {
-        var options = program.Value;
-        return Placeholders.Fill(text, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Placeholders.ProgramName] = options.Name,
-            [Placeholders.HelpContact] = options.HelpContact,
-            [Placeholders.ProgramUrl] = options.Url,
-            [Placeholders.EmergencyNumber] = options.EmergencyNumber,
-        });
-    }
+    private string Fill(string text) => Placeholders.Fill(text, Placeholders.Of(program.Value));
 
     private IReadOnlyList<Paragraph> Paragraphs(string text) => Paragraph.Split(Fill(text));
 }
