@@ -66,7 +66,8 @@ internal static class UnderstandingBench
 
         var script = FlowLoader.LoadEmbedded();
         var start = script.State(script.Start);
-        var understander = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, new FlowScripts([script])).Understander(script);
+        var scripts = new FlowScripts([script]);
+        var understander = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts, new InterviewTextLine.Core.Languages.LanguageRegistry(InterviewTextLine.Core.Languages.BuiltInLanguages.All)).Understander(script, scripts.Keywords);
         understander.Understand(TextReading.Of("the interviewer said something odd"), start, justAskedBack: false);
 
         // Time per text, in process, one at a time: every first text of the evaluation split (free text

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Cli;
 
 /// <summary>
-/// <c>--script</c> for <c>chat</c>, <c>serve</c> and <c>publish</c>: the scripts of every language, as
-/// <c>--script en=a.json --script es=b.json</c>, a folder (<c>script.json</c> is English, <c>script.es.json</c> Spanish,
-/// as in the repository; <c>en.json</c> and <c>es.json</c> too), or one file (English, as before).
+/// <c>--script</c> for <c>chat</c>, <c>serve</c> and <c>publish</c>: the scripts of the languages that ship with the
+/// line, as <c>--script CODE=FILE</c> (repeat), a folder (the default language's <c>script.json</c> and each other's
+/// <c>script.CODE.json</c>, as in the repository; <c>CODE.json</c> too), or one file (the default language's).
 /// </summary>
 internal static class ScriptArguments
 {
@@ -22,6 +23,7 @@ internal static class ScriptArguments
     public static IReadOnlyDictionary<string, string> Files(IEnumerable<string>? values)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var first = BuiltInLanguages.All[0].Code;
         foreach (var value in values ?? [])
         {
             var split = value.IndexOf('=', StringComparison.Ordinal);
@@ -33,7 +35,7 @@ internal static class ScriptArguments
             {
                 foreach (var language in FlowLoader.Languages)
                 {
-                    var names = language == "en" ? new[] { "script.json", "en.json" } : [$"script.{language}.json", $"{language}.json"];
+                    var names = language == first ? new[] { LanguageFiles.Script, $"{language}.json" } : [$"script.{language}.json", $"{language}.json"];
                     if (names.Select(name => Path.Combine(value, name)).FirstOrDefault(File.Exists) is { } found)
                     {
                         files[language] = Path.GetFullPath(found);
@@ -46,21 +48,20 @@ internal static class ScriptArguments
             }
             else
             {
-                files["en"] = Path.GetFullPath(value);
+                files[first] = Path.GetFullPath(value);
             }
         }
 
         return files;
     }
 
-    /// <summary>The settings that make the line speak these files (<c>Flow:ScriptPath</c>, <c>Flow:SpanishScriptPath</c>).</summary>
+    /// <summary>The settings that make the line speak these files (<c>Flow:Scripts:CODE</c>).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Settings(IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         foreach (var (language, path) in files)
         {
-            var key = language == "en" ? nameof(FlowOptions.ScriptPath) : nameof(FlowOptions.SpanishScriptPath);
-            yield return new($"{FlowOptions.SectionName}:{key}", path);
+            yield return new($"{FlowOptions.SectionName}:{FlowOptions.ScriptsKey}:{language}", path);
         }
     }
 }

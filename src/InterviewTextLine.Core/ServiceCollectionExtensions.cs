@@ -3,6 +3,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Handoffs;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Retention;
 using InterviewTextLine.Core.Storage;
@@ -17,8 +18,9 @@ namespace InterviewTextLine.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation core: validated options, the flow scripts (validated at startup), an engine per
-    /// language over the registered <see cref="ITextUnderstanding"/>, the phone hasher, the
+    /// Registers the conversation core: validated options, the languages that ship with the app (after any the host
+    /// registered first with <see cref="LanguageServiceCollectionExtensions.AddLanguage"/>), the flow scripts
+    /// (validated at startup), an engine per language over the registered <see cref="ITextUnderstanding"/>, the phone hasher, the
     /// application service, the line's metrics, the retention sweep, the system clock (the one registration of
     /// <see cref="TimeProvider"/>; a host that needs another registers it first) and, unless a real
     /// store is registered, the in-memory store.
@@ -63,16 +65,20 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the script of every language (<see cref="FlowScripts"/>) and the default one, each read and linted
+    /// Registers the languages that ship with the app (after any registered before), and the script of every
+    /// registered language (<see cref="FlowScripts"/>) and the default one, each read and linted
     /// once (<see cref="ConfiguredScripts"/>) for both the startup validation of <see cref="FlowOptions"/> and the
     /// line; what reads the scripts without the engines (the follow-up and handoff emails) needs nothing more.
     /// </summary>
     public static IServiceCollection AddFlowScripts(this IServiceCollection services)
     {
+        services.AddBuiltInLanguages();
         services.TryAddSingleton<IFlowScriptReader, FlowScriptReader>();
         services.TryAddSingleton<ConfiguredScripts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowOptions>, FlowScriptsValidator>());
-        services.TryAddSingleton(provider => new FlowScripts(provider.GetRequiredService<ConfiguredScripts>().All(provider.GetRequiredService<IOptions<FlowOptions>>().Value.Sources)));
+        services.TryAddSingleton(provider => new LanguageRegistry(provider.GetServices<LanguageProfile>()));
+        services.TryAddSingleton(provider => new FlowScripts(provider.GetRequiredService<ConfiguredScripts>().All(
+            provider.GetRequiredService<IOptions<FlowOptions>>().Value.Sources(provider.GetRequiredService<LanguageRegistry>()))));
         services.TryAddSingleton(provider => provider.GetRequiredService<FlowScripts>().Default);
         return services;
     }
@@ -86,7 +92,8 @@ public static class ServiceCollectionExtensions
         }
 
         var factory = provider.GetRequiredService<EngineFactory>();
-        return new LineLanguages([.. provider.GetRequiredService<FlowScripts>().All.Select(factory.Create)], factory.Detector);
+        var scripts = provider.GetRequiredService<FlowScripts>();
+        return new LineLanguages([.. scripts.All.Select(script => factory.Create(script, scripts.Keywords))], factory.Detector);
     }
 
     /// <summary>

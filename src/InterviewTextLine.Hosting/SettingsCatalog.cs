@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Handoffs;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Email;
 using InterviewTextLine.Hosting.Webhook;
 using InterviewTextLine.TableStorage;
@@ -65,6 +66,20 @@ public static class SettingsCatalog
         {
             if (!property.CanWrite)
             {
+                continue;
+            }
+
+            if (property.PropertyType == typeof(Dictionary<string, string?>))
+            {
+                // A setting per language (Flow__Scripts__es): one entry for each language that ships with the app.
+                foreach (var language in BuiltInLanguages.All)
+                {
+                    var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
+                    yield return new Setting(
+                        $"{section}__{property.Name}__{language.Code}", section, $"{property.Name}:{language.Code}",
+                        description.Replace("{Language}", language.Name, StringComparison.Ordinal), null, false, false, false, false);
+                }
+
                 continue;
             }
 

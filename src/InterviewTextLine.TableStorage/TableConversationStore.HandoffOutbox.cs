@@ -73,7 +73,8 @@ public sealed partial class TableConversationStore
                 row.RowKey,
                 new TexterId(row.GetString(IndexTexterColumn) ?? ""),
                 row.GetString(NumberColumn) ?? "",
-                row.GetString(LanguageColumn) ?? "en",
+                // A row written before the language was recorded: the composer says it was not.
+                row.GetString(LanguageColumn) ?? "",
                 row.GetString(SituationsColumn) is { Length: > 0 } json ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ImmutableListString) ?? [] : [],
                 row.GetDateTimeOffset(RequestedAtColumn) ?? DateTimeOffset.MinValue)
             {

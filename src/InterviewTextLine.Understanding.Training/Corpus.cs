@@ -10,10 +10,14 @@ namespace InterviewTextLine.Understanding.Training;
 /// </summary>
 public static class Corpus
 {
-    /// <summary>The languages with a corpus, the line's default first.</summary>
-    public static IReadOnlyList<string> Languages { get; } = FlowLoader.Languages;
+    /// <summary>The languages that ship with the app and have a corpus, the line's default first.</summary>
+    public static IReadOnlyList<string> Languages { get; } =
+        [.. FlowLoader.Languages.Where(language => typeof(Corpus).Assembly.GetManifestResourceInfo(Prefix + TrainName(language)) is not null)];
 
     public static string TrainName(string language) => language + ".train.jsonl";
+
+    /// <summary>The language's evaluation targets and floor (<see cref="EvaluationTargets"/>).</summary>
+    public static string TargetsName(string language) => language + ".targets.json";
 
     public static string EvaluationName(string language) => language + ".eval.jsonl";
 
@@ -41,13 +45,16 @@ public static class Corpus
     /// The script's own phrases as labelled texts: each reply's synonyms, each command's phrases, each situation's
     /// keywords and the sure danger phrases. They teach the classifier the words the line itself offers.
     /// </summary>
-    public static IReadOnlyList<LabelledText> ScriptPhrases(FlowScript script)
+    /// <param name="script">The script.</param>
+    /// <param name="keywords">The line's keywords: a reply that is one never reaches the model, so it is not taught.</param>
+    public static IReadOnlyList<LabelledText> ScriptPhrases(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(keywords);
         var phrases = new List<LabelledText>();
         foreach (var state in script.States)
         {
-            phrases.AddRange(state.Options.SelectMany(option => option.Phrases.Where(phrase => !Keywords.IsGlobal(TextMatcher.Normalize(phrase))).Select(phrase => new LabelledText(phrase, state.Id, option.Reply))));
+            phrases.AddRange(state.Options.SelectMany(option => option.Phrases.Where(phrase => !keywords.IsGlobal(TextMatcher.Normalize(phrase))).Select(phrase => new LabelledText(phrase, state.Id, option.Reply))));
         }
 
         phrases.AddRange(script.CommandPhrases.SelectMany(pair => pair.Value.Select(phrase => new LabelledText(phrase, LabelledText.FirstText, pair.Key))));
@@ -56,8 +63,13 @@ public static class Corpus
         return [.. phrases.DistinctBy(phrase => (TextMatcher.Normalize(phrase.Text), phrase.Expect))];
     }
 
+    private const string Prefix = "InterviewTextLine.Understanding.Training.Corpus.";
+
+    /// <summary>A file of the corpus folder, as embedded.</summary>
+    internal static Stream OpenFile(string name) => Open(name);
+
     private static Stream Open(string name) =>
-        typeof(Corpus).Assembly.GetManifestResourceStream("InterviewTextLine.Understanding.Training.Corpus." + name)
+        typeof(Corpus).Assembly.GetManifestResourceStream(Prefix + name)
         ?? throw new InvalidOperationException($"The corpus '{name}' is not embedded.");
 
     private static IReadOnlyList<LabelledText> Read(string name)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
@@ -24,7 +23,7 @@ public static class Evaluation
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(corpus);
         var script = engine.Script;
-        var leave = new Regex($@"\b{FlowValidator.LeaveWord(script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var leave = FlowValidator.LeavePattern(script);
         var results = new List<EvaluatedText>();
         foreach (var text in corpus)
         {

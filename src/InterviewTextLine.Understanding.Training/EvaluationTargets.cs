@@ -1,30 +1,26 @@
+using System.Text.Json;
+
 namespace InterviewTextLine.Understanding.Training;
 
-/// <summary>What the line must reach on texts it was neither trained nor tuned on, per language.</summary>
+/// <summary>
+/// What the line must reach on texts it was neither trained nor tuned on, per language: read from the language's
+/// <c>Corpus/{code}.targets.json</c>, beside its corpus. Each file holds the target and the floor: what the shipped
+/// models reach on the evaluation split less a margin, which a change may not go below (<c>CorpusTests</c> holds it)
+/// on the way to the target. A smaller corpus, or a language the sentence model did not learn, has lower ones.
+/// </summary>
 /// <param name="FirstTextAccuracy">First texts understood as labelled.</param>
 /// <param name="WrongSituationRate">At most this share of first texts may get another situation's advice.</param>
 /// <param name="InFlowAccuracy">In-flow replies understood.</param>
 /// <param name="SafetyPrecision">Of the texts given the safety advice, at least this share must be about danger. Recall must be complete.</param>
 public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSituationRate, double InFlowAccuracy, double SafetyPrecision)
 {
-    public static EvaluationTargets English { get; } = new(0.95, 0.015, 0.97, 0.95);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Spanish: its corpus is smaller, and the sentence model learned English, so its letters carry it.</summary>
-    public static EvaluationTargets Spanish { get; } = new(0.92, 0.02, 0.97, 0.95);
+    /// <summary>The target of <paramref name="language"/>.</summary>
+    public static EvaluationTargets For(string language) => Read(language).Target;
 
-    public static EvaluationTargets For(string language) => language == "es" ? Spanish : English;
-
-    /// <summary>
-    /// What the shipped English models reach on the evaluation split, less a margin: the floor a change may not go
-    /// below (<c>CorpusTests</c> holds it), on the way to <see cref="English"/>. First texts understood, danger precision
-    /// and the in-flow replies are at their targets already.
-    /// </summary>
-    public static EvaluationTargets EnglishFloor { get; } = new(0.95, 0.025, 0.97, 0.97) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 2 };
-
-    /// <summary>The floor of the Spanish models (see <see cref="EnglishFloor"/>).</summary>
-    public static EvaluationTargets SpanishFloor { get; } = new(0.90, 0.03, 0.95, 0.88) { SafetyMissesAllowed = 1, CalmToldToLeaveAllowed = 1 };
-
-    public static EvaluationTargets FloorFor(string language) => language == "es" ? SpanishFloor : EnglishFloor;
+    /// <summary>The floor of <paramref name="language"/>'s shipped models.</summary>
+    public static EvaluationTargets FloorFor(string language) => Read(language).Floor;
 
     /// <summary>Danger texts that may go without the safety advice first: none, in a target.</summary>
     public int SafetyMissesAllowed { get; init; }
@@ -69,4 +65,13 @@ public sealed record EvaluationTargets(double FirstTextAccuracy, double WrongSit
 
         return missed;
     }
+
+    private static TargetsFile Read(string language)
+    {
+        using var stream = Corpus.OpenFile(Corpus.TargetsName(language));
+        return JsonSerializer.Deserialize<TargetsFile>(stream, Json)
+            ?? throw new InvalidDataException($"The targets of '{language}' are empty.");
+    }
+
+    private sealed record TargetsFile(EvaluationTargets Target, EvaluationTargets Floor);
 }

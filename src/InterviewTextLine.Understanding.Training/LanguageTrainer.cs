@@ -20,7 +20,7 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var script = engine.Script;
         var language = script.Language;
         var corpus = Corpus.Train(language);
-        var phrases = Corpus.ScriptPhrases(script);
+        var phrases = Corpus.ScriptPhrases(script, engine.Keywords);
         var words = LanguageWords.Count(corpus.Select(text => text.Text).Concat(ScriptTexts(script)), settings.MinWordTexts);
         var mender = understanding.Mender(script, words.Keys);
         var trainer = new ModelTrainer(settings);
@@ -36,7 +36,7 @@ public sealed class LanguageTrainer(TrainingSettings settings, MiniLmSentenceEmb
         var remembered = new RememberedClassifier(outOfFold);
         var now = DateTimeOffset.UnixEpoch.AddYears(56);
         EvaluationReport Score(DecisionPolicy policy) =>
-            Evaluation.Run(engine.With(new Understander(script, remembered, policy, mender)), corpus, emergencyNumber, now);
+            Evaluation.Run(engine.With(new Understander(script, engine.Keywords, remembered, policy, mender)), corpus, emergencyNumber, now);
 
         progress?.Invoke($"{language}: choosing the thresholds");
         var (policy, _) = PolicyTuning.Run(Score, line => progress?.Invoke($"{language}: {line}"));

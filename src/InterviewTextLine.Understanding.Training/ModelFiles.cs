@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 
 namespace InterviewTextLine.Understanding.Training;
@@ -20,13 +21,15 @@ public static class ModelFiles
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(scripts);
+        var all = scripts.ToList();
+        var keywords = KeywordTable.Of(all);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(settings.ToString()));
-        foreach (var script in scripts.OrderBy(script => script.Language, StringComparer.Ordinal))
+        foreach (var script in all.OrderBy(script => script.Language, StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes("\n" + script.Language + "\n"));
             hash.AppendData(Corpus.Bytes(Corpus.TrainName(script.Language)));
-            foreach (var phrase in Corpus.ScriptPhrases(script))
+            foreach (var phrase in Corpus.ScriptPhrases(script, keywords))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(phrase.Text + "\t" + phrase.Expect + "\n"));
             }

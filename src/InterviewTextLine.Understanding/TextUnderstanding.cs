@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Core.Understanding;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Languages;
@@ -8,44 +10,47 @@ using InterviewTextLine.Understanding.Rules;
 namespace InterviewTextLine.Understanding;
 
 /// <summary>
-/// The understanding of every language the line speaks, from the models the app ships: one
-/// <see cref="Understander"/> per script, and the detector that tells their languages apart.
+/// The understanding of every language the line speaks: one <see cref="Understander"/> per script, over the model the
+/// app ships for its language (or, for a language it ships none for, its script alone), and the detector that tells
+/// the languages apart.
 /// </summary>
 public sealed class TextUnderstanding : ITextUnderstanding
 {
-    /// <summary>
-    /// The language the sentence model (all-MiniLM-L6-v2) learned: only there does its vocabulary tell a typo from
-    /// a word the line has never seen. In another language "parado" would be "mended" into the line's "pagado";
-    /// there the classifier's letter n-grams forgive typos instead.
-    /// </summary>
-    private const string EmbedderLanguage = "en";
-
     private readonly ISentenceEmbedder _embedder;
-    private readonly ConcurrentDictionary<FlowScript, Lazy<Understander>> _understanders = new();
+    private readonly LanguageRegistry _languages;
+    private readonly ConcurrentDictionary<(FlowScript Script, KeywordTable Keywords), Lazy<Understander>> _understanders = new();
     private readonly Lazy<LanguageDetector> _detector;
 
-    public TextUnderstanding(ISentenceEmbedder embedder, FlowScripts scripts)
+    public TextUnderstanding(ISentenceEmbedder embedder, FlowScripts scripts, LanguageRegistry languages)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(scripts);
+        ArgumentNullException.ThrowIfNull(languages);
         _embedder = embedder;
-        _detector = new Lazy<LanguageDetector>(() => new LanguageDetector(scripts.All.ToDictionary(script => script.Language, script => ShippedModels.Words(script.Language), StringComparer.Ordinal)));
+        _languages = languages;
+        _detector = new Lazy<LanguageDetector>(() => new LanguageDetector(scripts.All.ToDictionary(script => script.Language, Evidence, StringComparer.Ordinal)));
     }
 
     public ILanguageDetector Detector => _detector.Value;
 
-    public ITextUnderstander Understander(FlowScript script)
+    public ITextUnderstander Understander(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return _understanders.GetOrAdd(script, key => new Lazy<Understander>(() => Create(key))).Value;
+        ArgumentNullException.ThrowIfNull(keywords);
+        return _understanders.GetOrAdd((script, keywords), key => new Lazy<Understander>(() => Create(key.Script, key.Keywords))).Value;
     }
 
-    /// <summary>The understander of <paramref name="script"/> over the shipped model of its language.</summary>
-    public Understander Create(FlowScript script)
+    /// <summary>The understander of <paramref name="script"/> over the shipped model of its language, or its script alone.</summary>
+    public Understander Create(FlowScript script, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var words = ShippedModels.Words(script.Language).Keys;
+        var words = Evidence(script).Keys;
         var mender = Mender(script, words);
+        if (!ShippedModels.Has(script.Language))
+        {
+            return new Understander(script, keywords, AbstainingClassifier.Instance, AbstainingClassifier.Policy, mender);
+        }
+
         TrainedClassifier classifier;
         using (var model = ShippedModels.Model(script.Language))
         {
@@ -53,20 +58,29 @@ public sealed class TextUnderstanding : ITextUnderstanding
         }
 
         ShippedModels.ReleaseModel(script.Language);
-        return new Understander(script, classifier, ShippedModels.Policy(script.Language), mender);
+        return new Understander(script, keywords, classifier, ShippedModels.Policy(script.Language), mender);
     }
 
     /// <summary>
     /// How <paramref name="script"/>'s language reads a text before the rules and the model: typos mended towards the
     /// line's own words, then the sentence model's vocabulary, with <paramref name="words"/> (those its texts use)
-    /// known too.
+    /// known too; only in a language the sentence model learned (<see cref="LanguageProfile.SentenceModelLearnedIt"/>).
     /// </summary>
     public TextMender Mender(FlowScript script, IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var speller = script.Language == EmbedderLanguage
-            ? new SpellingCorrector(TextRules.LineWords(script), _embedder.Vocabulary, words)
+        var speller = _languages.Find(script.Language) is { SentenceModelLearnedIt: true }
+            ? new SpellingCorrector(TextRules.LineWords(script), _embedder.Vocabulary, words, script.Words.Endings)
             : null;
         return new TextMender(script.Language, speller);
     }
+
+    /// <summary>
+    /// The words of <paramref name="script"/>'s language with how many texts use each, the detector's evidence: those
+    /// its model was trained on, or, without a model, those of its script.
+    /// </summary>
+    private static IReadOnlyDictionary<string, int> Evidence(FlowScript script) =>
+        ShippedModels.Has(script.Language)
+            ? ShippedModels.Words(script.Language)
+            : TextRules.LineWords(script).ToDictionary(word => word, _ => 1, StringComparer.Ordinal);
 }

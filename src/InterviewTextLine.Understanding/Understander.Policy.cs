@@ -1,3 +1,4 @@
+using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
 using InterviewTextLine.Understanding.Classification;
@@ -29,7 +30,9 @@ public sealed partial class Understander
         if (!IsSituation(top))
         {
             return top != Labels.Nothing && p >= Policy.Reply
-                ? Model(Commands.All.Contains(top) ? MeaningKind.Command : MeaningKind.Option, top, p)
+                ? KeywordTable.Command(top) is { } command && Commands.All.Contains(top)
+                    ? Meaning.Of(command) with { Source = MeaningSource.Model, Confidence = p }
+                    : Model(MeaningKind.Option, top, p)
                 : Meaning.Nothing with { Source = MeaningSource.Model, Confidence = p };
         }
 

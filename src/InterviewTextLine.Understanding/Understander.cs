@@ -30,6 +30,7 @@ namespace InterviewTextLine.Understanding;
 public sealed partial class Understander : ITextUnderstander
 {
     private readonly FlowScript _script;
+    private readonly KeywordTable _keywords;
     private readonly SituationRules _rules;
     private readonly TextClauses _clauses;
     private readonly TextMender _mender;
@@ -38,16 +39,19 @@ public sealed partial class Understander : ITextUnderstander
     private readonly Dictionary<string, HashSet<string>> _candidates;
 
     /// <param name="script">The validated flow script of this language.</param>
+    /// <param name="keywords">The global keywords of the line's scripts, heard in every language.</param>
     /// <param name="classifier">The trained classifier of this language.</param>
     /// <param name="policy">The thresholds chosen with that classifier.</param>
     /// <param name="mender">Mends typos before the rules and the model read the text.</param>
-    public Understander(FlowScript script, IMeaningClassifier classifier, DecisionPolicy policy, TextMender mender)
+    public Understander(FlowScript script, KeywordTable keywords, IMeaningClassifier classifier, DecisionPolicy policy, TextMender mender)
     {
         ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(keywords);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(mender);
         _script = script;
+        _keywords = keywords;
         _classifier = classifier;
         Policy = policy;
         _mender = mender;
@@ -66,10 +70,10 @@ public sealed partial class Understander : ITextUnderstander
     public DecisionPolicy Policy { get; }
 
     /// <summary>The same understander with other thresholds (for choosing them).</summary>
-    public Understander With(DecisionPolicy policy) => new(_script, _classifier, policy, _mender);
+    public Understander With(DecisionPolicy policy) => new(_script, _keywords, _classifier, policy, _mender);
 
     /// <summary>The same understander reading with another classifier and its policy (for scoring a candidate model).</summary>
-    public Understander With(IMeaningClassifier classifier, DecisionPolicy policy) => new(_script, classifier, policy, _mender);
+    public Understander With(IMeaningClassifier classifier, DecisionPolicy policy) => new(_script, _keywords, classifier, policy, _mender);
 
     public Meaning Understand(TextReading text, FlowState state, bool justAskedBack)
     {
@@ -87,7 +91,7 @@ public sealed partial class Understander : ITextUnderstander
             return state.Situation == urgent && SureReply(text, state) is { } reply ? reply : new Meaning(MeaningKind.Situation, urgent);
         }
 
-        if (TextRules.EmailRequest(text.Body, words) is { } email)
+        if (TextRules.EmailRequest(text.Body, words, _keywords) is { } email)
         {
             return email;
         }
@@ -102,7 +106,7 @@ public sealed partial class Understander : ITextUnderstander
             return new Meaning(MeaningKind.Situation, numbered);
         }
 
-        if (Keywords.Classify(text.SingleWord, optedOut: false, forgiveTypos: true) is var keyword and not Keyword.None)
+        if (_keywords.Classify(text.SingleWord, optedOut: false, forgiveTypos: true) is var keyword and not Keyword.None)
         {
             return Meaning.Of(keyword);
         }

@@ -65,6 +65,15 @@ public sealed partial class DocumentedSamplesTests
     }
 
     [Fact]
+    public async Task The_runbooks_fallback_reply_is_the_default_scripts_apology()
+    {
+        var runbook = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"), TestContext.Current.CancellationToken);
+        var shown = TextBlocks().Match(Section(runbook, "## The fallback")).Groups["text"].Value.TrimEnd('\n');
+
+        Assert.Equal(Placeholders.Fill(FlowLoader.LoadEmbedded().Message(MessageKeys.Fallback), Placeholders.Of(Riverside)), shown);
+    }
+
+    [Fact]
     public void The_docs_run_the_cli_one_way_as_textline()
     {
         var documents = new[] { "README.md" }.Concat(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Select(path => Path.GetRelativePath(RepositoryRoot.Path, path)));
@@ -82,11 +91,13 @@ public sealed partial class DocumentedSamplesTests
         }
     }
 
+    /// <summary>The runbook's example settings.</summary>
+    private static ProgramOptions Riverside => new() { Name = "Riverside Career Center", HelpContact = "careers@riverside.edu", Url = "https://careers.riverside.edu", EmergencyNumber = "911" };
+
     /// <summary>Every state text, words, reasons and message, with the runbook's example settings (Riverside), as sent.</summary>
     private static List<string> Texts(FlowScript script)
     {
-        var program = new ProgramOptions { Name = "Riverside Career Center", HelpContact = "careers@riverside.edu", Url = "https://careers.riverside.edu", EmergencyNumber = "911" };
-        var engine = new ConversationEngine(script, new NoUnderstanding(), Options.Create(program), Options.Create(new ConversationOptions()), Options.Create(new FollowUpOptions()), Options.Create(new LimitsOptions()));
+        var engine = new ConversationEngine(script, KeywordTable.Of([script]), new NoUnderstanding(), Options.Create(Riverside), Options.Create(new ConversationOptions()), Options.Create(new FollowUpOptions()), Options.Create(new LimitsOptions()));
         return
         [
             engine.Render(script.State(script.Start).Text),

@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Rules;
 using Moq;
@@ -42,7 +43,7 @@ public sealed class ClauseReadingTests
             }
         }
 
-        var understander = new Understander(Script, classifier.Object, Policy, new TextMender("en", speller: null));
+        var understander = new Understander(Script, TestKeywords.BuiltIn, classifier.Object, Policy, new TextMender("en", speller: null));
         return understander.Understand(TextReading.Of(text), Script.State(Script.Start), justAskedBack: false);
     }
 
@@ -131,7 +132,7 @@ public sealed class ClauseReadingTests
         var labels = new[] { "dealbreaker", Labels.Nothing };
         var classifier = new Mock<IMeaningClassifier>(MockBehavior.Strict);
         classifier.Setup(model => model.Classify(text, Script.Start)).Returns(new LabelProbabilities(labels, [0.9f, 0.1f]));
-        var understander = new Understander(Script, classifier.Object, Policy, new TextMender("en", speller: null));
+        var understander = new Understander(Script, TestKeywords.BuiltIn, classifier.Object, Policy, new TextMender("en", speller: null));
 
         var meaning = understander.Understand(TextReading.Of(text), Script.State(Script.Start), justAskedBack: false);
 

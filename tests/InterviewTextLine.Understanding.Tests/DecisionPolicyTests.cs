@@ -1,5 +1,6 @@
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Rules;
 using Moq;
@@ -25,7 +26,7 @@ public sealed class DecisionPolicyTests
         var scores = labels.Select(label => probabilities.FirstOrDefault(pair => pair.Label == label).Probability).ToArray();
         var classifier = new Mock<IMeaningClassifier>(MockBehavior.Strict);
         classifier.Setup(model => model.Classify(It.IsAny<string>(), It.IsAny<string>())).Returns(new LabelProbabilities(labels, scores));
-        return (new Understander(Script, classifier.Object, Policy, new TextMender("en", speller: null)), classifier);
+        return (new Understander(Script, TestKeywords.BuiltIn, classifier.Object, Policy, new TextMender("en", speller: null)), classifier);
     }
 
     private static Meaning FirstText(Understander understander, bool justAskedBack = false) =>
@@ -40,6 +41,16 @@ public sealed class DecisionPolicyTests
 
         Assert.Equal(new Meaning(MeaningKind.Situation, "dealbreaker", null, MeaningSource.Model, 0.9), meaning, MeaningComparer.Instance);
         classifier.Verify(model => model.Classify(TextReading.Of(Free).Folded, Script.Start), Times.Once);
+    }
+
+    [Fact]
+    public void A_command_the_model_is_sure_of_carries_the_command_itself()
+    {
+        var (understander, _) = With(("WORDS", 0.8f), ("none", 0.2f));
+
+        var meaning = FirstText(understander);
+
+        Assert.Equal((MeaningKind.Command, Core.Conversations.Keyword.Words, "WORDS", MeaningSource.Model), (meaning.Kind, meaning.Command, meaning.Label, meaning.Source));
     }
 
     [Fact]

@@ -19,11 +19,16 @@ public sealed class RulesTests
     [InlineData("two", "rude")]
     [InlineData("6", "nerves")]
     [InlineData("six", "nerves")]
-    [InlineData("seis", "nerves")]
-    [InlineData("opcion 5", "questions")]
     [InlineData("7", null)]
     public void A_menu_number_picks_its_situation(string text, string? situation) =>
         Assert.Equal(situation, new SituationRules(English).ByNumber(TextReading.Of(text).Words));
+
+    [Theory]
+    [InlineData("seis", "nerves")]
+    [InlineData("opcion 5", "questions")]
+    [InlineData("2", "rude")]
+    public void A_menu_number_in_the_script_s_language_picks_its_situation(string text, string? situation) =>
+        Assert.Equal(situation, new SituationRules(FlowLoader.LoadEmbedded("es")).ByNumber(TextReading.Of(text).Words));
 
     [Theory]
     [InlineData("deal breaker", "dealbreaker")]

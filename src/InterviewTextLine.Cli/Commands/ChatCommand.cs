@@ -24,7 +24,7 @@ internal static partial class ChatCommand
         var from = new Option<string>("--from") { Description = "The texter's number (E.164).", DefaultValueFactory = _ => DefaultFrom };
         var to = new Option<string>("--to") { Description = "The line's number (E.164).", DefaultValueFactory = _ => DefaultTo };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per reply: {\"in\",\"reply\",\"segments\",\"encoding\",\"state\",\"situation\"}." };
-        var script = ScriptArguments.Option("Scripts to preview instead of the ones that ship with the line: en=FILE, es=FILE (repeat), a folder, or one English file.");
+        var script = ScriptArguments.Option("Scripts to preview instead of the ones that ship with the line: CODE=FILE (a language's code; repeat), a folder, or one file of the default language.");
         var command = new Command("chat", "Text the line from this terminal. /wait 3h moves the clock and sends due follow-ups; /quit ends.") { from, to, json, script };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

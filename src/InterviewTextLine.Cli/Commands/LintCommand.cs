@@ -11,7 +11,7 @@ internal static class LintCommand
 {
     public static Command Create()
     {
-        var script = new Option<FileInfo?>("--script") { Description = "A script file to check instead of the ones that ship with the line; a translation is also compared with the shipped English script." };
+        var script = new Option<FileInfo?>("--script") { Description = "A script file to check instead of the ones that ship with the line; a translation is also compared with the shipped script of the default language." };
         var command = new Command("lint", "Check the flow scripts: reachability, dead ends, references, placeholders, GSM-7, segment budgets and that the languages match.") { script };
         command.SetAction(parseResult =>
         {
@@ -27,15 +27,23 @@ internal static class LintCommand
                 return 1;
             }
 
-            var english = file is null ? scripts[0] : FlowLoader.LoadEmbedded();
-            var failed = false;
+            // Between the languages: the shipped scripts together, or a translation file with the default language's.
+            var between = file is null ? FlowValidator.CompareAll(scripts)
+                : scripts[0].Language == FlowLoader.Languages[0] ? [] : FlowValidator.CompareAll([FlowLoader.LoadEmbedded(), scripts[0]]);
+            foreach (var problem in between)
+            {
+                Console.Error.WriteLine($"error: {problem}");
+            }
+
+            var failed = between.Count > 0;
             foreach (var flow in scripts)
             {
-                var problems = FlowValidator.Validate(flow).ToList();
-                if (flow.Language != english.Language)
+                foreach (var note in flow.Notes)
                 {
-                    problems.AddRange(FlowValidator.CompareWith(english, flow));
+                    Console.WriteLine($"note: [{flow.Language}] {note}");
                 }
+
+                var problems = FlowValidator.Validate(flow).ToList();
 
                 foreach (var problem in problems)
                 {

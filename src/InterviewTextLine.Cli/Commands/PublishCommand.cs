@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Hosting.Scripts;
 
 namespace InterviewTextLine.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class PublishCommand
     {
         environment ??= Environment.GetEnvironmentVariable;
         time ??= TimeProvider.System;
-        var script = ScriptArguments.Option("The edited scripts: en=FILE, es=FILE (repeat), or a folder. A language not given keeps its current published (or built-in) script.");
+        var script = ScriptArguments.Option("The edited scripts: CODE=FILE (a language's code; repeat), or a folder. A language not given keeps its current published (or built-in) script.");
         var revert = new Option<string?>("--revert") { Description = "Go back to a published version instead: the one given, or the one before the current.", Arity = ArgumentArity.ZeroOrOne };
         var dryRun = new Option<bool>("--dry-run") { Description = "Lint and print what would change; publish nothing." };
         var (account, storage, container) = ConnectionOptions();
@@ -50,14 +51,14 @@ internal static class PublishCommand
         BlobScriptStore store, string[]? scripts, bool dryRun, TimeProvider time, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var current = await store.ReadCurrentAsync(cancellationToken);
-        var before = current is null ? ScriptSet.Embedded() : await store.ReadVersionAsync(current.Version, cancellationToken);
+        var before = current is null ? ScriptSet.Embedded(BuiltInLanguages.All) : await store.ReadVersionAsync(current.Version, cancellationToken);
         var candidate = new Dictionary<string, string>(before, StringComparer.Ordinal);
         foreach (var (language, path) in ScriptArguments.Files(scripts))
         {
             candidate[language] = await File.ReadAllTextAsync(path, cancellationToken);
         }
 
-        var (read, problems) = ScriptSet.Read(candidate);
+        var (read, problems) = ScriptSet.Read(candidate, BuiltInLanguages.All);
         if (read is null)
         {
             await error.WriteLineAsync($"Not published: {problems.Count} problem(s).");
@@ -69,7 +70,15 @@ internal static class PublishCommand
             return 1;
         }
 
-        var changes = ScriptDiff.Describe(ScriptSet.Read(before).Scripts ?? [], read);
+        foreach (var script in read)
+        {
+            foreach (var note in script.Notes)
+            {
+                await output.WriteLineAsync($"note: {script.Language}: {note}");
+            }
+        }
+
+        var changes = ScriptDiff.Describe(ScriptSet.Read(before, BuiltInLanguages.All).Scripts ?? [], read);
         foreach (var change in changes.DefaultIfEmpty("Nothing changed."))
         {
             await output.WriteLineAsync(change);
@@ -129,7 +138,7 @@ internal static class PublishCommand
         }
 
         // A version is linted again on the way back: the app refuses what no longer passes, and so does this.
-        var (_, problems) = ScriptSet.Read(await store.ReadVersionAsync(target.Version, cancellationToken));
+        var (_, problems) = ScriptSet.Read(await store.ReadVersionAsync(target.Version, cancellationToken), BuiltInLanguages.All);
         if (problems.Count > 0)
         {
             await error.WriteLineAsync($"Version {target.Version} no longer passes the lint: {string.Join("; ", problems)}");

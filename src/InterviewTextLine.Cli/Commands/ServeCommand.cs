@@ -1,6 +1,5 @@
 using System.CommandLine;
 using InterviewTextLine.Cli.Serve;
-using InterviewTextLine.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Cli.Commands;
@@ -8,9 +7,6 @@ namespace InterviewTextLine.Cli.Commands;
 /// <summary><c>textline serve</c>: the Twilio webhook over local HTTP, through the Functions app's handlers.</summary>
 public static class ServeCommand
 {
-    /// <summary>The setting <c>--script</c> sets, for <c>serve</c> and <c>chat</c>.</summary>
-    public const string ScriptPathSetting = $"{FlowOptions.SectionName}:{nameof(FlowOptions.ScriptPath)}";
-
     public static Command Create()
     {
         var urls = new Option<string>("--urls")
@@ -22,7 +18,7 @@ public static class ServeCommand
         {
             Description = "Table Storage connection string (e.g. UseDevelopmentStorage=true for Azurite). Without it, conversations live in memory.",
         };
-        var script = ScriptArguments.Option("Scripts to serve instead of the ones that ship with the line: en=FILE, es=FILE (repeat), a folder, or one English file (sets Flow:ScriptPath, Flow:SpanishScriptPath).");
+        var script = ScriptArguments.Option("Scripts to serve instead of the ones that ship with the line: CODE=FILE (a language's code; repeat), a folder, or one file of the default language (sets Flow:Scripts:CODE).");
         var metrics = new Option<bool>("--metrics") { Description = "Print a summary of the line's metrics to the console every half minute." };
         var command = new Command("serve", "Serve the SMS webhook (POST /api/sms and /api/sms/fallback) on local HTTP, with the follow-up schedule.")
         {

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using InterviewTextLine.Core;
 using InterviewTextLine.Core.Configuration;
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Understanding;
 using InterviewTextLine.Understanding.Classification;
 using InterviewTextLine.Understanding.Training;
@@ -54,19 +56,32 @@ internal static class TrainCommand
     /// <summary>The engines of the shipped scripts (over no model: training brings its own) and a trainer for them.</summary>
     public static (IReadOnlyList<ConversationEngine> Engines, string EmergencyNumber, LanguageTrainer Trainer) Trainer(TrainingSettings settings)
     {
-        var configuration = LocalServices.Configuration(embeddedOnly: true);
+        // The settings come through the options system, bound and validated as the hosts bind them.
+        using var settingsProvider = Settings(LocalServices.Configuration(embeddedOnly: true));
         var scripts = new FlowScripts([.. FlowLoader.Languages.Select(FlowLoader.LoadEmbedded).Select(FlowValidator.EnsureValid)]);
-        var program = Options.Create(configuration.GetSection("Program").Get<ProgramOptions>() ?? new ProgramOptions());
-        var understanding = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts);
+        var program = settingsProvider.GetRequiredService<IOptions<ProgramOptions>>();
+        var understanding = new TextUnderstanding(MiniLmSentenceEmbedder.Shared, scripts, new LanguageRegistry(BuiltInLanguages.All));
         var engines = scripts.All.Select(script => new ConversationEngine(
             script,
+            scripts.Keywords,
             // A stand-in the trainer replaces with each candidate model (ConversationEngine.With).
-            new Understander(script, new RememberedClassifier(new Dictionary<string, LabelProbabilities>()), PolicyTuning.Start, understanding.Mender(script, [])),
+            new Understander(script, scripts.Keywords, new RememberedClassifier(new Dictionary<string, LabelProbabilities>()), PolicyTuning.Start, understanding.Mender(script, [])),
             program,
-            Options.Create(configuration.GetSection("Conversation").Get<ConversationOptions>() ?? new ConversationOptions()),
-            Options.Create(configuration.GetSection("FollowUp").Get<FollowUpOptions>() ?? new FollowUpOptions()),
+            settingsProvider.GetRequiredService<IOptions<ConversationOptions>>(),
+            settingsProvider.GetRequiredService<IOptions<FollowUpOptions>>(),
+            // Training scores every text of the corpus from one "number": no reply cap.
             Options.Create(new LimitsOptions { RepliesPerNumber = int.MaxValue }))).ToList();
         return (engines, program.Value.EmergencyNumber, new LanguageTrainer(settings, MiniLmSentenceEmbedder.Shared, understanding));
+    }
+
+    /// <summary>The settings the engines read, bound and validated by the options system from <paramref name="configuration"/>.</summary>
+    private static ServiceProvider Settings(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddValidatedOptions<ProgramOptions>(configuration);
+        services.AddValidatedOptions<ConversationOptions>(configuration);
+        services.AddValidatedOptions<FollowUpOptions>(configuration);
+        return services.BuildServiceProvider();
     }
 }
 

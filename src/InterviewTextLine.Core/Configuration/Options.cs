@@ -70,27 +70,40 @@ public sealed class ConversationOptions
 }
 
 /// <summary>
-/// Where the conversation's script of each language comes from (section <c>Flow</c>). The scripts are read and linted
-/// once, at startup, by <see cref="Flow.ConfiguredScripts"/>; <see cref="Flow.FlowScriptsValidator"/> stops startup
-/// with the lint's messages when one cannot be used.
+/// Where the conversation's script of each language comes from (section <c>Flow</c>): a file named by
+/// <c>Flow:Scripts:{code}</c>, or the language's own (<see cref="Languages.LanguageProfile"/>). The scripts are read and
+/// linted once, at startup, by <see cref="Flow.ConfiguredScripts"/>; <see cref="Flow.FlowScriptsValidator"/> stops
+/// startup with the lint's messages, naming the setting, when one cannot be used or names no language the line speaks.
 /// </summary>
 [SettingsSection(SectionName)]
 public sealed class FlowOptions
 {
     public const string SectionName = "Flow";
 
-    [Description("Path of a flow script file that replaces the one built into the app, to change wording without a rebuild. Empty: the built-in script.")]
-    public string? ScriptPath { get; set; }
+    /// <summary>The key of <see cref="Scripts"/>: each setting is <c>Flow:Scripts:{code}</c> (app setting <c>Flow__Scripts__{code}</c>).</summary>
+    public const string ScriptsKey = nameof(Scripts);
 
-    [Description("Path of a Spanish flow script file that replaces the Spanish one built into the app. Empty: the built-in Spanish script.")]
-    public string? SpanishScriptPath { get; set; }
+    /// <summary>The settings catalog lists this setting once per built-in language, with the language's name for {Language}.</summary>
+    [Description("Path of a flow script file that replaces the {Language} script built into the app, to change wording without a rebuild; a translation must match the default language's states, options and placeholders. Empty: the built-in script.")]
+    public Dictionary<string, string?> Scripts { get; set; } = [];
 
-    /// <summary>The script of each language the line speaks, the default (English) first.</summary>
-    public IReadOnlyList<Flow.ScriptSource> Sources =>
-    [
-        new("en", nameof(ScriptPath), string.IsNullOrWhiteSpace(ScriptPath) ? null : ScriptPath),
-        new("es", nameof(SpanishScriptPath), string.IsNullOrWhiteSpace(SpanishScriptPath) ? null : SpanishScriptPath),
-    ];
+    /// <summary>The script of each registered language, the default first: the file a setting names, or null for the language's own.</summary>
+    public IReadOnlyList<Flow.ScriptSource> Sources(Languages.LanguageRegistry languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        return [.. languages.All.Select(language => new Flow.ScriptSource(language, language.ScriptSetting, Path(language.Code)))];
+    }
+
+    /// <summary>The keys of <see cref="Scripts"/> that name no registered language.</summary>
+    public IEnumerable<string> Unknown(Languages.LanguageRegistry languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        return Scripts.Keys.Where(code => !languages.All.Any(language => string.Equals(language.Code, code, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    // Settings are case-insensitive (Flow__Scripts__ES), whatever dictionary the binder made.
+    private string? Path(string code) =>
+        Scripts.FirstOrDefault(pair => string.Equals(pair.Key, code, StringComparison.OrdinalIgnoreCase)).Value is { } path && !string.IsNullOrWhiteSpace(path) ? path : null;
 }
 
 /// <summary>Follow-up email settings (section <c>FollowUp</c>).</summary>

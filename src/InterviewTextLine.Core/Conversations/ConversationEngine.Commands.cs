@@ -105,4 +105,7 @@ public sealed partial class ConversationEngine
     private static FollowUp? Cancel(FollowUp? followUp) => followUp is { IsScheduled: true } ? followUp.Cancel() : followUp;
 
     private string Message(string key, string? hint = null) => Render(_script.Message(key), hint);
+
+    /// <summary>True for a word that switches to this script's language (ESPANOL, ENGLISH): the line has already chosen this engine for it.</summary>
+    private bool IsSwitch(string? word) => word is not null && _script.Words.Switch.Contains(word);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.FollowUps;
 using InterviewTextLine.Core.Sms;
@@ -52,7 +51,7 @@ public sealed partial class ConversationEngine
 
         var next = decision.Next!;
         var (since, replies, help) = Window(next, now);
-        var isHelp = decision.Meaning is { Kind: MeaningKind.Command, Value: Commands.Help };
+        var isHelp = decision.Meaning is { Command: Keyword.Help };
         if (isHelp && help >= _limits.HelpPerWindow)
         {
             return Capped(decision.Meaning, LimitKind.Help);
@@ -61,7 +60,7 @@ public sealed partial class ConversationEngine
         if (replies >= _limits.RepliesPerNumber && !isHelp && !IsUrgent(decision.Meaning))
         {
             // An opt-in is the texter's consent, which Twilio has recorded too: it is applied, only not answered.
-            return decision.Meaning is { Kind: MeaningKind.Command, Value: "OPTIN" }
+            return decision.Meaning is { Command: Keyword.OptIn }
                 ? decision with { Reply = null, Limit = LimitKind.Replies }
                 : Capped(decision.Meaning, LimitKind.Replies);
         }
@@ -200,19 +199,4 @@ public sealed partial class ConversationEngine
 
     /// <summary>How long an address that was given a summary is refused to any other conversation: a day.</summary>
     public static TimeSpan AddressClaimDuration { get; } = TimeSpan.FromDays(1);
-
-    /// <summary>"3 hours", "3 horas": the follow-up delay in the script's language.</summary>
-    internal static string DescribeDelay(TimeSpan delay, string language)
-    {
-        var (minute, hour, day) = language == "es" ? ("minuto", "hora", "d\u00EDa") : ("minute", "hour", "day");
-        return delay switch
-        {
-            { TotalMinutes: < 90 } => Plural((int)Math.Round(delay.TotalMinutes), minute),
-            { TotalHours: < 48 } => Plural((int)Math.Round(delay.TotalHours), hour),
-            _ => Plural((int)Math.Round(delay.TotalDays), day),
-        };
-    }
-
-    private static string Plural(int count, string unit) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? "" : "s");
 }

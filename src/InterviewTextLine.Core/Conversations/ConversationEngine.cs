@@ -32,6 +32,7 @@ public sealed partial class ConversationEngine
     private readonly TimeSpan _expiry;
     private readonly TimeSpan _followUpDelay;
     private readonly ITextUnderstander _understander;
+    private readonly KeywordTable _keywords;
 
     private readonly IOptions<ProgramOptions> _program;
     private readonly IOptions<ConversationOptions> _conversation;
@@ -43,6 +44,7 @@ public sealed partial class ConversationEngine
 
     public ConversationEngine(
         FlowScript script,
+        KeywordTable keywords,
         ITextUnderstander understander,
         IOptions<ProgramOptions> program,
         IOptions<ConversationOptions> conversation,
@@ -55,28 +57,33 @@ public sealed partial class ConversationEngine
         _limits = limits.Value;
         ArgumentNullException.ThrowIfNull(understander);
         ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(keywords);
         ArgumentNullException.ThrowIfNull(followUp);
         _script = FlowValidator.EnsureValid(script);
         _expiry = TimeSpan.FromHours(conversation?.Value.ExpiryHours ?? throw new ArgumentNullException(nameof(conversation)));
         _followUpDelay = followUp.Value.Delay;
         _understander = understander;
+        _keywords = keywords;
         _values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Placeholders.ProgramName] = (program ?? throw new ArgumentNullException(nameof(program))).Value.Name,
             [Placeholders.HelpContact] = program.Value.HelpContact,
             [Placeholders.ProgramUrl] = program.Value.Url,
             [Placeholders.EmergencyNumber] = program.Value.EmergencyNumber,
-            [Placeholders.Delay] = DescribeDelay(_followUpDelay, script.Language),
+            [Placeholders.Delay] = script.Words.Delay(_followUpDelay),
         };
-        _handoffs = new HandoffDesk(_script, handoff?.Value, Render);
+        _handoffs = new HandoffDesk(_script, keywords, handoff?.Value, Render);
     }
 
     public FlowScript Script => _script;
 
     public ITextUnderstander Understander => _understander;
 
+    /// <summary>The global keywords of the scripts this engine's was validated with, in every language of the line.</summary>
+    public KeywordTable Keywords => _keywords;
+
     /// <summary>The same engine reading texts with <paramref name="understander"/> (for scoring another model or policy).</summary>
-    public ConversationEngine With(ITextUnderstander understander) => new(_script, understander, _program, _conversation, _followUp, _limitOptions, _handoffOptions);
+    public ConversationEngine With(ITextUnderstander understander) => new(_script, _keywords, understander, _program, _conversation, _followUp, _limitOptions, _handoffOptions);
 
     /// <summary>The situation a state gives advice for, or null for the menu, the closing or a state the script no longer has.</summary>
     public string? SituationOf(string stateId) => _script.HasState(stateId) ? _script.State(stateId).Situation : null;
@@ -122,17 +129,21 @@ public sealed partial class ConversationEngine
         return CapReplies(decision with { Meaning = new Meaning(MeaningKind.Situation, urgent) }, now);
     }
 
+    /// <summary>An opted-out texter is answered only when they opt back in or ask to be forgotten.</summary>
+    private Decision DecideOptedOut(Conversation current, TextReading text, DateTimeOffset now) =>
+        _keywords.Classify(text.SingleWord, optedOut: true) switch
+        {
+            Keyword.OptIn => Save(Enter(current with { OptedOut = false }, _script.Start, now), now) with { Meaning = Meaning.Of(Keyword.OptIn) },
+            Keyword.Forget => ForgetOptedOut(current, now) with { Meaning = Meaning.Of(Keyword.Forget) },
+            _ => new Decision(DecisionKind.Ignore, null, null),
+        };
+
     private Decision DecideUncapped(Conversation? stored, ReplyTally? carried, string? body, TextReading text, int mediaCount, DateTimeOffset now)
     {
         var current = Resume(stored, carried, now, out var fresh);
         if (current.OptedOut)
         {
-            return Keywords.Classify(text.SingleWord, optedOut: true) switch
-            {
-                Keyword.OptIn => Save(Enter(current with { OptedOut = false }, _script.Start, now), now) with { Meaning = Meaning.Of(Keyword.OptIn) },
-                Keyword.Forget => ForgetOptedOut(current, now) with { Meaning = Meaning.Of(Keyword.Forget) },
-                _ => new Decision(DecisionKind.Ignore, null, null),
-            };
+            return DecideOptedOut(current, text, now);
         }
 
         var state = _script.State(current.StateId);
@@ -143,7 +154,9 @@ public sealed partial class ConversationEngine
             return new Decision(DecisionKind.Save, stored ?? current, Message(problem, state.Hint));
         }
 
-        var keyword = Keywords.Classify(text.SingleWord, optedOut: false) is var word and not Keyword.None ? word : Keywords.Plea(text.Words);
+        var keyword = _keywords.Classify(text.SingleWord, optedOut: false) is var word and not Keyword.None ? word
+            : IsSwitch(text.SingleWord) ? Keyword.Language
+            : _keywords.Plea(text.Words);
         if (Command(keyword, current, state, now, nothingStored: stored is null) is { } command)
         {
             return command with { Meaning = Meaning.Of(keyword) };
@@ -167,7 +180,7 @@ public sealed partial class ConversationEngine
         {
             MeaningKind.Situation => Advise(current, _script.Situations[meaning.Value!].Entry, meaning.Second, now),
             MeaningKind.Option => Advise(current, _script.RepliesInReach(state).First(option => option.Reply == meaning.Value).Goto, meaning.Second, now),
-            MeaningKind.Command => Command(Keywords.Classify(meaning.Value, optedOut: false), current, state, now, nothingStored: stored is null),
+            MeaningKind.Command => Command(meaning.Command, current, state, now, nothingStored: stored is null),
             MeaningKind.Email => RequestEmail(current, meaning.Value!, now),
             MeaningKind.Clarify => AskedBack(Save(current, now, Clarify(meaning))),
             _ => null,

@@ -12,7 +12,7 @@ namespace InterviewTextLine.Core.Conversations;
 /// silence, or one sent at the welcome) written clearly in another language switches to it, so
 /// "el entrevistador es muy grosero" is answered in Spanish without asking. Later in a conversation only a
 /// sentence with several words of the other language switches, never a short text ("ok", "no", "gun").
-/// ESPAÑOL / ESPANOL and ENGLISH / INGLES switch at any time. The scripts have the same states (the lint
+/// A language's switch words (its script's <see cref="Flow.ScriptWords.Switch"/>: ESPAÑOL, ENGLISH) switch at any time. The scripts have the same states (the lint
 /// checks it), so a texter who switches stays where they are.
 /// </para>
 /// <para>
@@ -124,9 +124,9 @@ public sealed class LineLanguages
             return current;
         }
 
-        if (text.SingleWord is { } word && Keywords.Languages.TryGetValue(word, out var chosen) && snapshot.Languages.ContainsKey(chosen))
+        if (text.SingleWord is { } word && snapshot.Engines.FirstOrDefault(engine => engine.Script.Words.Switch.Contains(word)) is { } chosen)
         {
-            return chosen;
+            return chosen.Script.Language;
         }
 
         if (_detector is null || snapshot.Languages.Count == 1 || text.Words.Count == 0)

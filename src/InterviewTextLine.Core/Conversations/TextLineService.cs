@@ -189,7 +189,7 @@ public sealed partial class TextLineService(
             metrics.Understanding(meaning.IsUnderstood ? UnderstandingResult.Understood
                 : meaning.Kind == Understanding.MeaningKind.Clarify ? UnderstandingResult.Clarifying
                 : UnderstandingResult.NotUnderstood);
-            if (meaning is { Kind: Understanding.MeaningKind.Command, Value: Understanding.Commands.Help })
+            if (meaning is { Command: Keyword.Help })
             {
                 metrics.Help();
             }

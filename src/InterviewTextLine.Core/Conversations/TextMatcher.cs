@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using InterviewTextLine.Core.Sms;
 
@@ -138,29 +137,5 @@ public static class TextMatcher
 
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
         return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
-    }
-
-    /// <summary>Parses "1", "#1", "1.", "one", "seis" or "option 1" into a number (the menu's six, in either language), or null.</summary>
-    public static int? Number(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var candidate = words switch
-        {
-            [var only] => only,
-            ["option" or "number" or "no" or "opcion" or "numero", var second] => second,
-            _ => null,
-        };
-        return candidate switch
-        {
-            null => null,
-            "one" or "uno" => 1,
-            "two" or "dos" => 2,
-            "three" or "tres" => 3,
-            "four" or "cuatro" => 4,
-            "five" or "cinco" => 5,
-            "six" or "seis" => 6,
-            _ when candidate.Length <= 2 && int.TryParse(candidate, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
-            _ => null,
-        };
     }
 }

@@ -13,15 +13,26 @@ public sealed record FlowScript
     public required string Version { get; init; }
 
     /// <summary>
-    /// The language of the script's texts (<c>en</c>, <c>es</c>). Each language the line speaks has a
-    /// script of its own with the same states, options and situations; only the words differ.
+    /// The code of the script's language (its <see cref="Languages.LanguageProfile.Code"/>). Each language the line
+    /// speaks has a script of its own with the same states, options and situations; only the words differ.
     /// </summary>
-    public string Language { get; init; } = "en";
+    public required string Language { get; init; }
+
+    /// <summary>The language's own words that the line's code uses: switching, leaving, HELP, times, keywords, and the rules' small words.</summary>
+    public required ScriptWords Words { get; init; }
+
+    /// <summary>
+    /// What the loader filled in because the script was written before scripts carried it (its language, its words),
+    /// for the lint and the logs to say; empty for a complete script.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
     /// The word shown for each command in this language, keyed by the command (<c>WORDS</c> is
-    /// <c>PALABRAS</c> in Spanish); a command not listed is shown as itself. Every word must be a global
-    /// keyword for its command, so a texter who sends what they were shown is understood.
+    /// <c>PALABRAS</c> in Spanish); a command not listed is shown as itself. Every word shown must be one of
+    /// this script's own keywords for its command (<see cref="ScriptWords.Keywords"/>), so a texter who sends what
+    /// they were shown is understood, whatever other languages the line speaks.
     /// </summary>
     public IReadOnlyDictionary<string, string> Commands { get; init; } = new Dictionary<string, string>();
 
@@ -248,53 +259,4 @@ public sealed record Cue
     /// </summary>
     public required IReadOnlyList<string> Phrases { get; init; }
 
-}
-
-/// <summary>The keys of <see cref="FlowScript.Messages"/> the engine uses.</summary>
-public static class MessageKeys
-{
-    public const string Help = "help";
-    public const string Unknown = "unknown";
-    public const string WordsNeedSituation = "wordsNeedSituation";
-    public const string WhyNeedSituation = "whyNeedSituation";
-    public const string EmailSaved = "emailSaved";
-    public const string EmailMissing = "emailMissing";
-    public const string EmailInvalid = "emailInvalid";
-    public const string EmailCancelled = "emailCancelled";
-    public const string NoEmailPending = "noEmailPending";
-    public const string Forgotten = "forgotten";
-    public const string Empty = "empty";
-    public const string MediaOnly = "mediaOnly";
-    public const string TooLong = "tooLong";
-    public const string Clarify = "clarify";
-    public const string EmailLimit = "emailLimit";
-
-    /// <summary>The state's question again, kindly, for "ok", "yes" where it answers nothing, or a feeling.</summary>
-    public const string Again = "again";
-
-    /// <summary>After the advice for the weightier of two problems in one text: the other one, and how to get to it.</summary>
-    public const string Also = "also";
-
-    /// <summary>The closing for a texter whose summary is already on its way: it does not offer EMAIL again.</summary>
-    public const string ClosingEmailSaved = "closingEmailSaved";
-
-    /// <summary>TALK: the consent question, in one segment, naming the program and when to expect contact ({When}).</summary>
-    public const string TalkConsent = "talkConsent";
-
-    /// <summary>YES to the consent question: the request is on its way, and when to expect contact ({When}).</summary>
-    public const string TalkRequested = "talkRequested";
-
-    /// <summary>NO to the consent question: the number is not shared.</summary>
-    public const string TalkDeclined = "talkDeclined";
-
-    /// <summary>TALK from a number that already had its handoff today.</summary>
-    public const string TalkAlready = "talkAlready";
-
-    /// <summary>TALK with the handoff off: the program's contact details, and the state's hint.</summary>
-    public const string TalkContact = "talkContact";
-    /// <summary>The apology for WRONG, sent before the welcome menu (FlowValidator.Misroute.cs checks it).</summary>
-    public const string Misrouted = "misrouted";
-
-    public static IReadOnlyList<string> All { get; } =
-        [Help, Unknown, WordsNeedSituation, WhyNeedSituation, EmailSaved, EmailMissing, EmailInvalid, EmailCancelled, NoEmailPending, Forgotten, Empty, MediaOnly, TooLong, Clarify, EmailLimit, Again, Also, ClosingEmailSaved, TalkConsent, TalkRequested, TalkDeclined, TalkAlready, TalkContact];
 }

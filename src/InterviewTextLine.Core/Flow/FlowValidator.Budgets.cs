@@ -29,25 +29,23 @@ public static partial class FlowValidator
     public const int FirstScreen = SmsSegments.Gsm7Single;
 
     /// <summary>
-    /// What HELP must carry for the carriers (CTIA, and Twilio's review of a number), in each language:
-    /// each element as the lint names it, and how it is found in the text. How to opt out is checked
-    /// apart, with the script's own word for STOP.
+    /// What HELP must carry for the carriers (CTIA, and Twilio's review of a number) in every language, each element
+    /// as the lint names it and how it is found; the rest is in the language's words (<see cref="ScriptWords.Help"/>).
+    /// How to opt out is checked apart, with the script's own word for STOP.
     /// </summary>
-    public static IReadOnlyList<(string Element, Regex Pattern)> HelpElements(string language) =>
+    private static readonly (string Element, Regex Pattern)[] HelpElements =
     [
         ("the program name {ProgramName}", new Regex(@"\{ProgramName\}", RegexOptions.CultureInvariant)),
         ("the help contact {HelpContact}", new Regex(@"\{HelpContact\}", RegexOptions.CultureInvariant)),
-        language == "es"
-            ? ("\"Pueden aplicar tarifas de mensajes y datos\"", new Regex(@"tarifas de mensajes y datos", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase))
-            : ("\"Msg&data rates may apply\"", new Regex(@"msg\s*&\s*data rates may apply", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
-        language == "es"
-            ? ("the message frequency (\"solo cuando escribes\")", new Regex(@"cuando (tu |t\u00FA )?escribes|frecuencia", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase))
-            : ("the message frequency (\"replies only when you text\")", new Regex(@"only when you text|frequency", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)),
         ("the safety line with {EmergencyNumber}", new Regex(@"\{EmergencyNumber\}", RegexOptions.CultureInvariant)),
     ];
 
-    /// <summary>The word that tells a texter to leave, in each language ("Leave now", "Sal ahora"): danger advice starts with it.</summary>
-    public static string LeaveWord(string language) => language == "es" ? "sal" : "leave";
+    /// <summary>The pattern of <paramref name="script"/>'s word to leave ("Leave now", "Sal ahora"), as a whole word: danger advice starts with it.</summary>
+    public static Regex LeavePattern(FlowScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return new Regex($@"\b{Regex.Escape(script.Words.Leave)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
 
     /// <summary>What the welcome must tell a new texter how to use.</summary>
     private static readonly string[] WelcomeKeywords = ["HELP", "STOP"];
@@ -72,13 +70,6 @@ public static partial class FlowValidator
         {
             problems.Add($"The welcome ('{script.Start}') must say how to use {keyword}.");
         }
-
-        // A texter who reads the welcome in the wrong language must see how to switch.
-        var switches = Keywords.Languages.Where(pair => pair.Value != script.Language).Select(pair => pair.Key).ToList();
-        if (switches.Count > 0 && !switches.Any(word => Mentions(TextMatcher.Fold(text), word)))
-        {
-            problems.Add($"The welcome ('{script.Start}') must say how to switch language ({string.Join(" or ", switches)}).");
-        }
     }
 
     private static void CheckHelp(FlowScript script, List<string> problems)
@@ -88,9 +79,14 @@ public static partial class FlowValidator
             return;
         }
 
-        foreach (var (element, _) in HelpElements(script.Language).Where(required => !required.Pattern.IsMatch(help)))
+        foreach (var (element, _) in HelpElements.Where(required => !required.Pattern.IsMatch(help)))
         {
             problems.Add($"Message 'help' is missing {element}, which carriers require in every HELP reply.");
+        }
+
+        foreach (var required in script.Words.Help.Where(required => !required.Regex.IsMatch(help)))
+        {
+            problems.Add($"Message 'help' is missing {required.Element}, which carriers require in every HELP reply.");
         }
 
         var stop = script.CommandWord("STOP");
@@ -113,7 +109,7 @@ public static partial class FlowValidator
         values[Placeholders.EmergencyNumber] = number;
         var filled = Placeholders.Fill(script.State(situation.Entry).Text, values);
         var screen = filled[..Math.Min(filled.Length, FirstScreen)];
-        if (!Regex.IsMatch(screen, $@"\b{LeaveWord(script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) || !screen.Contains(number, StringComparison.Ordinal))
+        if (!LeavePattern(script).IsMatch(screen) || !screen.Contains(number, StringComparison.Ordinal))
         {
             problems.Add($"State '{situation.Entry}' text must say to leave and name {{{Placeholders.EmergencyNumber}}} in its first {FirstScreen} characters (with the longest settings): danger comes first.");
         }
@@ -156,9 +152,7 @@ public static partial class FlowValidator
                 _ when HintMessages.Contains(key) => [Placeholders.Hint],
                 _ => [],
             };
-            // The consent question is asked once, in one segment: the texter reads all of it before answering.
-            var budget = key is MessageKeys.Clarify or MessageKeys.TalkConsent ? QuestionSegments : PromptSegments;
-            CheckText($"Message '{key}'", text, budget, allowed, longestHint, longestReason, problems, LongestGists(script));
+            CheckText($"Message '{key}'", text, MessageSegments(key), allowed, longestHint, longestReason, problems, LongestGists(script));
         }
 
         CheckAdviceWithSecondProblem(script, problems);
@@ -204,10 +198,21 @@ public static partial class FlowValidator
         }
     }
 
+    /// <summary>
+    /// A message's budget. The consent question is asked once, in one segment: the texter reads all of it before
+    /// answering; the fallback's apology has its own (<see cref="FallbackSegments"/>).
+    /// </summary>
+    private static int MessageSegments(string key) => key switch
+    {
+        MessageKeys.Clarify or MessageKeys.TalkConsent => QuestionSegments,
+        MessageKeys.Fallback => FallbackSegments,
+        _ => PromptSegments,
+    };
+
     /// <summary>A situation where nothing is wrong (nerves) never tells the texter to leave, nor names the emergency number.</summary>
     private static void CheckReassurance(FlowScript script, List<string> problems)
     {
-        var leave = new Regex($@"\b{LeaveWord(script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var leave = LeavePattern(script);
         foreach (var (id, _) in script.Situations.Where(pair => pair.Value.Reassurance))
         {
             foreach (var state in script.States.Where(state => state.Situation == id))

@@ -1,8 +1,6 @@
-using InterviewTextLine.Core.Conversations;
-
 namespace InterviewTextLine.Core.Flow;
 
-/// <summary>The checks between the scripts of two languages, and of the words a script shows for commands.</summary>
+/// <summary>The checks between the scripts of two languages.</summary>
 public static partial class FlowValidator
 {
     /// <summary>
@@ -65,20 +63,6 @@ public static partial class FlowValidator
         }
 
         return problems;
-    }
-
-    /// <summary>Every command word a script shows must be a global keyword for that command, or a texter who sends it is not understood.</summary>
-    private static void CheckCommandWords(FlowScript script, List<string> problems)
-    {
-        foreach (var (command, word) in script.Commands)
-        {
-            var expected = Keywords.Classify(command, optedOut: false);
-            var actual = Keywords.Classify(TextMatcher.SingleWord(word), optedOut: false);
-            if (expected == Keyword.None || actual != expected)
-            {
-                problems.Add($"The command word '{word}' is not understood as {command}.");
-            }
-        }
     }
 
     private static void Same(List<string> problems, string language, string what, string? first, string? translated)

@@ -33,10 +33,10 @@ public static partial class FlowValidator
         }
     }
 
-    /// <summary>The word the script teaches for a misroute: WRONG in English, ERROR in Spanish.</summary>
+    /// <summary>The word the script teaches for a misroute: its command word for WRONG (ERROR in Spanish).</summary>
     public static string MisrouteWord(FlowScript script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return script.Language == "es" ? "ERROR" : "WRONG";
+        return script.CommandWord("WRONG");
     }
 }

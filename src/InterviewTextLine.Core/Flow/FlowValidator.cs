@@ -55,11 +55,12 @@ public static partial class FlowValidator
             }
         }
 
+        var keywords = KeywordTable.Of([script]);
         CheckReferences(script, ids, problems);
-        CheckCommandWords(script, problems);
+        CheckKeywords(script, keywords, problems);
         CheckReachability(script, ids, problems);
         CheckWayOut(script, problems);
-        CheckOptions(script, problems);
+        CheckOptions(script, keywords, problems);
         CheckTexts(script, problems);
         CheckWelcome(script, problems);
         CheckHelp(script, problems);
@@ -67,6 +68,8 @@ public static partial class FlowValidator
         CheckReassurance(script, problems);
         CheckTalk(script, problems);
         CheckMisroute(script, problems);
+        CheckFallback(script, problems);
+        CheckWords(script, keywords, problems);
         return problems;
     }
 
@@ -157,6 +160,12 @@ public static partial class FlowValidator
             problems.Add($"The connective '{connective}' must be one word in lower-case letters without accents, as texts are read.");
         }
 
+        CheckKeys(script, problems);
+    }
+
+    /// <summary>Command phrases name commands, and every message the engine sends is there.</summary>
+    private static void CheckKeys(FlowScript script, List<string> problems)
+    {
         foreach (var command in script.CommandPhrases.Keys.Where(command => !Understanding.Commands.All.Contains(command)))
         {
             problems.Add($"Command phrases are given for '{command}', which is not a command ({string.Join(", ", Understanding.Commands.All)}).");
@@ -250,21 +259,17 @@ public static partial class FlowValidator
         }
     }
 
-    private static void CheckOptions(FlowScript script, List<string> problems)
+    private static void CheckOptions(FlowScript script, KeywordTable keywords, List<string> problems)
     {
         foreach (var state in script.States)
         {
+            problems.AddRange(KeywordOptions(state, keywords));
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var option in state.Options)
             {
                 foreach (var phrase in option.Phrases)
                 {
                     var normalized = TextMatcher.Normalize(phrase);
-                    if (Keywords.IsGlobal(normalized))
-                    {
-                        problems.Add($"State '{state.Id}' option '{phrase}' is a global keyword and would never be reached.");
-                    }
-
                     if (seen.TryGetValue(normalized, out var other) && other != option.Goto)
                     {
                         problems.Add($"State '{state.Id}' uses '{phrase}' for two options.");

@@ -38,6 +38,19 @@ public static partial class Placeholders
     /// <summary>Placeholders only some texts can use.</summary>
     public static IReadOnlySet<string> Contextual { get; } = new HashSet<string> { Hint, Delay, Reason, First, FirstNumber, Second, SecondNumber, When };
 
+    /// <summary>The values of the placeholders any text may use, from the program's settings.</summary>
+    public static IReadOnlyDictionary<string, string> Of(Configuration.ProgramOptions program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ProgramName] = program.Name,
+            [HelpContact] = program.HelpContact,
+            [ProgramUrl] = program.Url,
+            [EmergencyNumber] = program.EmergencyNumber,
+        };
+    }
+
     public static IEnumerable<string> Names(string text) =>
         PlaceholderPattern().Matches(text).Select(match => match.Groups[1].Value);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Core.Flow;
 
@@ -10,15 +11,19 @@ namespace InterviewTextLine.Core.Flow;
 public static class ScriptSet
 {
     /// <summary>
-    /// Reads the JSON of each language's script (keyed by language). Returns the scripts, the default language
-    /// (<c>en</c>) first, or null with every problem found.
+    /// Reads the JSON of each language's script (keyed by language code), for the line that speaks
+    /// <paramref name="languages"/> (the default first). Returns the scripts, the default language's first, or
+    /// null with every problem found. A script published before scripts carried their words or the fallback's apology takes its language's own
+    /// (<see cref="FlowLoader.Load(Stream, IReadOnlyList{LanguageProfile})"/>), with a note in its <see cref="FlowScript.Notes"/>.
     /// </summary>
-    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage)
+    public static (IReadOnlyList<FlowScript>? Scripts, IReadOnlyList<string> Problems) Read(IReadOnlyDictionary<string, string> jsonByLanguage, IReadOnlyList<LanguageProfile> languages)
     {
         ArgumentNullException.ThrowIfNull(jsonByLanguage);
+        ArgumentNullException.ThrowIfNull(languages);
         var problems = new List<string>();
         var scripts = new List<FlowScript>();
-        foreach (var language in FlowLoader.Languages)
+        var codes = languages.Select(profile => profile.Code).ToList();
+        foreach (var language in codes)
         {
             if (!jsonByLanguage.TryGetValue(language, out var json))
             {
@@ -29,7 +34,7 @@ public static class ScriptSet
             try
             {
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                var script = FlowLoader.Load(stream);
+                var script = FlowLoader.Load(stream, languages);
                 var found = FlowValidator.Validate(script).Select(problem => $"{language}: {problem}").ToList();
                 if (script.Language != language)
                 {
@@ -45,16 +50,16 @@ public static class ScriptSet
             }
         }
 
-        problems.AddRange(jsonByLanguage.Keys.Except(FlowLoader.Languages, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
+        problems.AddRange(jsonByLanguage.Keys.Except(codes, StringComparer.Ordinal).Select(language => $"'{language}' is not a language the line speaks."));
         if (problems.Count == 0)
         {
-            problems.AddRange(scripts.Skip(1).SelectMany(translation => FlowValidator.CompareWith(scripts[0], translation)));
+            problems.AddRange(FlowValidator.CompareAll(scripts));
         }
 
         return problems.Count == 0 ? (scripts, problems) : (null, problems);
     }
 
-    /// <summary>The built-in scripts as JSON, keyed by language: what the line speaks when nothing was published.</summary>
-    public static IReadOnlyDictionary<string, string> Embedded() =>
-        FlowLoader.Languages.ToDictionary(language => language, FlowLoader.ReadEmbeddedJson, StringComparer.Ordinal);
+    /// <summary>The languages' own scripts as JSON, keyed by language: what the line speaks when nothing was published.</summary>
+    public static IReadOnlyDictionary<string, string> Embedded(IEnumerable<LanguageProfile> languages) =>
+        languages.ToDictionary(language => language.Code, language => language.ReadScript(), StringComparer.Ordinal);
 }

@@ -16,6 +16,7 @@ public sealed partial class ScriptSwitcher(
     FlowScripts scripts,
     LineLanguages languages,
     EngineFactory engines,
+    Languages.LanguageRegistry registered,
     InsightMetrics metrics,
     ILogger<ScriptSwitcher> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class ScriptSwitcher(
                 return [];
             }
 
-            var (read, problems) = ScriptSet.Read(jsonByLanguage);
+            var (read, problems) = ScriptSet.Read(jsonByLanguage, registered.All);
             if (read is null)
             {
                 if (version != RefusedVersion)
@@ -54,7 +55,8 @@ public sealed partial class ScriptSwitcher(
 
             // Engines first (the lint above has passed each script, so building one does not lint it again); only
             // then is anything replaced.
-            var built = read.Select(engines.Create).ToList();
+            var keywords = KeywordTable.Of(read);
+            var built = read.Select(script => engines.Create(script, keywords)).ToList();
 
             // Each new script gets an understander of its own: read one text with it now, so no texter waits for it.
             foreach (var engine in built)
@@ -62,17 +64,28 @@ public sealed partial class ScriptSwitcher(
                 engine.Understander.Understand(Understanding.TextReading.Of("hello"), engine.Script.State(engine.Script.Start), justAskedBack: false);
             }
 
-            scripts.Switch(read);
+            scripts.Switch(read, keywords);
             languages.Switch(built);
             (CurrentVersion, RefusedVersion) = (version, null);
             metrics.ScriptVersion(switched: true);
             LogSwitched(version, read.Count);
+            foreach (var script in read)
+            {
+                foreach (var note in script.Notes)
+                {
+                    LogCompleted(version, script.Language, note);
+                }
+            }
+
             return [];
         }
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Switched to published script version {Version} ({Languages} languages)")]
     private partial void LogSwitched(string version, int languages);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Published script version {Version}, {Language}: {Note} Republish it with what it lacks to stop this note.")]
+    private partial void LogCompleted(string version, string language, string note);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Refused published script version {Version}; the line keeps its wording. {Count} problem(s): {Problems}")]
     private partial void LogRefused(string version, int count, IReadOnlyList<string> problems);
@@ -90,6 +103,7 @@ public sealed class EngineFactory(
     /// <summary>The understanding's language detector.</summary>
     public Understanding.ILanguageDetector Detector => understanding.Detector;
 
-    public ConversationEngine Create(FlowScript script) =>
-        new(script, understanding.Understander(script), program, conversation, followUp, limits, handoff);
+    /// <summary>The engine of <paramref name="script"/>, hearing the keywords of its whole set (<paramref name="keywords"/>).</summary>
+    public ConversationEngine Create(FlowScript script, KeywordTable keywords) =>
+        new(script, keywords, understanding.Understander(script, keywords), program, conversation, followUp, limits, handoff);
 }

@@ -28,7 +28,7 @@ public sealed class FollowUpComposer(
             .Select(id => SummarizeSituation(script, id, script.Situations[id], conversation))
             .ToList();
         // The subject names no situation: inbox previews, lock screens and shared mailboxes show it to anyone nearby.
-        var subject = script.Language == "es" ? $"Tus notas de entrevista de {options.Name}" : $"Your interview notes from {options.Name}";
+        var subject = script.Words.FollowUpSubject.Replace("{" + Placeholders.ProgramName + "}", options.Name, StringComparison.Ordinal);
 
         return new FollowUpSummary
         {
@@ -122,17 +122,7 @@ public sealed class FollowUpComposer(
         };
     }
 
-    private string Fill(string text)
-    {
-        var options = program.Value;
-        return Placeholders.Fill(text, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Placeholders.ProgramName] = options.Name,
-            [Placeholders.HelpContact] = options.HelpContact,
-            [Placeholders.ProgramUrl] = options.Url,
-            [Placeholders.EmergencyNumber] = options.EmergencyNumber,
-        });
-    }
+    private string Fill(string text) => Placeholders.Fill(text, Placeholders.Of(program.Value));
 
     private IReadOnlyList<Paragraph> Paragraphs(string text) => Paragraph.Split(Fill(text));
 }

@@ -9,8 +9,8 @@ public sealed record FollowUpSummary
 {
     public required string Subject { get; init; }
 
-    /// <summary>The language of the letter: the texter's (<c>en</c>, <c>es</c>).</summary>
-    public string Language { get; init; } = "en";
+    /// <summary>The code of the letter's language: the texter's, whose templates render it.</summary>
+    public required string Language { get; init; }
 
     public required string ProgramName { get; init; }
 

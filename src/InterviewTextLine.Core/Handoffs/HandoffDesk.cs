@@ -24,7 +24,7 @@ public enum HandoffStep
 }
 
 /// <summary>A consented request the line must queue: everything the office's email holds but the number.</summary>
-/// <param name="Language">The texter's language (<c>en</c>, <c>es</c>).</param>
+/// <param name="Language">The code of the texter's language.</param>
 /// <param name="Situations">The situation ids of the conversation, in the order the texter went through them.</param>
 /// <param name="RequestedAt">When the texter said YES.</param>
 public sealed record HandoffRequest(string Language, IReadOnlyList<string> Situations, DateTimeOffset RequestedAt);
@@ -57,15 +57,18 @@ public sealed class HandoffDesk
     public static TimeSpan ConsentWindow { get; } = TimeSpan.FromMinutes(30);
 
     private readonly FlowScript _script;
+    private readonly KeywordTable _keywords;
     private readonly OfficeHours? _hours;
     private readonly Func<string, string?, string> _render;
 
     /// <param name="script">The script of this desk's language.</param>
+    /// <param name="keywords">The line's keywords, whose consent answers are heard in every language.</param>
     /// <param name="options">The handoff settings; null or without an inbox: the feature is off.</param>
     /// <param name="render">Fills the configured placeholders into a text, with a state's hint (the engine's Render).</param>
-    public HandoffDesk(FlowScript script, HandoffOptions? options, Func<string, string?, string> render)
+    public HandoffDesk(FlowScript script, KeywordTable keywords, HandoffOptions? options, Func<string, string?, string> render)
     {
         _script = script ?? throw new ArgumentNullException(nameof(script));
+        _keywords = keywords ?? throw new ArgumentNullException(nameof(keywords));
         _render = render ?? throw new ArgumentNullException(nameof(render));
         _hours = options is { IsEnabled: true } ? options.OfficeHours() : null;
     }
@@ -94,7 +97,7 @@ public sealed class HandoffDesk
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(text);
         if (_hours is null || current.Handoff is not { Status: HandoffStatus.Asked, At: var asked } || now - asked > ConsentWindow
-            || TalkWords.Consent(text.Words) is not { } consent)
+            || _keywords.Consent(text.Words) is not { } consent)
         {
             return null;
         }
@@ -112,7 +115,7 @@ public sealed class HandoffDesk
     }
 
     private string When(string key, DateTimeOffset now) =>
-        _render(Placeholders.Fill(_script.Message(key), new Dictionary<string, string>(StringComparer.Ordinal) { [Placeholders.When] = _hours!.Describe(now, _script.Language) }), null);
+        _render(Placeholders.Fill(_script.Message(key), new Dictionary<string, string>(StringComparer.Ordinal) { [Placeholders.When] = _hours!.Describe(now, _script.Words.Time) }), null);
 
     private string Message(string key, string? hint = null) => _render(_script.Message(key), hint);
 }

@@ -14,7 +14,7 @@ namespace InterviewTextLine.Core.Handoffs;
 /// they went through by name and in order (never what they wrote), when they asked and what they were told about when
 /// to expect contact. Plain text and a small HTML part with every value encoded.
 /// </summary>
-public sealed class HandoffEmailComposer(FlowScripts scripts, IOptions<ProgramOptions> program, IOptions<HandoffOptions> options)
+public sealed class HandoffEmailComposer(FlowScripts scripts, Languages.LanguageRegistry languages, IOptions<ProgramOptions> program, IOptions<HandoffOptions> options)
 {
     private const string NoSituation = "They asked before picking a situation.";
 
@@ -33,9 +33,9 @@ public sealed class HandoffEmailComposer(FlowScripts scripts, IOptions<ProgramOp
         var lines = new List<(string Label, string Value)>
         {
             ("Number", number),
-            ("Language", entry.Language == "es" ? "Spanish (es)" : "English (en)"),
+            ("Language", languages.Find(entry.Language) is { } language ? $"{language.Name} ({language.Code})" : entry.Language is { Length: > 0 } code ? code : "not recorded"),
             ("Asked at", asked.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + hours.Zone.Id + " (" + entry.RequestedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture) + ")"),
-            ("Told to expect contact", hours.Describe(entry.RequestedAt, "en")),
+            ("Told to expect contact", hours.Describe(entry.RequestedAt, scripts.Default.Words.Time)),
             ("Reference", reference),
         };
         var intro = $"A texter on the {program.Value.Name} interview text line asked for a person to contact them, and said YES to sharing their number.";

@@ -4,7 +4,7 @@ namespace InterviewTextLine.Core.Handoffs;
 
 /// <summary>
 /// When the office answers call-back requests (<c>Handoff:Hours</c> in <c>Handoff:TimeZone</c>), and how a text says
-/// when to expect contact: "today" inside the hours, otherwise the next opening ("Monday from 9am").
+/// when to expect contact in a script's words: "today" inside the hours, otherwise the next opening ("Monday from 9am").
 /// </summary>
 /// <remarks>
 /// The hours are wall-clock times in the office's zone, so an opening stays "9am" across a change of daylight
@@ -12,12 +12,10 @@ namespace InterviewTextLine.Core.Handoffs;
 /// </remarks>
 public sealed class OfficeHours
 {
-    /// <summary>The longest phrase <see cref="Describe"/> returns in any language ("el miércoles desde las 12:30"): the budget of {When}.</summary>
+    /// <summary>The longest phrase <see cref="Describe"/> may return in any language ("el miércoles desde las 12:30"): the budget of {When}, which the lint holds each language's time words to.</summary>
     public const int MaxPhraseLength = 28;
 
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-    private static readonly string[] EnglishDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-    private static readonly string[] SpanishDays = ["domingo", "lunes", "martes", "mi\u00E9rcoles", "jueves", "viernes", "s\u00E1bado"];
 
     private readonly IReadOnlyList<Window> _windows;
 
@@ -80,43 +78,24 @@ public sealed class OfficeHours
             .Min();
     }
 
-    /// <summary>When a texter can expect contact, in <paramref name="language"/>: "today", or the next opening.</summary>
-    public string Describe(DateTimeOffset now, string language)
+    /// <summary>When a texter can expect contact, in the language of <paramref name="words"/>: "today", or the next opening.</summary>
+    public string Describe(DateTimeOffset now, Flow.TimeWords words)
     {
-        var spanish = language == "es";
+        ArgumentNullException.ThrowIfNull(words);
         if (IsOpen(now))
         {
-            return spanish ? "hoy" : "today";
+            return words.Today;
         }
 
         var opening = NextOpening(now);
         var days = (opening.Date - TimeZoneInfo.ConvertTime(now, Zone).Date).Days;
-        var day = days switch
-        {
-            0 => spanish ? "hoy" : "today",
-            1 => spanish ? "ma\u00F1ana" : "tomorrow",
-            _ => spanish ? "el " + SpanishDays[(int)opening.DayOfWeek] : EnglishDays[(int)opening.DayOfWeek],
-        };
-        return spanish ? $"{day} desde {SpanishClock(opening.TimeOfDay)}" : $"{day} from {EnglishClock(opening.TimeOfDay)}";
+        return words.SayOpening(days, opening.DayOfWeek, opening.TimeOfDay);
     }
 
-    /// <summary>The hours as written for people, e.g. in the handoff email.</summary>
+    /// <summary>The hours as written in the settings, e.g. for the handoff email: "Mon,Tue 09:00-17:00".</summary>
     public override string ToString() => string.Join("; ", _windows.GroupBy(window => (window.Opens, window.Closes)).Select(group =>
-        string.Join(",", group.Select(window => EnglishDays[(int)window.Day][..3])) + " " + group.Key.Opens.ToString(@"hh\:mm", CultureInfo.InvariantCulture)
+        string.Join(",", group.Select(window => window.Day.ToString()[..3])) + " " + group.Key.Opens.ToString(@"hh\:mm", CultureInfo.InvariantCulture)
         + "-" + group.Key.Closes.ToString(@"hh\:mm", CultureInfo.InvariantCulture)));
-
-    private static string EnglishClock(TimeSpan time)
-    {
-        var hour = time.Hours % 12 == 0 ? 12 : time.Hours % 12;
-        var minutes = time.Minutes == 0 ? "" : ":" + time.Minutes.ToString("D2", CultureInfo.InvariantCulture);
-        return hour.ToString(CultureInfo.InvariantCulture) + minutes + (time.Hours < 12 ? "am" : "pm");
-    }
-
-    private static string SpanishClock(TimeSpan time)
-    {
-        var minutes = time.Minutes == 0 ? "" : ":" + time.Minutes.ToString("D2", CultureInfo.InvariantCulture);
-        return (time.Hours == 1 ? "la " : "las ") + time.Hours.ToString(CultureInfo.InvariantCulture) + minutes;
-    }
 
     private static List<DayOfWeek>? Days(string text)
     {

@@ -27,8 +27,8 @@ public interface ITextUnderstander
 /// <summary>The understanding of every language the line speaks: what the hosts register.</summary>
 public interface ITextUnderstanding
 {
-    /// <summary>The understander for <paramref name="script"/>'s language.</summary>
-    ITextUnderstander Understander(FlowScript script);
+    /// <summary>The understander for <paramref name="script"/>'s language, hearing the keywords of its whole set (<paramref name="keywords"/>).</summary>
+    ITextUnderstander Understander(FlowScript script, Conversations.KeywordTable keywords);
 
     /// <summary>Tells which of the line's languages a text is written in.</summary>
     ILanguageDetector Detector { get; }

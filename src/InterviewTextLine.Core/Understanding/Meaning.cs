@@ -45,8 +45,18 @@ public sealed record Meaning(MeaningKind Kind, string? Value = null, string? Sec
 {
     public static Meaning Nothing { get; } = new(MeaningKind.Nothing);
 
-    /// <summary>A global keyword ("HELP", "WORDS", "OPTOUT") as the command it means.</summary>
-    public static Meaning Of(Conversations.Keyword keyword) => new(MeaningKind.Command, keyword.ToString().ToUpperInvariant());
+    /// <summary>
+    /// A global keyword as the command it means, typed (<see cref="Command"/>), with its corpus label as
+    /// <see cref="Value"/> (<c>WORDS</c>, <c>HELP</c>).
+    /// </summary>
+    public static Meaning Of(Conversations.Keyword keyword) =>
+        new(MeaningKind.Command, keyword.ToString().ToUpperInvariant()) { Command = keyword };
+
+    /// <summary>
+    /// For <see cref="MeaningKind.Command"/>, the command: what the engine acts on and what the service counts, so no
+    /// one reads the command back out of a string.
+    /// </summary>
+    public Conversations.Keyword Command { get; init; }
 
     /// <summary>The corpus label this meaning answers: a situation, a reply, a command, <c>clarify</c> or <c>none</c>.</summary>
     public string Label => Kind switch

@@ -18,17 +18,24 @@ internal sealed class SituationRules
     private readonly Dictionary<int, string> _byNumber;
     private readonly List<(string Situation, string[] Words)> _keywords;
     private readonly List<string[]> _urgent;
+    private readonly ScriptWords _words;
+
+    /// <summary>Words that cancel a phrase just after them, in the script's language: "not locked", "didnt touch".</summary>
+    private readonly HashSet<string> _negations;
 
     public SituationRules(FlowScript script)
     {
+        ArgumentNullException.ThrowIfNull(script);
+        _words = script.Words;
+        _negations = new HashSet<string>(script.Words.Negations, StringComparer.Ordinal);
         _byNumber = script.Situations.Where(pair => pair.Value.Number is not null).ToDictionary(pair => pair.Value.Number!.Value, pair => pair.Key);
         _keywords = [.. script.Situations.SelectMany(pair => pair.Value.Keywords.Select(k => (pair.Key, Split(k))))];
         _urgent = [.. script.Cues.Where(cue => cue.Situation == script.Urgent).SelectMany(cue => cue.Phrases.Select(Split))];
     }
 
-    /// <summary>The situation a menu number ("2", "#2", "two") picks, or null.</summary>
+    /// <summary>The situation a menu number ("2", "#2", "two" in the script's language) picks, or null.</summary>
     public string? ByNumber(IReadOnlyList<string> words) =>
-        TextMatcher.Number(words) is { } number ? _byNumber.GetValueOrDefault(number) : null;
+        _words.Number(words) is { } number ? _byNumber.GetValueOrDefault(number) : null;
 
     /// <summary>The situation whose keyword is the whole text ("deal breaker"; "rdue" for a one-word text), or null.</summary>
     public string? ByKeyword(IReadOnlyList<string> words)
@@ -54,16 +61,13 @@ internal sealed class SituationRules
     internal static string[] Split(string phrase) =>
         [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => word.EndsWith('*') ? TextMatcher.Normalize(word[..^1]) + "*" : TextMatcher.Normalize(word))];
 
-    /// <summary>Words that cancel a phrase just after them: "not locked", "didnt touch".</summary>
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "not", "no", "never", "wasnt", "isnt", "didnt", "doesnt", "arent", "werent", "nothing", "nadie", "nunca", "tampoco" };
-
     /// <summary>True when the words hold the phrase, and it is not negated by one of the two words before it.</summary>
-    internal static bool Contains(IReadOnlyList<string> words, string[] phrase)
+    private bool Contains(IReadOnlyList<string> words, string[] phrase)
     {
         for (var start = 0; start + phrase.Length <= words.Count; start++)
         {
-            if (!Negations.Contains(phrase[0])
-                && ((start >= 1 && Negations.Contains(words[start - 1])) || (start >= 2 && Negations.Contains(words[start - 2]))))
+            if (!_negations.Contains(phrase[0])
+                && ((start >= 1 && _negations.Contains(words[start - 1])) || (start >= 2 && _negations.Contains(words[start - 2]))))
             {
                 continue;
             }

@@ -22,8 +22,8 @@ public sealed class SpellingCorrector
     /// <summary>Only words this long are mended towards the model's vocabulary.</summary>
     public const int MinLengthForVocabulary = 6;
 
-    /// <summary>Endings that make a known word into another real one.</summary>
-    private static readonly string[] Endings = ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "y", "ies", "ied", "ness"];
+    /// <summary>Endings that make a known word into another real one, in the language mended (its script's words).</summary>
+    private readonly IReadOnlyList<string> _endings;
 
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<(string Word, int Rank, bool Line)>> _targetsByLength = [];
@@ -31,10 +31,12 @@ public sealed class SpellingCorrector
     /// <param name="lineWords">The line's own vocabulary, the preferred targets.</param>
     /// <param name="modelWords">The model's vocabulary in its order: known, and targets for longer words.</param>
     /// <param name="otherWords">More real words that are never targets (slang such as "tbh" and "lol").</param>
-    public SpellingCorrector(IEnumerable<string> lineWords, IEnumerable<string> modelWords, IEnumerable<string>? otherWords = null)
+    /// <param name="endings">Endings that make a known word into another real one ("ed", "ing"); none when null.</param>
+    public SpellingCorrector(IEnumerable<string> lineWords, IEnumerable<string> modelWords, IEnumerable<string>? otherWords = null, IReadOnlyList<string>? endings = null)
     {
         ArgumentNullException.ThrowIfNull(lineWords);
         ArgumentNullException.ThrowIfNull(modelWords);
+        _endings = endings ?? [];
         var rank = 0;
         foreach (var (word, line) in lineWords.Select(w => (w, true)).Concat(modelWords.Select(w => (w, false))))
         {
@@ -62,7 +64,7 @@ public sealed class SpellingCorrector
             return true;
         }
 
-        foreach (var ending in Endings)
+        foreach (var ending in _endings)
         {
             if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
             {

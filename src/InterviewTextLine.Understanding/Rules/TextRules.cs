@@ -47,15 +47,16 @@ internal static partial class TextRules
     /// it: one token is checked as an address ("EMAIL me.example.com" is told it needs an @); several words
     /// without an address ("email me pls") ask for the address.
     /// </summary>
-    public static Meaning? EmailRequest(string body, IReadOnlyList<string> words)
+    public static Meaning? EmailRequest(string body, IReadOnlyList<string> words, KeywordTable keywords)
     {
+        ArgumentNullException.ThrowIfNull(keywords);
         if (Address().Match(body) is { Success: true } address)
         {
             return new Meaning(MeaningKind.Email, address.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')'));
         }
 
-        // EMAIL, or the Spanish CORREO, with something after it.
-        if (words is not [var command, _, ..] || Keywords.Classify(command.ToUpperInvariant(), optedOut: false) != Keyword.Email)
+        // An EMAIL word of any language (EMAIL, CORREO) with something after it.
+        if (words is not [var command, _, ..] || keywords.Classify(command.ToUpperInvariant(), optedOut: false) != Keyword.Email)
         {
             return null;
         }
@@ -63,7 +64,7 @@ internal static partial class TextRules
         var trimmed = body.Trim();
         var rest = trimmed[Math.Min(trimmed.Length, command.Length)..].TrimStart(' ', ':', '-', '\t').Trim();
         return rest.Length == 0 || (rest.Contains(' ', StringComparison.Ordinal) && !rest.Contains('@', StringComparison.Ordinal))
-            ? new Meaning(MeaningKind.Command, Commands.Email)
+            ? Meaning.Of(Keyword.Email)
             : new Meaning(MeaningKind.Email, rest);
     }
 

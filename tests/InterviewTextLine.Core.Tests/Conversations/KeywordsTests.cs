@@ -1,4 +1,5 @@
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.TestKit.Builders;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
 
@@ -23,8 +24,8 @@ public sealed class KeywordsTests
     [InlineData("PALABRAS", Keyword.Words)]
     [InlineData("PORQUE", Keyword.Why)]
     [InlineData("FIN", Keyword.Done)]
-    [InlineData("ESPANOL", Keyword.Language)]
-    [InlineData("INGLES", Keyword.Language)]
+    // ESPANOL and ENGLISH are not here: each language's switch words are its script's (ScriptWords.Switch).
+    [InlineData("ESPANOL", Keyword.None)]
     [InlineData("TALK", Keyword.Talk)]
     [InlineData("CONSEJERA", Keyword.Talk)]
     [InlineData("ERROR", Keyword.Wrong)]
@@ -33,13 +34,13 @@ public sealed class KeywordsTests
     [InlineData("stop", Keyword.None)]
     [InlineData(null, Keyword.None)]
     public void Each_keyword_is_an_exact_upper_case_word_in_either_language(string? word, Keyword keyword) =>
-        Assert.Equal(keyword, Keywords.Classify(word, optedOut: false));
+        Assert.Equal(keyword, TestKeywords.BuiltIn.Classify(word, optedOut: false));
 
     [Fact]
     public void Yes_opts_back_in_only_while_opted_out()
     {
-        Assert.Equal(Keyword.OptIn, Keywords.Classify(Keywords.OptInWhileOptedOut, optedOut: true));
-        Assert.Equal(Keyword.None, Keywords.Classify(Keywords.OptInWhileOptedOut, optedOut: false));
+        Assert.Equal(Keyword.OptIn, TestKeywords.BuiltIn.Classify(CarrierKeywords.OptInWhileOptedOut, optedOut: true));
+        Assert.Equal(Keyword.None, TestKeywords.BuiltIn.Classify(CarrierKeywords.OptInWhileOptedOut, optedOut: false));
     }
 
     [Theory]
@@ -51,8 +52,8 @@ public sealed class KeywordsTests
     [InlineData("AYUDS", Keyword.Help)]
     public void The_lines_own_commands_forgive_a_typo_when_asked_to(string word, Keyword keyword)
     {
-        Assert.Equal(keyword, Keywords.Classify(word, optedOut: false, forgiveTypos: true));
-        Assert.Equal(Keyword.None, Keywords.Classify(word, optedOut: false));
+        Assert.Equal(keyword, TestKeywords.BuiltIn.Classify(word, optedOut: false, forgiveTypos: true));
+        Assert.Equal(Keyword.None, TestKeywords.BuiltIn.Classify(word, optedOut: false));
     }
 
     /// <summary>A wrong guess at these would cost data or consent, not one extra text, so they must be typed exactly.</summary>
@@ -63,7 +64,7 @@ public sealed class KeywordsTests
     [InlineData("FORGTE")]
     [InlineData("NOEMALI")]
     public void Opting_out_or_in_email_and_forget_never_forgive_a_typo(string word) =>
-        Assert.Equal(Keyword.None, Keywords.Classify(word, optedOut: false, forgiveTypos: true));
+        Assert.Equal(Keyword.None, TestKeywords.BuiltIn.Classify(word, optedOut: false, forgiveTypos: true));
 
     [Theory]
     [InlineData("help me", true)]
@@ -76,7 +77,7 @@ public sealed class KeywordsTests
     [InlineData("me", false)]
     [InlineData("", false)]
     public void A_plea_for_help_is_a_help_word_with_nothing_but_small_words_around_it(string text, bool plea) =>
-        Assert.Equal(plea, Keywords.IsPleaForHelp(TextMatcher.Words(text)));
+        Assert.Equal(plea, TestKeywords.BuiltIn.IsPleaForHelp(TextMatcher.Words(text)));
 
     [Theory]
     [InlineData("help me please", Keyword.Help)]
@@ -84,7 +85,7 @@ public sealed class KeywordsTests
     [InlineData("quiero hablar con alguien", Keyword.Talk)]
     [InlineData("the pay is too low", Keyword.None)]
     public void A_whole_text_of_several_words_can_plead_for_help_or_ask_for_a_person(string text, Keyword keyword) =>
-        Assert.Equal(keyword, Keywords.Plea(TextMatcher.Words(text)));
+        Assert.Equal(keyword, TestKeywords.BuiltIn.Plea(TextMatcher.Words(text)));
 
     [Theory]
     [InlineData("STOP", true)]
@@ -95,14 +96,13 @@ public sealed class KeywordsTests
     [InlineData("stopping", false)]
     [InlineData(null, false)]
     public void Every_url_of_the_line_reads_an_opt_out_the_same_way(string? text, bool optOut) =>
-        Assert.Equal(optOut, Keywords.IsOptOut(text));
+        Assert.Equal(optOut, TestKeywords.BuiltIn.IsOptOut(text));
 
     [Theory]
     [InlineData("why", true)]
-    [InlineData("espanol", true)]
     [InlineData("talk", true)]
     [InlineData("help me", false)]
     [InlineData("hello", false)]
     public void A_phrase_is_global_only_as_one_keyword(string phrase, bool global) =>
-        Assert.Equal(global, Keywords.IsGlobal(phrase));
+        Assert.Equal(global, TestKeywords.BuiltIn.IsGlobal(phrase));
 }

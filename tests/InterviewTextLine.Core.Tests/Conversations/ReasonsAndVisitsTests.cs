@@ -1,6 +1,7 @@
 using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Lines;
 
 namespace InterviewTextLine.Core.Tests.Conversations;
@@ -45,10 +46,11 @@ public sealed class ReasonsAndVisitsTests
     [Fact]
     public void Why_is_a_global_keyword_and_a_command_the_understanding_layer_names()
     {
-        Assert.Equal(Keyword.Why, Keywords.Classify("WHY", optedOut: false));
-        Assert.True(Keywords.IsGlobal("why"));
+        Assert.Equal(Keyword.Why, TestKeywords.BuiltIn.Classify("WHY", optedOut: false));
+        Assert.True(TestKeywords.BuiltIn.IsGlobal("why"));
         Assert.Contains(Commands.Why, Commands.All);
-        Assert.Equal(new Meaning(MeaningKind.Command, Commands.Why), Meaning.Of(Keyword.Why));
+        var meaning = Meaning.Of(Keyword.Why);
+        Assert.Equal((MeaningKind.Command, Keyword.Why, Commands.Why), (meaning.Kind, meaning.Command, meaning.Label));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using InterviewTextLine.Core.Conversations;
 using InterviewTextLine.Core.Diagnostics;
 using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Storage;
+using InterviewTextLine.TestKit.Builders;
 using InterviewTextLine.TestKit.Lines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -272,7 +273,7 @@ public sealed class SafetyAndConsentTests
     [InlineData("helpful", false)]
     [InlineData("help help help help help help help", false)]
     public void A_plea_for_help_is_a_help_word_and_only_the_small_words_around_one(string text, bool plea) =>
-        Assert.Equal(plea, Keywords.IsPleaForHelp(Understanding.TextReading.Of(text).Words));
+        Assert.Equal(plea, TestKeywords.BuiltIn.IsPleaForHelp(Understanding.TextReading.Of(text).Words));
 
     [Fact]
     public async Task Help_said_with_what_it_is_for_is_read_for_its_meaning()

@@ -57,7 +57,7 @@ public sealed class SafetyPropertyTests
         (10, Gen.OneOf(Other)));
 
     private static readonly Regex[] SaysLeave =
-        [.. new[] { "en", "es" }.Select(language => new Regex($@"\b{FlowValidator.LeaveWord(language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))];
+        [.. FlowLoader.Languages.Select(language => FlowValidator.LeavePattern(FlowLoader.LoadEmbedded(language)))];
 
     [Fact]
     public async Task Danger_outside_opt_out_always_gets_the_safety_advice_first_and_after_stop_only_an_opt_in_is_answered()

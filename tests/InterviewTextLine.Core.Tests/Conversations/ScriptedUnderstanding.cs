@@ -16,7 +16,7 @@ internal sealed class ScriptedUnderstanding(IReadOnlyDictionary<string, Meaning>
 
     public ILanguageDetector Detector => this;
 
-    public ITextUnderstander Understander(FlowScript script) => new Reader(this, script.Language);
+    public ITextUnderstander Understander(FlowScript script, Core.Conversations.KeywordTable keywords) => new Reader(this, script.Language);
 
     public string? Detect(TextReading text, bool midConversation) => null;
 

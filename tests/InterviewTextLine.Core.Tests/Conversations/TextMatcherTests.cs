@@ -85,22 +85,22 @@ public sealed class TextMatcherTests
         Assert.Equal(close, TextMatcher.IsCloseTo(typed, expected));
 
     [Theory]
-    [InlineData("1", 1)]
-    [InlineData("#2", 2)]
-    [InlineData("3.", 3)]
-    [InlineData("four", 4)]
-    [InlineData("cinco", 5)]
-    [InlineData("option 6", 6)]
-    [InlineData("opción 2", 2)]
-    [InlineData("number one", 1)]
-    [InlineData("no 3", 3)]
-    [InlineData("12", 12)]
-    [InlineData("123", null)]
-    [InlineData("seven", null)]
-    [InlineData("option", null)]
-    [InlineData("1 2", null)]
-    [InlineData("option 1 please", null)]
-    [InlineData("", null)]
-    public void A_menu_number_is_a_number_alone_or_after_option_in_digits_or_words_of_either_language(string text, int? number) =>
-        Assert.Equal(number, TextMatcher.Number(TextMatcher.Words(text)));
+    [InlineData("en", "1", 1)]
+    [InlineData("en", "#2", 2)]
+    [InlineData("en", "3.", 3)]
+    [InlineData("en", "four", 4)]
+    [InlineData("es", "cinco", 5)]
+    [InlineData("en", "option 6", 6)]
+    [InlineData("es", "opción 2", 2)]
+    [InlineData("en", "number one", 1)]
+    [InlineData("en", "no 3", 3)]
+    [InlineData("en", "12", 12)]
+    [InlineData("en", "123", null)]
+    [InlineData("en", "seven", null)]
+    [InlineData("en", "option", null)]
+    [InlineData("en", "1 2", null)]
+    [InlineData("en", "option 1 please", null)]
+    [InlineData("en", "", null)]
+    public void A_menu_number_is_a_number_alone_or_after_option_in_digits_or_words_of_the_script_s_language(string language, string text, int? number) =>
+        Assert.Equal(number, InterviewTextLine.Core.Flow.FlowLoader.LoadEmbedded(language).Words.Number(TextMatcher.Words(text)));
 }

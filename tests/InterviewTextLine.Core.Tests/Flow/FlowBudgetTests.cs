@@ -48,11 +48,19 @@ public sealed class FlowBudgetTests
     [InlineData("{ProgramName}", "Career Hub", "must name the program with {ProgramName}")]
     [InlineData("HELP, ", "", "must say how to use HELP")]
     [InlineData("STOP to end", "bye", "must say how to use STOP")]
-    [InlineData("ESPAÑOL", "", "must say how to switch language")]
     public void A_welcome_that_drops_the_program_HELP_or_STOP_is_reported(string find, string replace, string expected)
     {
         var script = WithState("welcome", state => state with { Text = state.Text.Replace(find, replace, StringComparison.Ordinal) });
         Assert.Contains(FlowValidator.Validate(script), p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_welcome_that_drops_the_way_to_another_language_is_reported_with_the_line_s_scripts()
+    {
+        var script = WithState("welcome", state => state with { Text = state.Text.Replace("ESPAÑOL", "", StringComparison.Ordinal) });
+
+        Assert.Empty(FlowValidator.CompareAll([Shipped, FlowLoader.LoadEmbedded("es")]));
+        Assert.Contains(FlowValidator.CompareAll([script, FlowLoader.LoadEmbedded("es")]), p => p.Contains("must say how to switch language (ESPANOL)", StringComparison.Ordinal));
     }
 
     [Theory]

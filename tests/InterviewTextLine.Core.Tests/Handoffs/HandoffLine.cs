@@ -41,7 +41,7 @@ internal sealed class HandoffLine : IAsyncDisposable
         var harness = Harness;
         var services = harness.Services;
         var options = services.GetRequiredService<IOptions<HandoffOptions>>();
-        var composer = new HandoffEmailComposer(services.GetRequiredService<FlowScripts>(), services.GetRequiredService<IOptions<ProgramOptions>>(), options);
+        var composer = new HandoffEmailComposer(services.GetRequiredService<FlowScripts>(), services.GetRequiredService<InterviewTextLine.Core.Languages.LanguageRegistry>(), services.GetRequiredService<IOptions<ProgramOptions>>(), options);
         return new HandoffDispatcher(
             harness.Store,
             harness.Store,

@@ -5,6 +5,7 @@ using InterviewTextLine.Core.Handoffs;
 using InterviewTextLine.Core.Privacy;
 using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Understanding;
+using InterviewTextLine.TestKit.Builders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed class HandoffSettingsAndTextsTests
     {
         var hours = OfficeHours.Parse("Mon-Fri 09:00-17:00", NewYork);
 
-        Assert.Equal(expected, hours.Describe(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), language));
+        Assert.Equal(expected, hours.Describe(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture), Time(language)));
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class HandoffSettingsAndTextsTests
         var tuesday = new DateTimeOffset(2026, 3, 3, 15, 0, 0, TimeSpan.Zero);
         var friday = new DateTimeOffset(2026, 3, 6, 15, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal("tomorrow from 10:30am", hours.Describe(tuesday, "en"));
-        Assert.Equal("ma\u00F1ana desde las 10:30", hours.Describe(tuesday, "es"));
-        Assert.Equal("tomorrow from 1pm", hours.Describe(friday, "en"));
-        Assert.Equal("ma\u00F1ana desde las 13", hours.Describe(friday, "es"));
+        Assert.Equal("tomorrow from 10:30am", hours.Describe(tuesday, Time("en")));
+        Assert.Equal("ma\u00F1ana desde las 10:30", hours.Describe(tuesday, Time("es")));
+        Assert.Equal("tomorrow from 1pm", hours.Describe(friday, Time("en")));
+        Assert.Equal("ma\u00F1ana desde las 13", hours.Describe(friday, Time("es")));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class HandoffSettingsAndTextsTests
             for (var minutes = 0; minutes < 7 * 24 * 60; minutes += 30)
             {
                 var at = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero).AddMinutes(minutes);
-                longest = Math.Max(longest, Math.Max(hours.Describe(at, "en").Length, SmsNormalizer.WithoutAccentsGsm7Lacks(hours.Describe(at, "es")).Length));
+                longest = Math.Max(longest, Math.Max(hours.Describe(at, Time("en")).Length, SmsNormalizer.WithoutAccentsGsm7Lacks(hours.Describe(at, Time("es"))).Length));
             }
         }
 
@@ -106,7 +107,7 @@ public sealed class HandoffSettingsAndTextsTests
     [InlineData("yes he offered more", null)]
     public void Only_a_clear_yes_or_no_answers_the_consent_question(string text, bool? expected)
     {
-        Assert.Equal(expected, TalkWords.Consent(TextReading.Of(text).Words));
+        Assert.Equal(expected, TestKeywords.BuiltIn.Consent(TextReading.Of(text).Words));
     }
 
     [Theory]
@@ -115,8 +116,8 @@ public sealed class HandoffSettingsAndTextsTests
     [InlineData("CONSEJERA", Keyword.Talk)]
     public void Talk_and_its_single_word_synonyms_are_global_keywords_in_both_languages(string word, Keyword expected)
     {
-        Assert.Equal(expected, Keywords.Classify(word, optedOut: false));
-        Assert.Equal(Keyword.Talk, Keywords.Plea(TextReading.Of("quiero hablar con una persona por favor").Words));
+        Assert.Equal(expected, TestKeywords.BuiltIn.Classify(word, optedOut: false));
+        Assert.Equal(Keyword.Talk, TestKeywords.BuiltIn.Plea(TextReading.Of("quiero hablar con una persona por favor").Words));
     }
 
     [Theory]
@@ -180,4 +181,6 @@ public sealed class HandoffSettingsAndTextsTests
         Assert.Null(other.Unprotect(sealedNumber, "request-1"));
         Assert.Null(protector.Unprotect("v1.not base64!", "request-1"));
     }
+
+    private static TimeWords Time(string language) => FlowLoader.LoadEmbedded(language).Words.Time;
 }

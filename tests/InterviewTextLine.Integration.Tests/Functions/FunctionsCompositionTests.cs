@@ -287,8 +287,8 @@ public sealed class FunctionsCompositionTests
         var folder = Directory.CreateTempSubdirectory("textline-script-");
         if (edited)
         {
-            settings["Flow:ScriptPath"] = Path.Combine(folder.FullName, "script.json");
-            File.Copy(Path.Combine(RepositoryFiles.Root, "src", "InterviewTextLine.Core", "Flow", "script.json"), settings["Flow:ScriptPath"]!);
+            settings["Flow:Scripts:en"] = Path.Combine(folder.FullName, "script.json");
+            File.Copy(Path.Combine(RepositoryFiles.Root, "src", "InterviewTextLine.Core", "Flow", "script.json"), settings["Flow:Scripts:en"]!);
         }
 
         var reader = new CountingScriptReader();

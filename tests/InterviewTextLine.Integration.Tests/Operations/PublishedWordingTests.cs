@@ -66,7 +66,7 @@ public sealed class PublishedWordingTests(AzuriteAssemblyFixture azurite) : IDis
 
         // ...so a bad version can only come by other means: uploaded straight to the container.
         var store = new BlobScriptStore(ScriptStoreServiceCollectionExtensions.Container(new ScriptStoreOptions { ConnectionString = azurite.ConnectionString, Container = _container }));
-        var bad = new Dictionary<string, string>(ScriptSet.Embedded(), StringComparer.Ordinal) { ["en"] = await File.ReadAllTextAsync(tooLong, TestContext.Current.CancellationToken) };
+        var bad = new Dictionary<string, string>(ScriptSet.Embedded(InterviewTextLine.Core.Languages.BuiltInLanguages.All), StringComparer.Ordinal) { ["en"] = await File.ReadAllTextAsync(tooLong, TestContext.Current.CancellationToken) };
         Assert.Equal("2", await store.PublishAsync(bad, _time.GetUtcNow(), TestContext.Current.CancellationToken));
 
         await NextCheckAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
 using InterviewTextLine.Core.Configuration;
@@ -272,7 +271,7 @@ public sealed class SafetyAndConsentOverHttpTests(AzuriteAssemblyFixture azurite
         var languages = line.Get<LineLanguages>();
         var screen = reply[..Math.Min(reply.Length, 160)];
         Assert.Contains(languages.Engines, engine =>
-            Regex.IsMatch(screen, $@"\b{FlowValidator.LeaveWord(engine.Script.Language)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            FlowValidator.LeavePattern(engine.Script).IsMatch(screen)
             && screen.Contains("911", StringComparison.Ordinal)
             && reply == engine.Render(engine.Script.State(engine.Script.Situations[engine.Script.Urgent!].Entry).Text));
     }

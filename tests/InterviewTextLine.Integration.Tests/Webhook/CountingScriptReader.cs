@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
@@ -10,9 +11,9 @@ internal sealed class CountingScriptReader : IFlowScriptReader
 
     public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
 
-    public FlowScript Read(string language, string? path)
+    public FlowScript Read(LanguageProfile language, string? path)
     {
-        Reads.AddOrUpdate(language, 1, (_, count) => count + 1);
+        Reads.AddOrUpdate(language.Code, 1, (_, count) => count + 1);
         return _reader.Read(language, path);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
 
-/// <summary><c>Flow:ScriptPath</c>: an edited script served without a rebuild, and what it does to live conversations.</summary>
+/// <summary><c>Flow:Scripts:{code}</c>: an edited script served without a rebuild, and what it does to live conversations.</summary>
 public sealed class EditedScriptTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("textline-script-").FullName;
@@ -28,8 +28,8 @@ public sealed class EditedScriptTests : IDisposable
         var spanish = ScriptWith(original => original.Replace("\"leave_now\"", "\"leave_right_away\"", StringComparison.Ordinal), "script.es.json");
         await using var host = await WebhookTestHost.StartAsync(options =>
         {
-            options.Settings["Flow:ScriptPath"] = script;
-            options.Settings["Flow:SpanishScriptPath"] = spanish;
+            options.Settings["Flow:Scripts:en"] = script;
+            options.Settings["Flow:Scripts:es"] = spanish;
         });
         Assert.True(host.App.Services.GetRequiredService<ConversationEngine>().Script.HasState("leave_right_away"));
         var texter = host.App.Services.GetRequiredService<PhoneHasher>().Texter(InboundSms.TexterNumber, InboundSms.LineNumber);
@@ -66,7 +66,7 @@ public sealed class EditedScriptTests : IDisposable
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Contains("Flow__SpanishScriptPath", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Flow__Scripts__es", failure.Message, StringComparison.Ordinal);
         Assert.Contains("leave_right_away", failure.Message, StringComparison.Ordinal);
     }
 
@@ -78,15 +78,29 @@ public sealed class EditedScriptTests : IDisposable
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.Contains("Flow__ScriptPath", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Flow__Scripts__en", failure.Message, StringComparison.Ordinal);
         Assert.Contains("nowhere", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_script_setting_for_a_language_the_line_does_not_speak_stops_startup_naming_it()
+    {
+        var script = ScriptWith(original => original.Replace("\"version\": \"1.4.0\"", "\"version\": \"9.9.9\"", StringComparison.Ordinal));
+        var options = Hermetic(script);
+        options.Settings["Flow:Scripts:xx"] = script;
+        await using var app = ServeHost.Build(options);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Flow__Scripts__xx", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'xx' is not a language the line speaks (en, es)", failure.Message, StringComparison.Ordinal);
     }
 
     private static ServeHostOptions Hermetic(string script)
     {
         var options = new ServeHostOptions { Urls = "http://127.0.0.1:0", ReadMachineSettings = false };
         options.Settings["Twilio:AuthToken"] = WebhookTestHost.AuthToken;
-        options.Settings["Flow:ScriptPath"] = script;
+        options.Settings["Flow:Scripts:en"] = script;
         return options;
     }
 

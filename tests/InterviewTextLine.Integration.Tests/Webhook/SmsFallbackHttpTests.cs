@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
+using InterviewTextLine.Core.Languages;
 using InterviewTextLine.Core.Sms;
 using InterviewTextLine.Core.Storage;
 using InterviewTextLine.Cli.Serve;
-using InterviewTextLine.Hosting.Webhook;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewTextLine.Integration.Tests.Webhook;
@@ -82,15 +84,60 @@ public sealed class SmsFallbackHttpTests
     }
 
     [Fact]
-    public void The_apology_is_one_gsm7_segment_with_the_longest_help_contact_and_emergency_number_allowed()
+    public async Task With_the_longest_help_contact_and_emergency_number_allowed_the_apology_is_one_gsm7_segment_that_leads_with_the_number()
     {
-        var apology = SmsFallbackHandler.Apology(new string('x', Core.Configuration.ProgramOptions.MaxHelpContactLength), "123456");
+        var contact = new string('x', Core.Configuration.ProgramOptions.MaxHelpContactLength);
+        await using var host = await WebhookTestHost.StartAsync(options =>
+        {
+            options.Settings["Program:EmergencyNumber"] = "123456";
+            options.Settings["Program:HelpContact"] = contact;
+        });
 
-        Assert.Contains("Unsafe? Call 123456.", apology, StringComparison.Ordinal);
+        using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi").Fields);
 
-        var segments = SmsSegments.Of(apology);
+        var apology = Assert.Single(await Twiml.MessagesAsync(response));
+        Assert.StartsWith("Unsafe? Call 123456.", apology, StringComparison.Ordinal);
+        Assert.EndsWith(contact, apology, StringComparison.Ordinal);
+        Assert.Equal((SmsEncoding.Gsm7, 1), (SmsSegments.Of(apology).Encoding, SmsSegments.Of(apology).Count));
+    }
 
-        Assert.Equal(SmsEncoding.Gsm7, segments.Encoding);
-        Assert.Equal(1, segments.Count);
+    [Fact]
+    public async Task The_apology_is_the_default_script_s_so_an_edited_script_s_apology_is_served()
+    {
+        var folder = Directory.CreateTempSubdirectory("textline-fallback-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "script.json");
+            var script = JsonNode.Parse(FlowLoader.ReadEmbeddedJson("en"))!;
+            script["messages"]![MessageKeys.Fallback] = "Unsafe? Call {EmergencyNumber}. The line is down for a moment; text us again soon. Questions: {HelpContact}";
+            await File.WriteAllTextAsync(path, script.ToJsonString(), TestContext.Current.CancellationToken);
+            await using var host = await WebhookTestHost.StartAsync(options =>
+            {
+                options.Settings["Flow:Scripts:en"] = path;
+                options.Settings["Program:HelpContact"] = "careers@example.edu";
+            });
+
+            using var response = await host.PostSignedAsync(Route, InboundSms.Text("hola, tengo un problema").Fields);
+
+            Assert.Equal("Unsafe? Call 911. The line is down for a moment; text us again soon. Questions: careers@example.edu", Assert.Single(await Twiml.MessagesAsync(response)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_published_version_s_apology_replaces_the_one_the_fallback_started_with()
+    {
+        await using var host = await WebhookTestHost.StartAsync(options => options.Settings["Program:HelpContact"] = "careers@example.edu");
+        var english = JsonNode.Parse(FlowLoader.ReadEmbeddedJson("en"))!;
+        english["messages"]![MessageKeys.Fallback] = "Unsafe? Call {EmergencyNumber}. We'll be back shortly. Help: {HelpContact}";
+        var version = new Dictionary<string, string>(ScriptSet.Embedded(BuiltInLanguages.All), StringComparer.Ordinal) { ["en"] = english.ToJsonString() };
+
+        Assert.Empty(host.App.Services.GetRequiredService<ScriptSwitcher>().TrySwitch("2", version));
+        using var response = await host.PostSignedAsync(Route, InboundSms.Text("hi").Fields);
+
+        Assert.Equal("Unsafe? Call 911. We'll be back shortly. Help: careers@example.edu", Assert.Single(await Twiml.MessagesAsync(response)));
     }
 }

@@ -8,6 +8,9 @@ public static class TestScripts
     public static FlowScript Create(string dealBreakerTitle = "A deal-breaker came up") => new()
     {
         Version = "test-1",
+        // The default language's words: the emails read its follow-up subject.
+        Language = FlowLoader.LoadEmbedded().Language,
+        Words = FlowLoader.LoadEmbedded().Words,
         Start = "welcome",
         Done = "done",
         Messages = new Dictionary<string, string>(),

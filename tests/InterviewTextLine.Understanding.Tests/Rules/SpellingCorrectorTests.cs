@@ -5,11 +5,12 @@ namespace InterviewTextLine.Understanding.Tests.Rules;
 /// <summary>The spelling corrector on a small vocabulary of its own: what it mends, towards what, and what it leaves.</summary>
 public sealed class SpellingCorrectorTests
 {
-    /// <summary>The line's words (preferred), then the model's in order of how common they are, then slang.</summary>
+    /// <summary>The line's words (preferred), then the model's in order of how common they are, then slang; English endings.</summary>
     private static readonly SpellingCorrector Speller = new(
         lineWords: ["rude", "interviewer", "salary", "pay", "stop"],
         modelWords: ["being", "super", "fired", "hired", "ricky", "manager", "salery", "recruiter", "walker", "talker"],
-        otherWords: ["tbh", "lol"]);
+        otherWords: ["tbh", "lol"],
+        endings: Core.Flow.FlowLoader.LoadEmbedded("en").Words.Endings);
 
     [Theory]
     [InlineData("rdue", "rude")]
