@@ -29,7 +29,7 @@ param programHelpContact string
 @maxLength(60)
 param programUrl string
 
-@description('Emergency number named in the HELP safety line.')
+@description('Emergency number named in the HELP safety line and the fallback apology.')
 param programEmergencyNumber string = '911'
 
 @description('Verified SendGrid sender address of the follow-up emails.')

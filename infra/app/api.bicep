@@ -56,7 +56,7 @@ param programHelpContact string
 @description('Link to the program\'s page.')
 param programUrl string
 
-@description('Emergency number named in the HELP safety line.')
+@description('Emergency number named in the HELP safety line and the fallback apology.')
 param programEmergencyNumber string
 
 @description('Verified SendGrid sender address of the follow-up emails.')

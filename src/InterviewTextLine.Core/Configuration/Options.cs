@@ -54,7 +54,7 @@ public sealed class ProgramOptions
     public string Url { get; set; } = "";
 
     [Required, RegularExpression("^[0-9]{2,6}$")]
-    [Description("Emergency number named in the HELP safety line.")]
+    [Description("Emergency number named in the HELP safety line and the fallback apology.")]
     public string EmergencyNumber { get; set; } = "911";
 }
 
