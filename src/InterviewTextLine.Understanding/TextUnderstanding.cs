@@ -21,6 +21,9 @@ public sealed class TextUnderstanding : ITextUnderstanding
     private readonly ConcurrentDictionary<(FlowScript Script, KeywordTable Keywords), Lazy<Understander>> _understanders = new();
     private readonly Lazy<LanguageDetector> _detector;
 
+    // The detector and each language's understander read the same words; the file is parsed once per script.
+    private readonly ConcurrentDictionary<FlowScript, IReadOnlyDictionary<string, int>> _evidence = new();
+
     public TextUnderstanding(ISentenceEmbedder embedder, FlowScripts scripts, LanguageRegistry languages)
     {
         ArgumentNullException.ThrowIfNull(embedder);
@@ -79,7 +82,9 @@ public sealed class TextUnderstanding : ITextUnderstanding
     /// The words of <paramref name="script"/>'s language with how many texts use each, the detector's evidence: those
     /// its model was trained on, or, without a model, those of its script.
     /// </summary>
-    private static IReadOnlyDictionary<string, int> Evidence(FlowScript script) =>
+    private IReadOnlyDictionary<string, int> Evidence(FlowScript script) => _evidence.GetOrAdd(script, ReadEvidence);
+
+    private static IReadOnlyDictionary<string, int> ReadEvidence(FlowScript script) =>
         ShippedModels.Has(script.Language)
             ? ShippedModels.Words(script.Language)
             : TextRules.LineWords(script).ToDictionary(word => word, _ => 1, StringComparer.Ordinal);
