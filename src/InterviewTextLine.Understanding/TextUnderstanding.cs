@@ -22,6 +22,9 @@ public sealed class TextUnderstanding : ITextUnderstanding
     private readonly Lazy<LanguageDetector> _detector;
 
     // The detector and each language's understander read the same words; the file is parsed once per script.
+    // A language's model does not depend on its script's wording, so every script version of a language (a published
+    // one replaces the scripts, not the models) shares one loaded classifier instead of loading another copy.
+    private readonly ConcurrentDictionary<string, Lazy<TrainedClassifier>> _classifiers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FlowScript, IReadOnlyDictionary<string, int>> _evidence = new();
 
     public TextUnderstanding(ISentenceEmbedder embedder, FlowScripts scripts, LanguageRegistry languages)
@@ -54,14 +57,20 @@ public sealed class TextUnderstanding : ITextUnderstanding
             return new Understander(script, keywords, AbstainingClassifier.Instance, AbstainingClassifier.Policy, mender);
         }
 
+        var classifier = _classifiers.GetOrAdd(script.Language, language => new Lazy<TrainedClassifier>(() => Load(language, words))).Value;
+        return new Understander(script, keywords, classifier, ShippedModels.Policy(script.Language), mender);
+    }
+
+    private TrainedClassifier Load(string language, IEnumerable<string> words)
+    {
         TrainedClassifier classifier;
-        using (var model = ShippedModels.Model(script.Language))
+        using (var model = ShippedModels.Model(language))
         {
             classifier = new TrainedClassifier(model, _embedder, words);
         }
 
-        ShippedModels.ReleaseModel(script.Language);
-        return new Understander(script, keywords, classifier, ShippedModels.Policy(script.Language), mender);
+        ShippedModels.ReleaseModel(language);
+        return classifier;
     }
 
     /// <summary>

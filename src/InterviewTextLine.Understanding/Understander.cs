@@ -69,6 +69,9 @@ public sealed partial class Understander : ITextUnderstander
 
     public DecisionPolicy Policy { get; }
 
+    /// <summary>The classifier this understander reads with.</summary>
+    internal IMeaningClassifier Classifier => _classifier;
+
     /// <summary>The same understander with other thresholds (for choosing them).</summary>
     public Understander With(DecisionPolicy policy) => new(_script, _keywords, _classifier, policy, _mender);
 
