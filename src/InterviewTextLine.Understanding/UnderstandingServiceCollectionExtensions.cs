@@ -1,5 +1,6 @@
 using InterviewTextLine.Core;
 using InterviewTextLine.Core.Conversations;
+using InterviewTextLine.Core.Flow;
 using InterviewTextLine.Core.Understanding;
 using InterviewTextLine.Understanding.Classification;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,11 +29,21 @@ public static class UnderstandingServiceCollectionExtensions
 /// Builds the line in every language (scripts, models, detector) and reads one text with each: the step of the host's
 /// warm-up after which no texter waits for a model.
 /// </summary>
-internal sealed class UnderstandingWarmUp(LineLanguages languages) : IWarmUp
+/// <remarks>
+/// The loads overlap: the sentence model's session loads on one thread while each language's classifier loads on
+/// others, which on two cores takes about as long as the slower of them rather than their sum. The engines are
+/// resolved after (not injected): resolving them is what would otherwise load the classifiers one after another.
+/// </remarks>
+internal sealed class UnderstandingWarmUp(ISentenceEmbedder embedder, ITextUnderstanding understanding, FlowScripts scripts, IServiceProvider services) : IWarmUp
 {
     /// <summary>Reads a text in every language, through every part of the understanding.</summary>
     public void Warm()
     {
+        var sentenceModel = Task.Run(() => embedder.Embed("warm up the sentence model"));
+        Parallel.ForEach(scripts.All, script => understanding.Understander(script, scripts.Keywords));
+        sentenceModel.GetAwaiter().GetResult();
+
+        var languages = services.GetRequiredService<LineLanguages>();
         foreach (var engine in languages.Engines)
         {
             engine.Understander.Understand(TextReading.Of("the interviewer said something odd"), engine.Script.State(engine.Script.Start), justAskedBack: false);

