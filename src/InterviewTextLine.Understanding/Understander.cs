@@ -15,7 +15,7 @@ namespace InterviewTextLine.Understanding;
 /// <para>
 /// The rules are the cases with one right answer: a sure danger phrase ("he pulled a knife"), an email
 /// address, the state's reply said as the whole text, a menu number, a one-word command, a situation's
-/// keyword. Everything else is the classifier's: it was trained on thousands of labelled texts, gives a
+/// keyword, a greeting. Everything else is the classifier's: it was trained on thousands of labelled texts, gives a
 /// probability for every meaning, and the labels the state cannot mean are set aside.
 /// </para>
 /// <para>
@@ -117,6 +117,12 @@ public sealed partial class Understander : ITextUnderstander
         if ((_rules.ByKeyword(words) ?? _rules.ByKeyword(mended)) is { } named)
         {
             return new Meaning(MeaningKind.Situation, named);
+        }
+
+        // A text that only greets ("hi", "hola") is the commonest first text and is about nothing yet: no model run.
+        if (_keywords.IsGreeting(words))
+        {
+            return Meaning.Nothing;
         }
 
         return Decide(state, Probabilities(text, state), justAskedBack, () => ClauseProbabilities(text, state));

@@ -22,6 +22,7 @@ public sealed class KeywordTable
     private readonly HashSet<string> _pleaWith = new(StringComparer.Ordinal);
     private readonly HashSet<string> _talkPhrases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _courtesy = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _greetings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (bool Yes, string Source)> _consent = new(StringComparer.Ordinal);
     private readonly List<string> _conflicts = [];
 
@@ -121,6 +122,28 @@ public sealed class KeywordTable
     }
 
     /// <summary>
+    /// True when a whole text only greets, in any of the line's languages ("hi", "hey u there", "hellooo", "buenas
+    /// tardes"): it is about nothing yet, and no model need read it to say so.
+    /// </summary>
+    public bool IsGreeting(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Count is > 0 and <= 4 && words.All(word => _greetings.Contains(Unrepeated(word)));
+    }
+
+    /// <summary>A word with each run of one letter cut to one, so "hiii" reads as "hi" and "hellooo" as "hello" does.</summary>
+    private static string Unrepeated(string word)
+    {
+        var letters = new System.Text.StringBuilder(word.Length);
+        foreach (var letter in word.Where((letter, index) => index == 0 || letter != word[index - 1]))
+        {
+            letters.Append(letter);
+        }
+
+        return letters.ToString();
+    }
+
+    /// <summary>
     /// The keyword a whole text of several words stands for: HELP for a plea for help (<see cref="IsPleaForHelp"/>),
     /// TALK for a request for a person (<see cref="IsTalkRequest"/>), or none.
     /// </summary>
@@ -195,6 +218,7 @@ public sealed class KeywordTable
         _pleaWith.UnionWith(words.Plea.With);
         _talkPhrases.UnionWith(words.Talk.Phrases);
         _courtesy.UnionWith(words.Talk.Courtesy);
+        _greetings.UnionWith(words.Greetings.Select(Unrepeated));
         AddConsent(words.Talk.Yes, yes: true, source);
         AddConsent(words.Talk.No, yes: false, source);
     }

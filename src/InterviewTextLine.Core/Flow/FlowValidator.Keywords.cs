@@ -32,10 +32,17 @@ public static partial class FlowValidator
             problems.Add($"The forgiving word '{word}' must be one of the script's own HELP, MENU, WORDS, WHY or DONE keywords: a guessed typo must never cost data.");
         }
 
-        var folded = words.Plea.Help.Concat(words.Plea.With).Concat(words.Talk.Phrases).Concat(words.Talk.Courtesy).Concat(words.Talk.Yes).Concat(words.Talk.No);
+        var folded = words.Greetings.Concat(words.Plea.Help.Concat(words.Plea.With).Concat(words.Talk.Phrases).Concat(words.Talk.Courtesy).Concat(words.Talk.Yes).Concat(words.Talk.No));
         foreach (var phrase in folded.Where(phrase => TextMatcher.Normalize(phrase) != phrase))
         {
-            problems.Add($"The plea or TALK words' '{phrase}' must be written as texts are read: lower case, no accents or marks.");
+            problems.Add($"The greeting, plea or TALK words' '{phrase}' must be written as texts are read: lower case, no accents or marks.");
+        }
+
+        // A greeting is answered without the model, so a word that asks for something must not be one ("hola alguien" is a
+        // greeting; "ayuda alguien" is a plea, as it holds a help word).
+        foreach (var word in words.Greetings.Where(word => keywords.Classify(TextMatcher.SingleWord(word), optedOut: false) != Keyword.None || words.Plea.Help.Contains(word)))
+        {
+            problems.Add($"The greeting '{word}' is also a keyword or a word for help: a greeting must mean nothing else.");
         }
 
         // A texter who sends the word they were shown must be understood, in this language alone too.

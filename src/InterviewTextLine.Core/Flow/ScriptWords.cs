@@ -50,6 +50,13 @@ public sealed record ScriptWords
     /// <summary>Keywords safe to guess from a typo ("HELPP" for HELP): some of this language's HELP, MENU, WORDS, WHY or DONE words.</summary>
     public IReadOnlyList<string> Forgiving { get; init; } = [];
 
+    /// <summary>
+    /// The words a text that only greets is made of, folded ("hi", "hello there", "good morning", "buenas tardes"). Such
+    /// a text is about nothing yet, so the line answers it without the model; a letter a texter repeats ("hiii",
+    /// "holaaa") still matches (<see cref="Conversations.KeywordTable.IsGreeting"/>).
+    /// </summary>
+    public IReadOnlyList<string> Greetings { get; init; } = [];
+
     /// <summary>How a plea for help is said, folded ("help me", "ayudame por favor").</summary>
     public PleaWords Plea { get; init; } = new();
 

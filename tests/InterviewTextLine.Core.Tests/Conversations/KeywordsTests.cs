@@ -80,6 +80,22 @@ public sealed class KeywordsTests
         Assert.Equal(plea, TestKeywords.BuiltIn.IsPleaForHelp(TextMatcher.Words(text)));
 
     [Theory]
+    [InlineData("hi", true)]
+    [InlineData("Hiii!", true)]
+    [InlineData("hellooo?", true)]
+    [InlineData("hey u there", true)]
+    [InlineData("good morning", true)]
+    [InlineData("buenas tardes", true)]
+    [InlineData("holaaa q tal", true)]
+    [InlineData("hi i need help", false)]
+    [InlineData("hello, the pay is way too low", false)]
+    [InlineData("hola ayuda", false)]
+    [InlineData("hi hi hi hi hi", false)]
+    [InlineData("", false)]
+    public void A_greeting_is_a_text_of_greeting_words_alone_in_any_language(string text, bool greeting) =>
+        Assert.Equal(greeting, TestKeywords.BuiltIn.IsGreeting(TextMatcher.Words(text)));
+
+    [Theory]
     [InlineData("help me please", Keyword.Help)]
     [InlineData("can someone call me", Keyword.Talk)]
     [InlineData("quiero hablar con alguien", Keyword.Talk)]

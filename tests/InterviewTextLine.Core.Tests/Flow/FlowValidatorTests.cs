@@ -30,6 +30,16 @@ public sealed class FlowValidatorTests
         }
     }
 
+    [Theory]
+    [InlineData("help", "a keyword or a word for help")]
+    [InlineData("Hello", "lower case, no accents or marks")]
+    public void A_greeting_that_means_something_else_or_is_not_folded_is_reported(string greeting, string problem)
+    {
+        var script = Shipped with { Words = Shipped.Words with { Greetings = [.. Shipped.Words.Greetings, greeting] } };
+
+        Assert.Contains(FlowValidator.Validate(script), p => p.Contains($"'{greeting}'", StringComparison.Ordinal) && p.Contains(problem, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void An_unreachable_state_is_reported()
     {
