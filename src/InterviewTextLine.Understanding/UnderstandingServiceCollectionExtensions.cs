@@ -39,9 +39,9 @@ internal sealed class UnderstandingWarmUp(ISentenceEmbedder embedder, ITextUnder
     /// <summary>Reads a text in every language, through every part of the understanding.</summary>
     public void Warm()
     {
-        var sentenceModel = Task.Run(() => embedder.Embed("warm up the sentence model"));
-        Parallel.ForEach(scripts.All, script => understanding.Understander(script, scripts.Keywords));
-        sentenceModel.GetAwaiter().GetResult();
+        Parallel.Invoke(
+            () => embedder.Embed("warm up the sentence model"),
+            () => Parallel.ForEach(scripts.All, script => understanding.Understander(script, scripts.Keywords)));
 
         var languages = services.GetRequiredService<LineLanguages>();
         foreach (var engine in languages.Engines)
