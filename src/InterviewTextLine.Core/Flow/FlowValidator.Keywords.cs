@@ -32,7 +32,7 @@ public static partial class FlowValidator
             problems.Add($"The forgiving word '{word}' must be one of the script's own HELP, MENU, WORDS, WHY or DONE keywords: a guessed typo must never cost data.");
         }
 
-        var folded = words.Greetings.Concat(words.Plea.Help.Concat(words.Plea.With).Concat(words.Talk.Phrases).Concat(words.Talk.Courtesy).Concat(words.Talk.Yes).Concat(words.Talk.No));
+        var folded = words.Greetings.Concat(words.Plea.Help).Concat(words.Plea.With).Concat(words.Talk.Phrases).Concat(words.Talk.Courtesy).Concat(words.Talk.Yes).Concat(words.Talk.No);
         foreach (var phrase in folded.Where(phrase => TextMatcher.Normalize(phrase) != phrase))
         {
             problems.Add($"The greeting, plea or TALK words' '{phrase}' must be written as texts are read: lower case, no accents or marks.");
